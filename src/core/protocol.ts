@@ -1,0 +1,183 @@
+/**
+ * The contract between a protocol (src/core/<protocol>) and the simulator (src/sim).
+ *
+ * A protocol is a set of pure state machines. The simulator owns time, randomness,
+ * the network and the history; a node only sees a NodeCtx for the duration of one
+ * input and records its outputs there (messages to send, timers to set, decisions
+ * with their reasons). Nothing here may touch the DOM, real time or Math.random.
+ */
+
+/** Node ids are 1..nodes. Client actors use ids from CLIENT_ID_BASE up. */
+export const CLIENT_ID_BASE = 1001;
+
+/** What a node may do while it handles one input. */
+export interface NodeCtx<Msg> {
+  /** Virtual time in integer milliseconds. */
+  readonly now: number;
+  /** Queue a message to another node or to a client (id >= CLIENT_ID_BASE). */
+  send(to: number, msg: Msg): void;
+  /** (Re)arm timer `slot` of this node to fire `delayMs` from now; replaces any pending one. */
+  setTimer(slot: number, delayMs: number): void;
+  clearTimer(slot: number): void;
+  /** Uniform integer in [lo, hiExclusive) from this node's own deterministic stream. */
+  randomInt(lo: number, hiExclusive: number): number;
+  /**
+   * Record a decision and its reason as data: a protocol-defined numeric code and up to
+   * three integer arguments (an index, a term, a peer id...). The UI narrates these in
+   * both languages; the history stores them compactly. `node` defaults to the acting node.
+   */
+  note(code: number, a?: number, b?: number, c?: number): void;
+}
+
+/** How a message is drawn: shape from `glyph`, colour from `term` and `verdict`. */
+export type Glyph =
+  | 'heartbeat'
+  | 'request-vote'
+  | 'vote-reply'
+  | 'append'
+  | 'append-reply'
+  | 'client-request'
+  | 'client-reply'
+  | 'other';
+
+export interface MessageLook {
+  glyph: Glyph;
+  /** Short English-independent label, e.g. a message name ("AppendEntries"). */
+  name: string;
+  term: number;
+  /** For replies: whether the answer was yes. Undefined for requests. */
+  verdict?: boolean;
+  /** E.g. number of entries carried. */
+  count?: number;
+}
+
+/** A safety violation found by a checker. */
+export interface Violation {
+  invariant: string;
+  time: number;
+  frame: number;
+  detail: string;
+}
+
+/** Read-only view of the world a checker gets after every event. */
+export interface WorldView<Node> {
+  readonly now: number;
+  readonly frame: number;
+  readonly nodes: readonly Node[]; // index 0 unused; nodes[id]
+  readonly alive: readonly boolean[]; // alive[id]
+}
+
+/**
+ * A protocol's invariant monitor: one instance per run, fed after every event with the
+ * id of the node the event touched (0 when it touched none, e.g. a heal). It returns a
+ * violation (without time/frame, which the harness fills in) or null. It also collects
+ * what the CLI reports (leaders, committed sequence).
+ */
+export interface Monitor<Node> {
+  afterEvent(world: WorldView<Node>, nodeId: number): Omit<Violation, 'time' | 'frame'> | null;
+  /** Extra top-level fields for the CLI output (e.g. leaders[], committed[]). */
+  report(): Record<string, unknown>;
+}
+
+/** A client's request as a protocol carries it; the simulator's client actors make these. */
+export interface ClientRequestSpec {
+  clientId: number;
+  requestId: number;
+  value: string;
+}
+
+/** What a client learns from a reply message. */
+export interface ClientReplyInfo {
+  requestId: number;
+  ok: boolean;
+  /** A server that said "not me, try N" (0 when unknown). */
+  redirect: number;
+  /** Where the value landed, e.g. the Raft log index (0 when not applicable). */
+  index: number;
+}
+
+/** Thrown by validation; names the field (a dotted path) and what was expected. */
+export class ScenarioError extends Error {
+  constructor(
+    readonly field: string,
+    readonly expected: string,
+    readonly got?: unknown,
+  ) {
+    super(`${field}: expected ${expected}${got === undefined ? '' : `, got ${describeValue(got)}`}`);
+    this.name = 'ScenarioError';
+  }
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
+  if (typeof v === 'object') return 'an object';
+  return String(v);
+}
+
+/**
+ * Everything a protocol registers. `Cfg` is its validated config, `Node` its node state,
+ * `Msg` its message payloads, `Snap` a node snapshot, `View` what the UI gets per node.
+ */
+export interface ProtocolDef<Cfg, Node, Msg, Snap = unknown, View = unknown> {
+  readonly name: string;
+  /** Number of timer slots per node. */
+  readonly timerSlots: number;
+  /** Names of deliberate bugs accepted in config.bugs. */
+  readonly bugs: readonly string[];
+  /** Validate `config` (may be undefined) into a full config with documented defaults. */
+  parseConfig(raw: unknown, nodes: number): Cfg;
+  /** Network and client timing the simulator needs, taken from the protocol's config. */
+  networkOf(cfg: Cfg): NetworkConfig;
+  /** Validate `initial` (keyed by node id) against the node count; returns per-node data. */
+  parseInitial(raw: unknown, nodes: number): Map<number, unknown>;
+
+  /** Create node `id` (1-based) of `nodes`, with optional initial persistent state. */
+  createNode(id: number, nodes: number, cfg: Cfg, initial: unknown): Node;
+  /** The node starts (time 0) or restarts after a crash: arm its timers. */
+  start(node: Node, ctx: NodeCtx<Msg>): void;
+  /** A crash: keep only the persistent state. The simulator clears the timers. */
+  crash(node: Node): void;
+  /** One message delivered to this node. */
+  receive(node: Node, msg: Msg, from: number, ctx: NodeCtx<Msg>): void;
+  /** Timer `slot` of this node fired. */
+  timer(node: Node, slot: number, ctx: NodeCtx<Msg>): void;
+
+  /** The id of the node clients should talk to now (0 if none is known). */
+  leaderOf(nodes: readonly Node[], alive: readonly boolean[]): number;
+  /** The message a client sends to a server. */
+  clientRequest(spec: ClientRequestSpec): Msg;
+  /** Read a message addressed to a client; null if it is not a client reply. */
+  clientReply(msg: Msg): ClientReplyInfo | null;
+
+  /** Cheap copy for keyframes; must not be affected by later mutation of the node. */
+  snapshot(node: Node): Snap;
+  restore(snap: Snap): Node;
+
+  /** A fresh invariant monitor for one run. */
+  monitor(cfg: Cfg, nodes: number): Monitor<Node>;
+
+  /** How a message looks in flight, and a stable numeric kind code for the history. */
+  look(msg: Msg): MessageLook;
+  kindCode(msg: Msg): number;
+  /** What the UI shows of one node (plain, structured-cloneable data). */
+  view(node: Node, alive: boolean): View;
+  /** The node's row in the CLI output. */
+  output(node: Node, alive: boolean): Record<string, unknown>;
+}
+
+/** Generic network and client timing, in virtual milliseconds. */
+export interface NetworkConfig {
+  latencyMinMs: number;
+  latencyMaxMs: number;
+  /** Probability in [0, 1) that a message is lost. */
+  dropRate: number;
+  /** Whether a client that gets no answer or a redirect tries again. */
+  clientRetry: boolean;
+  clientTimeoutMs: number;
+}
+
+/** Type-erased protocol definition, as the registry holds it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyProtocol = ProtocolDef<any, any, any, any, any>;

@@ -1,0 +1,214 @@
+/**
+ * Raft's data: configuration, node state, messages, the per-node view the UI draws and
+ * the decision codes that explain every step. Logic lives in node.ts.
+ */
+
+export type RaftBug = 'commitPreviousTermByCount' | 'voteWithoutLogCheck' | 'doubleVote' | 'noTruncateOnConflict';
+export const RAFT_BUGS: readonly RaftBug[] = [
+  'commitPreviousTermByCount',
+  'voteWithoutLogCheck',
+  'doubleVote',
+  'noTruncateOnConflict',
+];
+
+export interface RaftConfig {
+  /** Leader heartbeat interval. The paper's timing: 50 ms heartbeats, 150–300 ms elections. */
+  heartbeatMs: number;
+  /** Election timeout base `et`: each timeout is drawn uniformly from [et, 2et). */
+  electionTimeoutMs: number;
+  latencyMinMs: number;
+  latencyMaxMs: number;
+  /** Probability in [0, 1) that any message is lost. */
+  dropRate: number;
+  /** etcd's PreVote: ask for votes at term+1 before disrupting anyone. Off: the paper. */
+  preVote: boolean;
+  /** etcd's CheckQuorum: a leader steps down without a quorum; followers with a live leader ignore votes. */
+  checkQuorum: boolean;
+  /** Most entries one AppendEntries carries (etcd bounds this by bytes). */
+  maxEntriesPerAppend: number;
+  clientRetry: boolean;
+  clientTimeoutMs: number;
+  bugs: Record<RaftBug, boolean>;
+}
+
+export interface LogEntry {
+  readonly term: number;
+  readonly value: string;
+}
+
+export type Role = 'follower' | 'candidate' | 'precandidate' | 'leader';
+
+/** Timer slot 0: the election timeout (followers, candidates) or the heartbeat (leaders). */
+export const TIMER_MAIN = 0;
+
+export interface RaftNode {
+  readonly id: number;
+  readonly peers: readonly number[]; // every other node id, ascending
+  readonly cfg: RaftConfig;
+  // persistent (survives a crash)
+  term: number;
+  votedFor: number; // 0 = none
+  /** log[0] is a sentinel {term: 0}; entries are at 1..log.length-1. Replaced, never cut in place. */
+  log: LogEntry[];
+  // volatile
+  role: Role;
+  leader: number; // 0 = unknown
+  /** The paper keeps commitIndex volatile (etcd persists it): it restarts at 0. */
+  commitIndex: number;
+  /** Votes (or pre-votes) received this election: bit i set = node i granted; rejections likewise. */
+  granted: number;
+  rejected: number;
+  /** Leader only, indexed by node id (index 0 unused). */
+  nextIndex: number[];
+  matchIndex: number[];
+  /** Leader: probe (one append at a time) or replicate (pipelined), per follower; true = replicate. */
+  replicating: boolean[];
+  /** CheckQuorum: bit i set = heard from node i in this election-timeout window. */
+  recentActive: number;
+  /** Virtual time this node last heard from a current leader (for CheckQuorum's lease). */
+  heardLeaderAt: number;
+  /** Leader: time of the last CheckQuorum evaluation. */
+  quorumCheckedAt: number;
+  /** Leader: client requests waiting for commit, by log index. */
+  pending: Map<number, { clientId: number; requestId: number }>;
+  /**
+   * Lowest log index rewritten (truncated or overwritten) during the current input, or
+   * Infinity. The simulator's checkers read and reset it; it is not protocol state.
+   */
+  rewrittenFrom: number;
+  /** Log length before the current input (for checkers); reset by the checker. */
+  lenBefore: number;
+}
+
+export type RaftMsg =
+  | { type: 'RequestVote'; term: number; lastIndex: number; lastTerm: number; pre: boolean }
+  | { type: 'RequestVoteReply'; term: number; granted: boolean; pre: boolean }
+  | {
+      type: 'AppendEntries';
+      term: number;
+      prevIndex: number;
+      prevTerm: number;
+      entries: readonly LogEntry[];
+      leaderCommit: number;
+    }
+  | {
+      type: 'AppendEntriesReply';
+      term: number;
+      success: boolean;
+      /** On success: the index of the last entry the follower now matches. On reject: the rejected prevIndex. */
+      index: number;
+      /** On reject, etcd's hint: the follower's last index at or before prevIndex with term <= prevTerm, and that term. */
+      hintIndex: number;
+      hintTerm: number;
+    }
+  | { type: 'ClientRequest'; clientId: number; requestId: number; value: string }
+  | { type: 'ClientReply'; requestId: number; ok: boolean; leaderHint: number; index: number };
+
+/** Message kind codes in the history (stable; the UI narrates by them). */
+export const MsgKind = {
+  RequestVote: 1,
+  RequestVoteReply: 2,
+  AppendEntries: 3,
+  AppendEntriesReply: 4,
+  ClientRequest: 5,
+  ClientReply: 6,
+  PreVote: 7,
+  PreVoteReply: 8,
+  Heartbeat: 9, // an AppendEntries with no entries
+} as const;
+
+/** What the UI draws for one node. Plain data. */
+export interface RaftNodeView {
+  id: number;
+  alive: boolean;
+  role: Role | 'down';
+  term: number;
+  votedFor: number;
+  leader: number;
+  commitIndex: number;
+  /** Whole-log length (last index). */
+  lastIndex: number;
+  /** The last LOG_WINDOW entries: logStart is the index of log[0] of this window. */
+  logStart: number;
+  logTerms: number[];
+  logValues: string[];
+  /** Leader only (else empty): per node id (index 0 unused). */
+  nextIndex: number[];
+  matchIndex: number[];
+  /** Candidates: votes granted so far (node ids). */
+  votes: number[];
+}
+
+export const LOG_WINDOW = 64;
+
+/**
+ * Decision codes recorded with ctx.note(code, a, b, c): every step explains itself.
+ * The meaning of a, b, c is given per code; the UI narrates them (src/ui/raft/narrate.ts).
+ */
+export const Note = {
+  /** Election timeout fired: became candidate. a = new term. */
+  StartElection: 1,
+  /** Election timeout fired with PreVote on: became pre-candidate. a = term asked for (term + 1). */
+  StartPreVote: 2,
+  /** Won the election. a = term, b = votes granted, c = quorum size. */
+  BecameLeader: 3,
+  /** Saw a higher term: adopted it and became follower. a = new term, b = old term, c = sender. */
+  AdoptTerm: 4,
+  /** Became follower of a leader of the same term (e.g. a candidate hearing the winner). a = term, c = leader. */
+  FollowLeader: 5,
+  /** Granted a vote (or a pre-vote, per the message kind). a = term, c = candidate. */
+  VoteGranted: 6,
+  /** Denied: the request's term is older. a = its term, b = our term, c = candidate. */
+  VoteDeniedStaleTerm: 7,
+  /** Denied: already voted this term. a = term, b = who we voted for, c = candidate. */
+  VoteDeniedAlreadyVoted: 8,
+  /** Denied: candidate's last log term is lower. a = its last term, b = our last term, c = candidate. */
+  VoteDeniedLogTerm: 9,
+  /** Denied: same last term but its log is shorter. a = its last index, b = our last index, c = candidate. */
+  VoteDeniedLogIndex: 10,
+  /** Denied (etcd): we know a leader this term. a = term, b = leader, c = candidate. */
+  VoteDeniedKnowsLeader: 11,
+  /** Ignored (CheckQuorum): heard from the leader within the election timeout. a = its term, b = leader, c = candidate. */
+  VoteIgnoredLease: 12,
+  /** Candidate counted a reply. a = granted so far, b = quorum, c = voter; */
+  VoteCounted: 13,
+  /** Candidate counted a rejection. a = rejected so far, b = quorum, c = voter. */
+  VoteRejectCounted: 14,
+  /** Lost: a majority rejected. a = term. */
+  ElectionLost: 15,
+  /** Follower accepted AppendEntries. a = prevIndex, b = entries newly appended, c = last index now. */
+  AppendAccepted: 16,
+  /** Rejected: append from an older term. a = its term, b = our term, c = sender. */
+  AppendRejectedStaleTerm: 17,
+  /** Rejected: no entry at prevIndex. a = prevIndex, b = our last index, c = sender. */
+  AppendRejectedMissing: 18,
+  /** Rejected: entry at prevIndex has another term. a = prevIndex, b = our term there, c = prevTerm expected. */
+  AppendRejectedTermMismatch: 19,
+  /** Deleted conflicting entries. a = first index removed, b = how many, c = conflicting term found. */
+  Truncated: 20,
+  /** Commit index advanced. a = new commit index, b = old one. */
+  CommitAdvanced: 21,
+  /** Leader: an index is on a majority but from an older term, so it is not committed (Figure 8). a = index, b = its term, c = current term. */
+  CommitBlockedOldTerm: 22,
+  /** Leader: a follower confirmed its log. a = its matchIndex, c = follower. */
+  MatchAdvanced: 23,
+  /** Leader: a follower rejected; nextIndex backs off. a = new nextIndex, b = rejected prevIndex, c = follower. */
+  NextIndexBackoff: 24,
+  /** Leader appended a client's value. a = index, b = term. */
+  ClientAppended: 25,
+  /** Not the leader: told the client to go elsewhere. a = leader hint (0 = unknown). */
+  ClientRedirected: 26,
+  /** CheckQuorum: the leader heard from too few nodes and stepped down. a = active count, b = quorum. */
+  CheckQuorumStepDown: 27,
+  /** Leader's heartbeat timer fired: sent AppendEntries to every follower. a = term. */
+  Heartbeat: 28,
+  /** A message from an older term was ignored (etcd behaviour for replies). a = its term, b = our term, c = sender. */
+  IgnoredStale: 29,
+  /** Pre-vote won: becoming a real candidate. a = pre-votes granted, b = quorum. */
+  PreVoteWon: 30,
+  /** Restarted after a crash with persistent state. a = term, b = votedFor, c = last index. */
+  Restarted: 31,
+  /** A reply that no longer matters (not a candidate any more, or a stale append reply). a = its term, c = sender. */
+  IgnoredReply: 32,
+} as const;
+export type NoteCode = (typeof Note)[keyof typeof Note];

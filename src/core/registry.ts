@@ -1,0 +1,16 @@
+/**
+ * The protocols the app knows. Adding a protocol adds a folder under src/core and one
+ * line here; the simulator, worker, CLI and fuzzer find it through this registry.
+ */
+import type { AnyProtocol } from './protocol';
+import { raftProtocol } from './raft/protocol';
+
+const PROTOCOLS: readonly AnyProtocol[] = [raftProtocol];
+
+export function getProtocol(name: string): AnyProtocol | undefined {
+  return PROTOCOLS.find((p) => p.name === name);
+}
+
+export function protocolNames(): string[] {
+  return PROTOCOLS.map((p) => p.name);
+}

@@ -1,0 +1,156 @@
+/**
+ * The typed API between the UI and a simulation. The worker (src/worker) exposes a
+ * SimSession through Comlink; Vitest uses the same class in-process. Everything that
+ * crosses it is plain, structured-cloneable data.
+ */
+import type { MessageLook, Violation } from '../core/protocol';
+import type { Scenario, ScriptAction } from './scenario';
+
+/** Why a message did not arrive. */
+export const Fate = {
+  Delivered: 0,
+  /** Lost by the network's random drop rate. */
+  Lost: 1,
+  /** The link was down (partition or cut) when it arrived. */
+  LinkDown: 2,
+  /** The receiving node was down when it arrived. */
+  NodeDown: 3,
+} as const;
+export type Fate = (typeof Fate)[keyof typeof Fate];
+
+/** A message in flight at the frame's time (sentAt <= time < at). */
+export interface MessageView {
+  /** Unique per run (the queue sequence number). */
+  id: number;
+  from: number;
+  to: number;
+  sentAt: number;
+  at: number;
+  look: MessageLook;
+  /** Decided at send time for random loss; a link or node failure is found on arrival. */
+  lost: boolean;
+}
+
+export interface TimerView {
+  slot: number;
+  setAt: number;
+  at: number;
+}
+
+export interface ClientOpView {
+  clientId: number;
+  requestId: number;
+  value: string;
+  node: number;
+  invokedAt: number;
+  /** -1 while pending. */
+  completedAt: number;
+  ok: boolean;
+  index: number;
+}
+
+/** The network as it is at this frame. */
+export interface NetworkView {
+  /** Partition groups in force (null when there is no partition). */
+  partition: number[][] | null;
+  /** One-way cuts [from, to]. */
+  cuts: [number, number][];
+}
+
+/** Everything the UI draws at one frame. */
+export interface FrameView<NodeView = unknown> {
+  protocol: string;
+  frame: number;
+  /** Frames recorded so far (the newest frame index). */
+  head: number;
+  /** Virtual time of this frame's event, ms. */
+  time: number;
+  /** Virtual time of the next frame, if it is recorded (for interpolation); else null. */
+  nextTime: number | null;
+  nodes: NodeView[];
+  alive: boolean[];
+  /** timers[i] are node (i + 1)'s armed timers. */
+  timers: TimerView[][];
+  messages: MessageView[];
+  network: NetworkView;
+  ops: ClientOpView[];
+  /** The first safety violation, once found (the run stops there). */
+  violation: Violation | null;
+  /** The event that produced this frame (null at frame 0). */
+  event: EventRow | null;
+}
+
+/** Event kinds in the history. */
+export const EventType = {
+  Deliver: 1,
+  Drop: 2,
+  Timer: 3,
+  Action: 4,
+} as const;
+export type EventType = (typeof EventType)[keyof typeof EventType];
+
+export interface NoteRow {
+  code: number;
+  node: number;
+  a: number;
+  b: number;
+  c: number;
+}
+
+/** One frame's event, with the decisions it caused, for the event list and narration. */
+export interface EventRow {
+  frame: number;
+  time: number;
+  type: EventType;
+  /** The node (or client) the event happened at. */
+  node: number;
+  /** The sender for Deliver/Drop; 0 otherwise. */
+  peer: number;
+  /** Deliver/Drop: the protocol's message kind code. Timer: slot. Action: unused. */
+  kind: number;
+  /** Drop: the Fate. Otherwise 0. */
+  fate: number;
+  /** Action frames: the script action applied. */
+  action: ScriptAction | null;
+  notes: NoteRow[];
+}
+
+/** A point of interest on the timeline. */
+export interface Mark {
+  frame: number;
+  time: number;
+  kind: 'leader' | 'crash' | 'restart' | 'partition' | 'heal' | 'cut' | 'mend' | 'request' | 'commit' | 'violation';
+  node: number;
+  /** Term (or epoch) for 'leader'; index for 'commit'; 0 otherwise. */
+  value: number;
+}
+
+export type LoadResult =
+  | { ok: true; scenario: Scenario; view: FrameView }
+  | { ok: false; error: string; field: string };
+
+/** A user action taken from the UI at the current frame (a fork). */
+export type UserAction = Omit<ScriptAction, 'at'>;
+
+/** The session API, identical in the worker and in-process. */
+export interface SimApi {
+  /** Parse, validate and start a scenario. Never throws: bad input comes back as an error. */
+  load(scenario: unknown): LoadResult;
+  /** The current frame. */
+  view(): FrameView;
+  /** Go to frame N (clamped to [0, head]; records new frames when N > head). */
+  seek(frame: number): FrameView;
+  /**
+   * Move to the last frame whose time is <= timeMs, recording frames as needed
+   * (at most `maxNewFrames` new ones per call, so the worker stays responsive).
+   */
+  advanceTo(timeMs: number, maxNewFrames?: number): FrameView;
+  /** Apply a user action after the current frame, dropping later frames (fork). */
+  act(action: UserAction, atTimeMs?: number): FrameView;
+  /** Event rows for frames [from, to] (inclusive, clamped). */
+  events(fromFrame: number, toFrame: number): EventRow[];
+  /** Timeline marks for frames [sinceFrame, head]. */
+  marks(sinceFrame: number): Mark[];
+  /** The scenario with every user action recorded into its script (for the URL). */
+  scenario(): Scenario;
+}

@@ -1,0 +1,174 @@
+/**
+ * The scenario format shared by the app, the URL, the CLI and the tests
+ * (../shared/DESIGN.md). Parsing validates everything and refuses bad input with a
+ * ScenarioError naming the field and what was expected.
+ */
+import { ScenarioError, type AnyProtocol } from '../core/protocol';
+import { getProtocol, protocolNames } from '../core/registry';
+
+export type ScriptAction =
+  | { at: number; do: 'request'; value: string; node?: number }
+  | { at: number; do: 'crash'; node: number }
+  | { at: number; do: 'restart'; node: number }
+  | { at: number; do: 'partition'; groups: number[][] }
+  | { at: number; do: 'cut'; from: number; to: number }
+  | { at: number; do: 'mend'; from: number; to: number }
+  | { at: number; do: 'heal' };
+
+export type ActionName = ScriptAction['do'];
+export const ACTION_NAMES: readonly ActionName[] = ['request', 'crash', 'restart', 'partition', 'cut', 'mend', 'heal'];
+
+/** A scenario as written (config and initial kept as given, for round-tripping). */
+export interface Scenario {
+  protocol: string;
+  nodes: number;
+  seed: number;
+  until: number;
+  config?: Record<string, unknown>;
+  initial?: Record<string, unknown>;
+  script: ScriptAction[];
+}
+
+/** A scenario after validation, with the protocol's parsed config and initial state. */
+export interface ParsedScenario {
+  scenario: Scenario;
+  protocol: AnyProtocol;
+  config: unknown;
+  initial: Map<number, unknown>;
+}
+
+export const DEFAULT_SEED = 1;
+export const DEFAULT_UNTIL_MS = 10_000;
+export const MAX_NODES = 9;
+export const MAX_SCRIPT_ACTIONS = 10_000;
+/** Virtual time beyond which a run is refused (about 11.5 days): keeps times exact in doubles and bounded. */
+export const MAX_TIME_MS = 1_000_000_000;
+
+const TOP_FIELDS = ['protocol', 'nodes', 'seed', 'until', 'config', 'initial', 'script'];
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function intField(v: unknown, field: string, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+    throw new ScenarioError(field, `an integer from ${min} to ${max}`, v);
+  }
+  return v;
+}
+
+function nodeField(v: unknown, field: string, nodes: number): number {
+  return intField(v, field, 1, nodes);
+}
+
+function rejectUnknown(obj: Record<string, unknown>, allowed: readonly string[], where: string): void {
+  for (const k of Object.keys(obj)) {
+    if (!allowed.includes(k)) {
+      throw new ScenarioError(where ? `${where}.${k}` : k, `no such field (allowed: ${allowed.join(', ')})`);
+    }
+  }
+}
+
+function parseAction(raw: unknown, i: number, nodes: number): ScriptAction {
+  const f = `script[${i}]`;
+  if (!isObject(raw)) throw new ScenarioError(f, 'an object like {"at": 0, "do": "crash", "node": 1}', raw);
+  const at = intField(raw.at, `${f}.at`, 0, MAX_TIME_MS);
+  const what = raw.do;
+  if (typeof what !== 'string' || !(ACTION_NAMES as readonly string[]).includes(what)) {
+    throw new ScenarioError(`${f}.do`, `one of ${ACTION_NAMES.join(', ')}`, what);
+  }
+  switch (what as ActionName) {
+    case 'request': {
+      rejectUnknown(raw, ['at', 'do', 'value', 'node'], f);
+      if (typeof raw.value !== 'string' || raw.value.length > 200) {
+        throw new ScenarioError(`${f}.value`, 'a string of at most 200 characters', raw.value);
+      }
+      const a: ScriptAction = { at, do: 'request', value: raw.value };
+      if (raw.node !== undefined) a.node = nodeField(raw.node, `${f}.node`, nodes);
+      return a;
+    }
+    case 'crash':
+    case 'restart':
+      rejectUnknown(raw, ['at', 'do', 'node'], f);
+      return { at, do: what as 'crash' | 'restart', node: nodeField(raw.node, `${f}.node`, nodes) };
+    case 'partition': {
+      rejectUnknown(raw, ['at', 'do', 'groups'], f);
+      if (!Array.isArray(raw.groups) || raw.groups.length < 1) {
+        throw new ScenarioError(`${f}.groups`, 'a list of groups of node ids, e.g. [[1, 2], [3, 4, 5]]', raw.groups);
+      }
+      const seen = new Set<number>();
+      const groups = raw.groups.map((g, gi) => {
+        if (!Array.isArray(g) || g.length === 0) {
+          throw new ScenarioError(`${f}.groups[${gi}]`, 'a non-empty list of node ids', g);
+        }
+        return g.map((n, ni) => {
+          const id = nodeField(n, `${f}.groups[${gi}][${ni}]`, nodes);
+          if (seen.has(id)) throw new ScenarioError(`${f}.groups[${gi}][${ni}]`, `node ${id} in only one group`);
+          seen.add(id);
+          return id;
+        });
+      });
+      return { at, do: 'partition', groups };
+    }
+    case 'cut':
+    case 'mend': {
+      rejectUnknown(raw, ['at', 'do', 'from', 'to'], f);
+      const from = nodeField(raw.from, `${f}.from`, nodes);
+      const to = nodeField(raw.to, `${f}.to`, nodes);
+      if (from === to) throw new ScenarioError(`${f}.to`, 'a node other than "from"', to);
+      return { at, do: what as 'cut' | 'mend', from, to };
+    }
+    case 'heal':
+      rejectUnknown(raw, ['at', 'do'], f);
+      return { at, do: 'heal' };
+  }
+}
+
+/** Validate a scenario (already JSON-parsed). Throws ScenarioError. */
+export function parseScenario(raw: unknown): ParsedScenario {
+  if (!isObject(raw)) throw new ScenarioError('scenario', 'a JSON object', raw);
+  rejectUnknown(raw, TOP_FIELDS, '');
+  if (typeof raw.protocol !== 'string') {
+    throw new ScenarioError('protocol', `one of ${protocolNames().join(', ')}`, raw.protocol);
+  }
+  const protocol = getProtocol(raw.protocol);
+  if (!protocol) throw new ScenarioError('protocol', `one of ${protocolNames().join(', ')}`, raw.protocol);
+  const nodes = intField(raw.nodes, 'nodes', 1, MAX_NODES);
+  const seed = raw.seed === undefined ? DEFAULT_SEED : intField(raw.seed, 'seed', 0, 0xffffffff);
+  const until = raw.until === undefined ? DEFAULT_UNTIL_MS : intField(raw.until, 'until', 1, MAX_TIME_MS);
+  if (raw.config !== undefined && !isObject(raw.config)) throw new ScenarioError('config', 'an object', raw.config);
+  if (raw.initial !== undefined && !isObject(raw.initial)) throw new ScenarioError('initial', 'an object keyed by node id', raw.initial);
+  const config = protocol.parseConfig(raw.config, nodes);
+  const initial = protocol.parseInitial(raw.initial, nodes);
+  let script: ScriptAction[] = [];
+  if (raw.script !== undefined) {
+    if (!Array.isArray(raw.script)) throw new ScenarioError('script', 'a list of actions', raw.script);
+    if (raw.script.length > MAX_SCRIPT_ACTIONS) {
+      throw new ScenarioError('script', `at most ${MAX_SCRIPT_ACTIONS} actions`, raw.script.length);
+    }
+    script = raw.script.map((a, i) => parseAction(a, i, nodes));
+  }
+  const scenario: Scenario = { protocol: protocol.name, nodes, seed, until, script };
+  if (raw.config !== undefined) scenario.config = raw.config as Record<string, unknown>;
+  if (raw.initial !== undefined) scenario.initial = raw.initial as Record<string, unknown>;
+  return { scenario, protocol, config, initial };
+}
+
+/** Parse JSON text, turning a syntax error into a ScenarioError too. */
+export function parseScenarioText(text: string): ParsedScenario {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ScenarioError('scenario', `valid JSON (${(e as Error).message})`);
+  }
+  return parseScenario(raw);
+}
+
+/** Script actions in execution order: by time, stable by position. */
+export function sortScript(script: readonly ScriptAction[]): ScriptAction[] {
+  return script
+    .map((a, i) => [a, i] as const)
+    .sort((x, y) => x[0].at - y[0].at || x[1] - y[1])
+    .map(([a]) => a);
+}
