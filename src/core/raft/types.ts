@@ -210,5 +210,10 @@ export const Note = {
   Restarted: 31,
   /** A reply that no longer matters (not a candidate any more, or a stale append reply). a = its term, c = sender. */
   IgnoredReply: 32,
+  /**
+   * A leader got AppendEntries from another leader of its own term (possible only when a
+   * deliberate bug broke Election Safety) and ignored it. a = term, c = sender.
+   */
+  AppendIgnoredAsLeader: 33,
 } as const;
 export type NoteCode = (typeof Note)[keyof typeof Note];

@@ -1,0 +1,553 @@
+/**
+ * The Raft state machine, in the style of etcd-io/raft: one `receive` that first settles
+ * the message's term, then switches on its type; role changes only through
+ * becomeFollower / becomePreCandidate / becomeCandidate / becomeLeader. All outputs go
+ * through the NodeCtx (send, setTimer on TIMER_MAIN, note), and every decision notes its
+ * reason so the UI can narrate it.
+ *
+ * Where the paper and etcd differ, this follows the paper (a lower-term request is
+ * answered with a rejection carrying our term) and adds etcd's PreVote, CheckQuorum,
+ * reject hints and probe/replicate flow control as options or optimisations.
+ */
+import type { NodeCtx } from '../protocol';
+import type { RaftInitial } from './initial';
+import { SENTINEL, findConflictByTerm, isUpToDate, lastIndex, lastTerm, mergeEntries, termAt } from './log';
+import { Note, TIMER_MAIN, type LogEntry, type RaftConfig, type RaftMsg, type RaftNode } from './types';
+
+type Ctx = NodeCtx<RaftMsg>;
+type Msg<T extends RaftMsg['type']> = Extract<RaftMsg, { type: T }>;
+
+const NO_ENTRIES: readonly LogEntry[] = Object.freeze([]);
+
+export function createRaftNode(id: number, nodes: number, cfg: RaftConfig, initial?: RaftInitial): RaftNode {
+  const peers: number[] = [];
+  for (let i = 1; i <= nodes; i++) if (i !== id) peers.push(i);
+  // A fresh array per node (it will be pushed to); the entry objects are shared.
+  const log: LogEntry[] = [SENTINEL];
+  if (initial) for (const e of initial.log) log.push(e);
+  return {
+    id,
+    peers,
+    cfg,
+    term: initial?.term ?? 0,
+    votedFor: initial?.votedFor ?? 0,
+    log,
+    role: 'follower',
+    leader: 0,
+    commitIndex: 0,
+    granted: 0,
+    rejected: 0,
+    nextIndex: [],
+    matchIndex: [],
+    replicating: [],
+    recentActive: 0,
+    heardLeaderAt: 0,
+    quorumCheckedAt: 0,
+    pending: new Map(),
+    rewrittenFrom: Infinity,
+    lenBefore: log.length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Small helpers
+
+export function clusterSize(node: RaftNode): number {
+  return node.peers.length + 1;
+}
+
+/** Votes (or replicas) needed: a strict majority of the whole cluster. */
+export function quorum(node: RaftNode): number {
+  return (clusterSize(node) >> 1) + 1;
+}
+
+export function popcount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b !== 0; b &= b - 1) n++;
+  return n;
+}
+
+function bit(id: number): number {
+  return 1 << id;
+}
+
+/** A fresh randomized election timeout in [et, 2et) (§5.2: spreads candidates apart). */
+function resetElectionTimer(node: RaftNode, ctx: Ctx): void {
+  const et = node.cfg.electionTimeoutMs;
+  ctx.setTimer(TIMER_MAIN, ctx.randomInt(et, 2 * et));
+}
+
+/** CheckQuorum's lease: we heard from a live leader within an election timeout. */
+function inLease(node: RaftNode, now: number): boolean {
+  return node.cfg.checkQuorum && node.leader !== 0 && now - node.heardLeaderAt < node.cfg.electionTimeoutMs;
+}
+
+function clearVolatileRoleState(node: RaftNode): void {
+  node.granted = 0;
+  node.rejected = 0;
+  node.nextIndex = [];
+  node.matchIndex = [];
+  node.replicating = [];
+  node.recentActive = 0;
+  // Waiting clients are not answered: their entries may still commit under the next
+  // leader, so neither yes nor no would be honest. The client times out (and may retry).
+  if (node.pending.size > 0) node.pending = new Map();
+}
+
+// ---------------------------------------------------------------------------------------
+// Role changes
+
+/** Follow `leader` (0 = unknown) at `term`. A new term clears the vote. */
+export function becomeFollower(node: RaftNode, ctx: Ctx, term: number, leader: number): void {
+  if (term !== node.term) {
+    node.term = term;
+    node.votedFor = 0;
+  }
+  node.role = 'follower';
+  node.leader = leader;
+  if (leader !== 0) node.heardLeaderAt = ctx.now;
+  clearVolatileRoleState(node);
+  resetElectionTimer(node, ctx);
+}
+
+/** PreVote: ask for votes at term + 1 without raising our own term (nobody changes anything). */
+export function becomePreCandidate(node: RaftNode, ctx: Ctx): void {
+  node.role = 'precandidate';
+  node.leader = 0;
+  clearVolatileRoleState(node);
+  node.granted = bit(node.id);
+  ctx.note(Note.StartPreVote, node.term + 1);
+  resetElectionTimer(node, ctx);
+  if (popcount(node.granted) >= quorum(node)) {
+    ctx.note(Note.PreVoteWon, popcount(node.granted), quorum(node));
+    becomeCandidate(node, ctx);
+    return;
+  }
+  requestVotes(node, ctx, node.term + 1, true);
+}
+
+/** §5.2: increment the term, vote for ourselves, ask everyone else. */
+export function becomeCandidate(node: RaftNode, ctx: Ctx): void {
+  node.term += 1;
+  node.votedFor = node.id;
+  node.role = 'candidate';
+  node.leader = 0;
+  clearVolatileRoleState(node);
+  node.granted = bit(node.id);
+  ctx.note(Note.StartElection, node.term);
+  resetElectionTimer(node, ctx);
+  if (popcount(node.granted) >= quorum(node)) {
+    becomeLeader(node, ctx);
+    return;
+  }
+  requestVotes(node, ctx, node.term, false);
+}
+
+function requestVotes(node: RaftNode, ctx: Ctx, term: number, pre: boolean): void {
+  const li = lastIndex(node.log);
+  const lt = lastTerm(node.log);
+  for (const p of node.peers) ctx.send(p, { type: 'RequestVote', term, lastIndex: li, lastTerm: lt, pre });
+}
+
+/**
+ * Won: start every follower in probe state at our last index + 1, append an empty entry
+ * of our term (so entries of earlier terms can commit with it, §5.4.2 / §8) and announce it.
+ */
+export function becomeLeader(node: RaftNode, ctx: Ctx): void {
+  const votes = popcount(node.granted);
+  node.role = 'leader';
+  node.leader = node.id;
+  clearVolatileRoleState(node);
+  const n = clusterSize(node);
+  const next = node.log.length;
+  node.nextIndex = new Array<number>(n + 1).fill(next);
+  node.matchIndex = new Array<number>(n + 1).fill(0);
+  node.replicating = new Array<boolean>(n + 1).fill(false);
+  node.recentActive = bit(node.id);
+  node.quorumCheckedAt = ctx.now;
+  node.heardLeaderAt = ctx.now;
+  ctx.note(Note.BecameLeader, node.term, votes, quorum(node));
+  appendOwn(node, { term: node.term, value: '' });
+  ctx.setTimer(TIMER_MAIN, node.cfg.heartbeatMs);
+  for (const p of node.peers) sendAppend(node, p, ctx);
+  if (maybeCommit(node, ctx)) broadcastCommit(node, ctx);
+}
+
+// ---------------------------------------------------------------------------------------
+// Inputs
+
+/** The node starts (time 0) or restarts after a crash with its persistent state. */
+export function start(node: RaftNode, ctx: Ctx): void {
+  becomeFollower(node, ctx, node.term, 0);
+  if (ctx.now > 0) ctx.note(Note.Restarted, node.term, node.votedFor, lastIndex(node.log));
+}
+
+/**
+ * A crash keeps what Raft persists — term, votedFor, log — and loses the rest. The commit
+ * index is volatile in the paper (etcd persists it): a restarted node starts at 0 and
+ * learns it again from the leader. The UI shows the paper's behaviour.
+ */
+export function crash(node: RaftNode): void {
+  node.role = 'follower';
+  node.leader = 0;
+  node.commitIndex = 0;
+  clearVolatileRoleState(node);
+  node.heardLeaderAt = 0;
+  node.quorumCheckedAt = 0;
+}
+
+export function timer(node: RaftNode, slot: number, ctx: Ctx): void {
+  if (slot !== TIMER_MAIN) return;
+  if (node.role === 'leader') {
+    heartbeat(node, ctx);
+    return;
+  }
+  // Election timeout: no leader heard and no vote granted for a whole timeout.
+  if (node.cfg.preVote) becomePreCandidate(node, ctx);
+  else becomeCandidate(node, ctx);
+}
+
+export function receive(node: RaftNode, msg: RaftMsg, from: number, ctx: Ctx): void {
+  if (msg.type === 'ClientRequest') {
+    handleClientRequest(node, msg, ctx);
+    return;
+  }
+  if (msg.type === 'ClientReply') return; // addressed to clients, never to a node
+
+  // 1. Settle the term (§5.1), with etcd's PreVote and CheckQuorum exceptions.
+  if (msg.term > node.term) {
+    if (msg.type === 'RequestVote' && inLease(node, ctx.now)) {
+      // CheckQuorum: our leader is alive, so this candidate is disruptive; drop it unheard.
+      ctx.note(Note.VoteIgnoredLease, msg.term, node.leader, from);
+      return;
+    }
+    const keepTerm =
+      (msg.type === 'RequestVote' && msg.pre) || (msg.type === 'RequestVoteReply' && msg.pre && msg.granted);
+    if (!keepTerm) {
+      ctx.note(Note.AdoptTerm, msg.term, node.term, from);
+      becomeFollower(node, ctx, msg.term, msg.type === 'AppendEntries' ? from : 0);
+    }
+  } else if (msg.term < node.term) {
+    rejectStale(node, msg, from, ctx);
+    return;
+  }
+
+  // 2. Same term (or a pre-vote for a later one): act on the message.
+  switch (msg.type) {
+    case 'RequestVote':
+      handleVoteRequest(node, msg, from, ctx);
+      break;
+    case 'RequestVoteReply':
+      handleVoteReply(node, msg, from, ctx);
+      break;
+    case 'AppendEntries':
+      handleAppend(node, msg, from, ctx);
+      break;
+    case 'AppendEntriesReply':
+      handleAppendReply(node, msg, from, ctx);
+      break;
+  }
+}
+
+/**
+ * A message from an older term. The paper rejects requests and returns its term (so a
+ * stale leader or candidate steps down); etcd only does so with PreVote or CheckQuorum
+ * on, and always for a PreVote. Stale replies are ignored.
+ */
+function rejectStale(node: RaftNode, msg: RaftMsg, from: number, ctx: Ctx): void {
+  switch (msg.type) {
+    case 'RequestVote':
+      ctx.note(Note.VoteDeniedStaleTerm, msg.term, node.term, from);
+      ctx.send(from, { type: 'RequestVoteReply', term: node.term, granted: false, pre: msg.pre });
+      return;
+    case 'AppendEntries':
+      ctx.note(Note.AppendRejectedStaleTerm, msg.term, node.term, from);
+      ctx.send(from, {
+        type: 'AppendEntriesReply',
+        term: node.term,
+        success: false,
+        index: msg.prevIndex,
+        hintIndex: 0,
+        hintTerm: 0,
+      });
+      return;
+    case 'RequestVoteReply':
+    case 'AppendEntriesReply':
+      ctx.note(Note.IgnoredStale, msg.term, node.term, from);
+      return;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Elections
+
+function handleVoteRequest(node: RaftNode, msg: Msg<'RequestVote'>, from: number, ctx: Ctx): void {
+  const bugs = node.cfg.bugs;
+  const deny = (): void => {
+    ctx.send(from, { type: 'RequestVoteReply', term: node.term, granted: false, pre: msg.pre });
+  };
+  // A pre-vote for a later term commits us to nothing, so neither our vote nor a known
+  // leader stands in its way (only the log does, and CheckQuorum's lease above).
+  const future = msg.pre && msg.term > node.term;
+  if (!future && node.votedFor !== from) {
+    // §5.2: one vote per term, first come first served.
+    if (node.votedFor !== 0 && !(bugs.doubleVote && !msg.pre)) {
+      ctx.note(Note.VoteDeniedAlreadyVoted, msg.term, node.votedFor, from);
+      deny();
+      return;
+    }
+    // etcd: while we know this term's leader, nobody else can be elected in it.
+    if (node.leader !== 0) {
+      ctx.note(Note.VoteDeniedKnowsLeader, msg.term, node.leader, from);
+      deny();
+      return;
+    }
+  }
+  // §5.4.1: only a candidate whose log is at least as up to date as ours.
+  if (!bugs.voteWithoutLogCheck && !isUpToDate(node.log, msg.lastIndex, msg.lastTerm)) {
+    const ourTerm = lastTerm(node.log);
+    if (msg.lastTerm < ourTerm) ctx.note(Note.VoteDeniedLogTerm, msg.lastTerm, ourTerm, from);
+    else ctx.note(Note.VoteDeniedLogIndex, msg.lastIndex, lastIndex(node.log), from);
+    deny();
+    return;
+  }
+  ctx.note(Note.VoteGranted, msg.term, 0, from);
+  if (!msg.pre) {
+    node.votedFor = from;
+    // Granting a vote counts as hearing from a would-be leader (§5.2): wait before running ourselves.
+    resetElectionTimer(node, ctx);
+  }
+  // A granted pre-vote answers with the term asked for, so it does not look stale to the asker.
+  ctx.send(from, { type: 'RequestVoteReply', term: msg.term, granted: true, pre: msg.pre });
+}
+
+function handleVoteReply(node: RaftNode, msg: Msg<'RequestVoteReply'>, from: number, ctx: Ctx): void {
+  const current = msg.pre
+    ? node.role === 'precandidate' && msg.term === (msg.granted ? node.term + 1 : node.term)
+    : node.role === 'candidate' && msg.term === node.term;
+  if (!current) {
+    ctx.note(Note.IgnoredReply, msg.term, 0, from);
+    return;
+  }
+  const q = quorum(node);
+  if (msg.granted) {
+    node.granted |= bit(from);
+    const g = popcount(node.granted);
+    ctx.note(Note.VoteCounted, g, q, from);
+    if (g < q) return;
+    if (msg.pre) {
+      ctx.note(Note.PreVoteWon, g, q);
+      becomeCandidate(node, ctx);
+    } else {
+      becomeLeader(node, ctx);
+    }
+  } else {
+    node.rejected |= bit(from);
+    const r = popcount(node.rejected);
+    ctx.note(Note.VoteRejectCounted, r, q, from);
+    // Lost once the votes still possible cannot reach a quorum.
+    if (r > clusterSize(node) - q) {
+      ctx.note(Note.ElectionLost, node.term);
+      becomeFollower(node, ctx, node.term, 0);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Replication: follower side
+
+function handleAppend(node: RaftNode, msg: Msg<'AppendEntries'>, from: number, ctx: Ctx): void {
+  if (node.role === 'leader') {
+    // Two leaders in one term: impossible unless a deliberate bug broke Election Safety.
+    ctx.note(Note.AppendIgnoredAsLeader, msg.term, 0, from);
+    return;
+  }
+  if (node.role !== 'follower') {
+    // §5.2: a candidate hearing the winner of its own term steps back.
+    ctx.note(Note.FollowLeader, msg.term, 0, from);
+    becomeFollower(node, ctx, msg.term, from);
+  } else {
+    if (node.leader !== from) ctx.note(Note.FollowLeader, msg.term, 0, from);
+    node.leader = from;
+    node.heardLeaderAt = ctx.now;
+    resetElectionTimer(node, ctx);
+  }
+
+  // §5.3 consistency check: we must hold prevIndex with prevTerm.
+  const last = lastIndex(node.log);
+  const ourPrevTerm = termAt(node.log, msg.prevIndex);
+  if (msg.prevIndex > last || ourPrevTerm !== msg.prevTerm) {
+    if (msg.prevIndex > last) ctx.note(Note.AppendRejectedMissing, msg.prevIndex, last, from);
+    else ctx.note(Note.AppendRejectedTermMismatch, msg.prevIndex, ourPrevTerm, msg.prevTerm);
+    // etcd's hint: our last index at or before prevIndex whose term is <= prevTerm.
+    const [hintIndex, hintTerm] = findConflictByTerm(node.log, Math.min(msg.prevIndex, last), msg.prevTerm);
+    ctx.send(from, { type: 'AppendEntriesReply', term: node.term, success: false, index: msg.prevIndex, hintIndex, hintTerm });
+    return;
+  }
+
+  const res = mergeEntries(node, msg.prevIndex, msg.entries, node.cfg.bugs.noTruncateOnConflict);
+  if (res.removed > 0) ctx.note(Note.Truncated, res.conflictIndex, res.removed, res.conflictTerm);
+  const lastNew = msg.prevIndex + msg.entries.length;
+  ctx.note(Note.AppendAccepted, msg.prevIndex, res.appended, lastIndex(node.log));
+  // Only what this message proved we share with the leader may be committed; never lower it.
+  const commit = Math.min(msg.leaderCommit, lastNew);
+  if (commit > node.commitIndex) {
+    ctx.note(Note.CommitAdvanced, commit, node.commitIndex);
+    node.commitIndex = commit;
+  }
+  ctx.send(from, { type: 'AppendEntriesReply', term: node.term, success: true, index: lastNew, hintIndex: 0, hintTerm: 0 });
+}
+
+// ---------------------------------------------------------------------------------------
+// Replication: leader side
+
+/** The leader writes an entry of its own: never rewrites, only appends (Leader Append-Only). */
+function appendOwn(node: RaftNode, entry: LogEntry): number {
+  node.log.push(entry);
+  const idx = lastIndex(node.log);
+  node.matchIndex[node.id] = idx;
+  node.nextIndex[node.id] = idx + 1;
+  return idx;
+}
+
+/**
+ * One AppendEntries to `to` from its nextIndex: up to maxEntriesPerAppend entries, or none
+ * (a heartbeat) when it has everything. In replicate state nextIndex moves on at once
+ * (pipelining); in probe state it waits for the answer, and the heartbeat resends.
+ */
+function sendAppend(node: RaftNode, to: number, ctx: Ctx): void {
+  const last = lastIndex(node.log);
+  let next = node.nextIndex[to];
+  if (next > last + 1) next = node.nextIndex[to] = last + 1;
+  const prevIndex = next - 1;
+  const count = Math.min(node.cfg.maxEntriesPerAppend, last - prevIndex);
+  const entries = count > 0 ? node.log.slice(next, next + count) : NO_ENTRIES;
+  ctx.send(to, {
+    type: 'AppendEntries',
+    term: node.term,
+    prevIndex,
+    prevTerm: node.log[prevIndex].term,
+    entries,
+    leaderCommit: node.commitIndex,
+  });
+  if (count > 0 && node.replicating[to]) node.nextIndex[to] = next + count;
+}
+
+function heartbeat(node: RaftNode, ctx: Ctx): void {
+  const cfg = node.cfg;
+  if (cfg.checkQuorum && ctx.now - node.quorumCheckedAt >= cfg.electionTimeoutMs) {
+    // CheckQuorum: once per election timeout, did a quorum (us included) answer?
+    const active = popcount(node.recentActive | bit(node.id));
+    const q = quorum(node);
+    if (active < q) {
+      ctx.note(Note.CheckQuorumStepDown, active, q);
+      becomeFollower(node, ctx, node.term, 0);
+      return;
+    }
+    node.recentActive = bit(node.id);
+    node.quorumCheckedAt = ctx.now;
+    node.heardLeaderAt = ctx.now;
+  }
+  ctx.note(Note.Heartbeat, node.term);
+  for (const p of node.peers) sendAppend(node, p, ctx);
+  ctx.setTimer(TIMER_MAIN, cfg.heartbeatMs);
+}
+
+function handleAppendReply(node: RaftNode, msg: Msg<'AppendEntriesReply'>, from: number, ctx: Ctx): void {
+  if (node.role !== 'leader') {
+    ctx.note(Note.IgnoredReply, msg.term, 0, from);
+    return;
+  }
+  node.recentActive |= bit(from);
+  if (msg.success) {
+    if (msg.index > node.matchIndex[from]) {
+      node.matchIndex[from] = msg.index;
+      if (node.nextIndex[from] < msg.index + 1) node.nextIndex[from] = msg.index + 1;
+      ctx.note(Note.MatchAdvanced, msg.index, 0, from);
+      node.replicating[from] = true;
+      if (maybeCommit(node, ctx)) broadcastCommit(node, ctx);
+    } else if (!node.replicating[from] && msg.index === node.matchIndex[from]) {
+      // A probe confirmed what we knew: the follower is in step, pipeline from now on.
+      node.replicating[from] = true;
+    }
+    if (node.replicating[from] && node.nextIndex[from] <= lastIndex(node.log)) sendAppend(node, from, ctx);
+    return;
+  }
+  // Rejected: back off nextIndex and probe again.
+  if (node.replicating[from]) {
+    if (msg.index <= node.matchIndex[from]) {
+      ctx.note(Note.IgnoredReply, msg.term, 0, from); // about entries it has since confirmed
+      return;
+    }
+    // Something in the pipeline was lost or reordered: probe from what it surely holds.
+    node.replicating[from] = false;
+    node.nextIndex[from] = node.matchIndex[from] + 1;
+  } else {
+    if (node.nextIndex[from] - 1 !== msg.index) {
+      ctx.note(Note.IgnoredReply, msg.term, 0, from); // answers an older probe
+      return;
+    }
+    // The follower holds hintIndex with hintTerm; skip every index of ours with a higher
+    // term than that, since none of them can match (terms only grow along a log).
+    let probe = msg.hintIndex;
+    if (msg.hintTerm > 0) probe = findConflictByTerm(node.log, msg.hintIndex, msg.hintTerm)[0];
+    node.nextIndex[from] = Math.max(Math.min(msg.index, probe + 1), node.matchIndex[from] + 1);
+  }
+  ctx.note(Note.NextIndexBackoff, node.nextIndex[from], msg.index, from);
+  sendAppend(node, from, ctx);
+}
+
+/**
+ * §5.3/§5.4.2: commit the highest index stored on a majority, but only if that entry is
+ * of our own term (Figure 8); earlier entries then commit with it. Returns whether the
+ * commit index advanced.
+ */
+function maybeCommit(node: RaftNode, ctx: Ctx): boolean {
+  const n = clusterSize(node);
+  const matches: number[] = [];
+  for (let id = 1; id <= n; id++) matches.push(id === node.id ? lastIndex(node.log) : node.matchIndex[id]);
+  matches.sort((a, b) => b - a);
+  const onMajority = matches[quorum(node) - 1];
+  if (onMajority <= node.commitIndex) return false;
+  const t = node.log[onMajority].term;
+  if (t !== node.term && !node.cfg.bugs.commitPreviousTermByCount) {
+    ctx.note(Note.CommitBlockedOldTerm, onMajority, t, node.term);
+    return false;
+  }
+  ctx.note(Note.CommitAdvanced, onMajority, node.commitIndex);
+  node.commitIndex = onMajority;
+  answerClients(node, ctx);
+  return true;
+}
+
+/** Tell followers in step about the new commit index now rather than at the next heartbeat. */
+function broadcastCommit(node: RaftNode, ctx: Ctx): void {
+  for (const p of node.peers) if (node.replicating[p]) sendAppend(node, p, ctx);
+}
+
+function answerClients(node: RaftNode, ctx: Ctx): void {
+  if (node.pending.size === 0) return;
+  for (const [index, p] of node.pending) {
+    if (index > node.commitIndex) continue;
+    ctx.send(p.clientId, { type: 'ClientReply', requestId: p.requestId, ok: true, leaderHint: node.id, index });
+    node.pending.delete(index);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Clients
+
+function handleClientRequest(node: RaftNode, msg: Msg<'ClientRequest'>, ctx: Ctx): void {
+  if (node.role !== 'leader') {
+    ctx.note(Note.ClientRedirected, node.leader);
+    ctx.send(msg.clientId, { type: 'ClientReply', requestId: msg.requestId, ok: false, leaderHint: node.leader, index: 0 });
+    return;
+  }
+  // A retried request is appended again (at-least-once): no duplicate detection here.
+  const index = appendOwn(node, { term: node.term, value: msg.value });
+  node.pending.set(index, { clientId: msg.clientId, requestId: msg.requestId });
+  ctx.note(Note.ClientAppended, index, node.term);
+  // Followers in step get it now; a probing follower gets it with its next probe.
+  for (const p of node.peers) if (node.replicating[p]) sendAppend(node, p, ctx);
+  if (maybeCommit(node, ctx)) broadcastCommit(node, ctx);
+}
