@@ -90,13 +90,13 @@ function parseLog(raw: unknown, field: string, term: number, id: number, interne
       for (const k of Object.keys(item)) {
         if (!ENTRY_FIELDS.includes(k)) throw new ScenarioError(`${f}.${k}`, `no such field (allowed: ${ENTRY_FIELDS.join(', ')})`);
       }
-      t = termValue(item.term, `${f}.term`, term);
+      t = termValue(item.term, `${f}.term`, MAX_TERM);
       if (item.value === undefined) value = defaultValue(index, t);
       else if (typeof item.value !== 'string' || item.value.length > MAX_VALUE) {
         throw new ScenarioError(`${f}.value`, `a string of at most ${MAX_VALUE} characters`, item.value);
       } else value = item.value;
     } else {
-      t = termValue(item, f, term);
+      t = termValue(item, f, MAX_TERM);
       value = defaultValue(index, t);
     }
     if (t < 1) throw new ScenarioError(f, 'a term of at least 1 (entries are written by a leader of some term)', t);

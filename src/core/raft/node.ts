@@ -163,6 +163,7 @@ export function becomeLeader(node: RaftNode, ctx: Ctx): void {
   node.nextIndex = new Array<number>(n + 1).fill(next);
   node.matchIndex = new Array<number>(n + 1).fill(0);
   node.replicating = new Array<boolean>(n + 1).fill(false);
+  node.nextIndex[0] = 0; // index 0 is unused: keep it visibly empty
   node.recentActive = bit(node.id);
   node.quorumCheckedAt = ctx.now;
   node.heardLeaderAt = ctx.now;
