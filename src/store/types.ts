@@ -1,0 +1,35 @@
+/** Small shared types of the app store (kept here so the store never imports UI code). */
+export type Lang = 'en' | 'zh';
+export type Theme = 'light' | 'dark';
+export type Speed = number | 'max';
+export type PanelTab = 'log' | 'events' | 'node';
+
+/** The speeds the transport offers; 0.1× makes the paper's 150–300 ms timeouts watchable. */
+export const SPEEDS: readonly Speed[] = [0.1, 0.25, 0.5, 1, 2, 5, 10, 'max'];
+export const DEFAULT_SPEED: Speed = 0.1;
+
+export type ProblemCode =
+  | 'badBase64'
+  | 'badJson'
+  | 'badScenario'
+  | 'unknownScenario'
+  | 'badFrame'
+  | 'badSpeed'
+  | 'badLang'
+  | 'simFailed';
+
+/** Something wrong with the link, the scenario or the worker; translated when shown. */
+export interface Problem {
+  code: ProblemCode;
+  /** The offending value or the validator's message. */
+  detail: string;
+  /** Whether the default lesson was opened instead. */
+  fellBack?: boolean;
+}
+
+/** A leader change to announce in the live region (text is made in the current language). */
+export interface Announcement {
+  seq: number;
+  leader: number;
+  term: number;
+}

@@ -1,0 +1,60 @@
+/** Raft's view: how the shared scaffolding draws, names and narrates Raft nodes. */
+import { MsgKind, TIMER_MAIN, type RaftNodeView } from '../../core/raft/types';
+import type { ProtocolView } from '../views/types';
+import { narrate, narrateParts } from './narrate';
+import { RaftLog } from './RaftLog';
+import { RaftNodeFields } from './RaftNodeFields';
+import { RaftNodeShape } from './RaftNodeShape';
+
+export const raftView: ProtocolView = {
+  protocol: 'raft',
+  nodeInfo(node, t) {
+    const n = node as RaftNodeView;
+    const role = n.alive ? n.role : 'down';
+    const roleLabel = t.roles[role as keyof typeof t.roles] ?? role;
+    return {
+      id: n.id,
+      role,
+      roleLabel,
+      term: n.term,
+      alive: n.alive,
+      leader: n.alive && n.role === 'leader',
+      name: n.alive ? t.nodeName(String(n.id), roleLabel, String(n.term)) : t.nodeDownName(String(n.id), String(n.term)),
+    };
+  },
+  NodeShape: RaftNodeShape,
+  // Followers and candidates show the election timeout draining; a leader's timer is its heartbeat.
+  arcSlot: (node) => {
+    const n = node as RaftNodeView;
+    return n.alive && n.role !== 'leader' ? TIMER_MAIN : null;
+  },
+  LogTab: RaftLog,
+  logTabLabel: (t) => t.tabLog,
+  NodeFields: RaftNodeFields,
+  narrateParts,
+  narrate,
+  kindGlyph(kind) {
+    switch (kind) {
+      case MsgKind.RequestVote:
+        return { glyph: 'request-vote' };
+      case MsgKind.PreVote:
+        return { glyph: 'request-vote', pre: true };
+      case MsgKind.RequestVoteReply:
+        return { glyph: 'vote-reply' };
+      case MsgKind.PreVoteReply:
+        return { glyph: 'vote-reply', pre: true };
+      case MsgKind.AppendEntries:
+        return { glyph: 'append' };
+      case MsgKind.Heartbeat:
+        return { glyph: 'heartbeat' };
+      case MsgKind.AppendEntriesReply:
+        return { glyph: 'append-reply' };
+      case MsgKind.ClientRequest:
+        return { glyph: 'client-request' };
+      case MsgKind.ClientReply:
+        return { glyph: 'client-reply' };
+      default:
+        return { glyph: 'other' };
+    }
+  },
+};

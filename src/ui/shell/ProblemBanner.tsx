@@ -1,0 +1,58 @@
+/** Problems with the link or the scenario, each with what was wrong, and dismissable. */
+import { useApp, useT } from '../StoreContext';
+import type { Dict } from '../i18n';
+import type { Problem } from '../../store/types';
+
+export function problemText(p: Problem, t: Dict): string {
+  const P = t.problems;
+  let text: string;
+  switch (p.code) {
+    case 'badBase64':
+      text = P.badBase64;
+      break;
+    case 'badJson':
+      text = P.badJson(p.detail);
+      break;
+    case 'badScenario':
+      text = P.badScenario(p.detail);
+      break;
+    case 'unknownScenario':
+      text = P.unknownScenario(p.detail);
+      break;
+    case 'badFrame':
+      text = P.badFrame(p.detail);
+      break;
+    case 'badSpeed':
+      text = P.badSpeed(p.detail);
+      break;
+    case 'badLang':
+      text = P.badLang(p.detail);
+      break;
+    case 'simFailed':
+      text = P.simFailed(p.detail);
+      break;
+  }
+  return p.fellBack ? `${text} ${P.fallback}` : text;
+}
+
+export function ProblemBanner() {
+  const t = useT();
+  const problems = useApp((s) => s.problems);
+  const dismiss = useApp((s) => s.dismissProblem);
+  if (problems.length === 0) return null;
+  return (
+    <div className="problems">
+      {problems.map((p, i) => (
+        <div key={i} className="problem" role="alert">
+          <span className="problem-icon" aria-hidden="true">
+            ⚠
+          </span>
+          <span className="problem-text">{problemText(p, t)}</span>
+          <button type="button" className="btn tiny" onClick={() => dismiss(i)}>
+            {t.dismiss}
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * One line under the cluster explaining the current frame while paused or stepping (the
+ * decision and its reason), the lesson's premise at frame 0, and a stopped run's violation.
+ */
+import { useApp, useT } from '../StoreContext';
+import type { ProtocolView } from '../views/types';
+
+export function Caption({ pv }: { pv: ProtocolView }) {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const event = useApp((s) => s.view?.event ?? null);
+  const frame = useApp((s) => s.view?.frame ?? 0);
+  const playing = useApp((s) => s.playing);
+  const lesson = useApp((s) => s.lesson);
+  const violation = useApp((s) => s.view?.violation ?? null);
+  if (violation) {
+    return (
+      <div className="caption violation" role="status">
+        <strong>⚠ {t.runStopped}</strong> — {violation.invariant}: {violation.detail}
+      </div>
+    );
+  }
+  if (frame === 0 && lesson && t.lessons[lesson as keyof typeof t.lessons]) {
+    return <div className="caption">{t.lessons[lesson as keyof typeof t.lessons].blurb}</div>;
+  }
+  if (playing || !event) return null;
+  const { headline, details } = pv.narrateParts(event, lang);
+  return (
+    <div className="caption" title={[headline, ...details].join('\n')}>
+      <span className="caption-head">{headline}</span>
+      {details.length > 0 && <span className="caption-detail">{details.join(lang === 'zh' ? '；' : '; ')}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * Messages in flight, gliding along their lanes by virtual time. React renders one <g>
+ * per message when the frame changes; the frame clock moves them in between. A message
+ * that will not arrive (random loss, a cut link, a partition, a dead receiver) fades out
+ * where it dies.
+ */
+import { useRef } from 'react';
+import type { MessageView, NetworkView } from '../../sim/api';
+import { useApp } from '../StoreContext';
+import { nodeRef } from '../i18n';
+import { MessageGlyph } from './glyphs';
+import { actorPos, doomedOpacity, lane, linkDown, NODE_R, progress, type Point } from './geometry';
+import { useFrameClock } from './useFrameClock';
+
+const CLIENT_R = 12;
+
+function radiusOf(id: number, layout: Map<number, Point>): number {
+  return layout.has(id) ? NODE_R + 2 : CLIENT_R;
+}
+
+function doomed(m: MessageView, net: NetworkView, alive: boolean[], layout: Map<number, Point>): boolean {
+  if (m.lost) return true;
+  if (layout.has(m.from) && layout.has(m.to) && linkDown(net, m.from, m.to)) return true;
+  return layout.has(m.to) && alive[m.to - 1] === false;
+}
+
+function describe(m: MessageView): string {
+  const parts = [`${m.look.name} ${nodeRef(m.from)} → ${nodeRef(m.to)}`, `term ${m.look.term}`];
+  if (m.look.count) parts.push(`×${m.look.count}`);
+  if (m.look.verdict !== undefined) parts.push(m.look.verdict ? '✓' : '✗');
+  return parts.join(' · ');
+}
+
+export function Messages({ layout }: { layout: Map<number, Point> }) {
+  const view = useApp((s) => s.view);
+  const refs = useRef(new Map<number, SVGGElement>());
+  const messages = view?.messages ?? [];
+
+  useFrameClock(
+    (t, s) => {
+      const v = s.view;
+      if (!v) return;
+      for (const m of v.messages) {
+        const el = refs.current.get(m.id);
+        if (!el) continue;
+        const { start, end } = lane(actorPos(layout, m.from), actorPos(layout, m.to), radiusOf(m.from, layout), radiusOf(m.to, layout));
+        const f = progress(m, t);
+        const x = start.x + (end.x - start.x) * f;
+        const y = start.y + (end.y - start.y) * f;
+        el.setAttribute('transform', `translate(${x.toFixed(2)},${y.toFixed(2)})`);
+        el.setAttribute('opacity', doomed(m, v.network, v.alive, layout) ? doomedOpacity(f).toFixed(3) : '1');
+      }
+    },
+    [layout, messages],
+  );
+
+  return (
+    <g className="messages">
+      {messages.map((m) => (
+        <g
+          key={m.id}
+          className="msg"
+          ref={(el) => {
+            if (el) refs.current.set(m.id, el);
+            else refs.current.delete(m.id);
+          }}
+        >
+          <title>{describe(m)}</title>
+          <MessageGlyph look={{ ...m.look, pre: m.look.name.startsWith('PreVote') }} />
+        </g>
+      ))}
+    </g>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The nodes: each a focusable button-like group exposing data-node / data-role /
+ * data-alive (the page's contract) and an accessible name ("Node 3, leader, term 4").
+ * Click or Enter selects; the protocol view draws the inside.
+ */
+import type { KeyboardEvent } from 'react';
+import { useApp, useT } from '../StoreContext';
+import type { ProtocolView } from '../views/types';
+import { NODE_R, type Point } from './geometry';
+
+export function Nodes({ layout, pv }: { layout: Map<number, Point>; pv: ProtocolView }) {
+  const t = useT();
+  const nodes = useApp((s) => s.view?.nodes);
+  const acting = useApp((s) => (s.playing ? 0 : (s.view?.event?.node ?? 0)));
+  const selected = useApp((s) => s.selected);
+  const select = useApp((s) => s.select);
+  if (!nodes) return null;
+
+  const onKey = (id: number) => (e: KeyboardEvent<SVGGElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      select(id);
+    }
+  };
+
+  return (
+    <g className="nodes">
+      {nodes.map((node, i) => {
+        const info = pv.nodeInfo(node, t);
+        const id = info.id || i + 1;
+        const p = layout.get(id);
+        if (!p) return null;
+        return (
+          <g
+            key={id}
+            className={`node ${selected === id ? 'selected' : ''} ${acting === id ? 'acting' : ''}`}
+            data-node={id}
+            data-role={info.role}
+            data-alive={String(info.alive)}
+            transform={`translate(${p.x},${p.y})`}
+            tabIndex={0}
+            role="button"
+            aria-label={info.name}
+            aria-pressed={selected === id}
+            onClick={() => select(id)}
+            onKeyDown={onKey(id)}
+          >
+            <title>{info.name}</title>
+            <circle className="node-hit" r={NODE_R + 10} />
+            <circle className="focus-ring" r={NODE_R + 14} />
+            {selected === id && <circle className="select-ring" r={NODE_R + 11} />}
+            {acting === id && <circle className="acting-ring" r={NODE_R + 11} />}
+            <pv.NodeShape node={node} info={info} r={NODE_R} t={t} />
+          </g>
+        );
+      })}
+    </g>
+  );
+}

@@ -1,0 +1,29 @@
+/** Fault tools over the stage: a client request, a partition, heal. */
+import { useState } from 'react';
+import { useApp, useT } from '../StoreContext';
+import { PartitionMenu } from './PartitionMenu';
+
+export function StageTools({ count }: { count: number }) {
+  const t = useT();
+  const request = useApp((s) => s.request);
+  const heal = useApp((s) => s.heal);
+  const ready = useApp((s) => s.view !== null && !s.view.violation);
+  const broken = useApp((s) => !!s.view && (s.view.network.partition !== null || s.view.network.cuts.length > 0));
+  const [partOpen, setPartOpen] = useState(false);
+  return (
+    <div className="stage-tools" role="toolbar" aria-label={t.stage}>
+      <button type="button" className="chip" disabled={!ready} onClick={() => void request()}>
+        ✉ {t.sendRequest}
+      </button>
+      <div className="anchor">
+        <button type="button" className="chip" disabled={!ready} aria-expanded={partOpen} onClick={() => setPartOpen((o) => !o)}>
+          ⟂ {t.partition}
+        </button>
+        {partOpen && <PartitionMenu count={count} onClose={() => setPartOpen(false)} />}
+      </div>
+      <button type="button" className="chip" disabled={!ready || !broken} onClick={() => void heal()}>
+        ⇄ {t.heal}
+      </button>
+    </div>
+  );
+}

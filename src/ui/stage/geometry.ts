@@ -1,0 +1,94 @@
+/**
+ * Stage geometry in SVG user units: nodes on a circle (d3.pointRadial), message positions
+ * along links by virtual time, what a link's state is. Pure functions of what the worker
+ * sent; nothing here decides protocol behaviour.
+ */
+import { pointRadial } from 'd3';
+import type { MessageView, NetworkView } from '../../sim/api';
+
+export const STAGE_W = 640;
+export const STAGE_H = 440;
+export const CENTER = { x: STAGE_W / 2, y: STAGE_H / 2 - 4 };
+export const NODE_R = 30;
+/** Messages travel this far to the right of their direction, so the two directions of a link separate. */
+export const LANE_OFFSET = 5;
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Node positions by id, clockwise from the top. */
+export function circleLayout(count: number): Map<number, Point> {
+  const ringR = count <= 3 ? 120 : 152;
+  const out = new Map<number, Point>();
+  for (let i = 0; i < count; i++) {
+    const [x, y] = pointRadial((2 * Math.PI * i) / count, ringR);
+    out.set(i + 1, { x: CENTER.x + x, y: CENTER.y + y });
+  }
+  return out;
+}
+
+/** Where an actor sits: a node on the ring, a client in the middle. */
+export function actorPos(layout: Map<number, Point>, id: number): Point {
+  return layout.get(id) ?? CENTER;
+}
+
+/** The lane of a message from `a` to `b`: edge of a's circle to edge of b's, shifted right. */
+export function lane(a: Point, b: Point, ra: number, rb: number): { start: Point; end: Point; ux: number; uy: number } {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const len = Math.hypot(dx, dy) || 1;
+  const ux = dx / len;
+  const uy = dy / len;
+  // Right-hand normal of the direction (SVG y grows downwards).
+  const nx = -uy * LANE_OFFSET;
+  const ny = ux * LANE_OFFSET;
+  return {
+    start: { x: a.x + ux * ra + nx, y: a.y + uy * ra + ny },
+    end: { x: b.x - ux * rb + nx, y: b.y - uy * rb + ny },
+    ux,
+    uy,
+  };
+}
+
+/** How far along its trip a message is at virtual time t, in [0, 1]. */
+export function progress(m: Pick<MessageView, 'sentAt' | 'at'>, t: number): number {
+  if (m.at <= m.sentAt) return 1;
+  return Math.min(1, Math.max(0, (t - m.sentAt) / (m.at - m.sentAt)));
+}
+
+/** Opacity of a message that will not arrive: full until 60 % of the way, then fading out where it dies. */
+export function doomedOpacity(f: number): number {
+  return f < 0.6 ? 1 : Math.max(0.12, 1 - ((f - 0.6) / 0.4) * 0.88);
+}
+
+/** Fraction of a timer left at time t (1 = just armed, 0 = firing). */
+export function timerLeft(setAt: number, at: number, t: number): number {
+  if (at <= setAt) return 0;
+  return Math.min(1, Math.max(0, (at - t) / (at - setAt)));
+}
+
+/** Whether the network as shown separates `from` from `to` (a cut of that direction or a partition). */
+export function linkDown(net: NetworkView, from: number, to: number): boolean {
+  if (net.cuts.some(([f, t]) => f === from && t === to)) return true;
+  return partitioned(net, from, to);
+}
+
+/** Whether the partition in force puts a and b on different sides (unlisted nodes are alone). */
+export function partitioned(net: NetworkView, a: number, b: number): boolean {
+  if (!net.partition) return false;
+  const ga = net.partition.findIndex((g) => g.includes(a));
+  const gb = net.partition.findIndex((g) => g.includes(b));
+  if (ga === -1 || gb === -1) return true;
+  return ga !== gb;
+}
+
+/** Partition sides to shade: the listed groups plus each unlisted node alone. */
+export function partitionSides(net: NetworkView, nodeCount: number): number[][] {
+  if (!net.partition) return [];
+  const listed = new Set(net.partition.flat());
+  const sides = net.partition.map((g) => [...g]);
+  for (let id = 1; id <= nodeCount; id++) if (!listed.has(id)) sides.push([id]);
+  return sides;
+}

@@ -1,0 +1,9 @@
+/** Protocol views by protocol name. A new protocol adds its folder and one line here. */
+import { raftView } from '../raft/view';
+import type { ProtocolView } from './types';
+
+const VIEWS: Record<string, ProtocolView> = { raft: raftView };
+
+export function viewFor(protocol: string | undefined): ProtocolView {
+  return (protocol && VIEWS[protocol]) || raftView;
+}

@@ -1,0 +1,53 @@
+/**
+ * What a protocol's view plugs into the shared scaffolding (stage, side panel, event
+ * list). Raft is the first; ZAB and Paxos add a folder and one entry in ./registry.ts.
+ */
+import type { ComponentType } from 'react';
+import type { EventRow } from '../../sim/api';
+import type { Glyph } from '../../core/protocol';
+import type { Dict, Lang } from '../i18n';
+
+export interface NodeInfo {
+  id: number;
+  /** The role name the page exposes in data-role (leader|follower|...|down). */
+  role: string;
+  /** The role in the current language. */
+  roleLabel: string;
+  /** Term or epoch shown under the node. */
+  term: number;
+  alive: boolean;
+  leader: boolean;
+  /** Accessible name: "Node 3, leader, term 4". */
+  name: string;
+}
+
+export interface Narration {
+  headline: string;
+  details: string[];
+}
+
+export interface NodeShapeProps {
+  node: unknown;
+  info: NodeInfo;
+  /** Node radius in stage units. */
+  r: number;
+  t: Dict;
+}
+
+export interface ProtocolView {
+  protocol: string;
+  nodeInfo(node: unknown, t: Dict): NodeInfo;
+  /** Draws one node centred at (0, 0). */
+  NodeShape: ComponentType<NodeShapeProps>;
+  /** The timer slot drawn as the draining arc for this node, or null for none. */
+  arcSlot(node: unknown): number | null;
+  /** The first side-panel tab (Raft: the logs). */
+  LogTab: ComponentType;
+  logTabLabel(t: Dict): string;
+  /** Protocol-specific state rows of the selected node's inspector. */
+  NodeFields: ComponentType<{ node: unknown }>;
+  narrateParts(row: EventRow | null, lang: Lang): Narration;
+  narrate(row: EventRow | null, lang: Lang): string;
+  /** How a message kind code is drawn, for a message known only from the history. */
+  kindGlyph(kind: number): { glyph: Glyph; pre?: boolean };
+}
