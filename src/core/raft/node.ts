@@ -475,6 +475,7 @@ function handleAppendReply(node: RaftNode, msg: Msg<'AppendEntriesReply'>, from:
     return;
   }
   // Rejected: back off nextIndex and probe again.
+  const before = node.nextIndex[from];
   if (node.replicating[from]) {
     if (msg.index <= node.matchIndex[from]) {
       ctx.note(Note.IgnoredReply, msg.term, 0, from); // about entries it has since confirmed
@@ -495,7 +496,10 @@ function handleAppendReply(node: RaftNode, msg: Msg<'AppendEntriesReply'>, from:
     node.nextIndex[from] = Math.max(Math.min(msg.index, probe + 1), node.matchIndex[from] + 1);
   }
   ctx.note(Note.NextIndexBackoff, node.nextIndex[from], msg.index, from);
-  sendAppend(node, from, ctx);
+  // A genuine rejection always moves nextIndex back. If it cannot (a follower rejecting
+  // what it confirmed before: only a deliberate bug does that), leave the retry to the
+  // heartbeat rather than ping-pong the same probe at network speed.
+  if (node.nextIndex[from] < before) sendAppend(node, from, ctx);
 }
 
 /**

@@ -194,6 +194,7 @@ export class Network {
         if (msg.type === 'ClientReply') this.clientReplies.push({ to, msg });
         continue;
       }
+      if (this.cfg.dropRate > 0 && this.rng() < this.cfg.dropRate) continue; // lost
       const lo = this.cfg.latencyMinMs;
       const at = this.now + lo + Math.floor(this.rng() * (this.cfg.latencyMaxMs - lo + 1));
       this.queue.push({ at, seq: this.seq++, from: id, to, msg });
