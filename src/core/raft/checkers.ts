@@ -3,9 +3,12 @@
  *
  * Each check costs O(entries the event changed), never O(whole logs): the monitor only
  * looks at the node the event touched, and only at the part of its log that moved
- * (node.rewrittenFrom and node.lenBefore say which). An entry is identified by its
- * object: a leader creates each entry once and it travels by reference in messages, so
- * "the same entry" is the same object on every node (initial logs are interned likewise).
+ * (node.rewrittenFrom and node.lenBefore say which). A leader creates each entry once and
+ * it travels by reference in messages, so the same entry is usually the same object on
+ * every node (initial logs are interned likewise). But the simulator replays frames from
+ * keyframes without the monitor, and a replaying leader creates fresh objects for the
+ * same entries; so two entries are the same when they are the same object or have the
+ * same term and value — what a state machine applies is the value.
  *
  * Monitor state is not snapshotted: the simulator rebuilds it by replaying.
  */
@@ -21,6 +24,10 @@ export const INVARIANTS = [
 ] as const;
 
 type Found = Omit<Violation, 'time' | 'frame'>;
+
+function sameEntry(a: LogEntry | undefined, b: LogEntry | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.term === b.term && a.value === b.value);
+}
 
 /** Canonical entries seen at one index (one per term), with their predecessor's term. */
 interface Slot {
@@ -66,7 +73,7 @@ export function createRaftMonitor(_cfg: RaftConfig, nodes: number): Monitor<Raft
       slot.owners.push(id);
       return null;
     }
-    if (slot.entries[k] !== e) {
+    if (!sameEntry(slot.entries[k], e)) {
       return {
         invariant: 'Log Matching',
         detail: `${name(id)} holds at index ${index} the entry ${show(e)}, but ${name(slot.owners[k])} held a different entry ${show(slot.entries[k])} there with the same term`,
@@ -87,7 +94,7 @@ export function createRaftMonitor(_cfg: RaftConfig, nodes: number): Monitor<Raft
     for (let i = from + 1; i <= to; i++) {
       const e = node.log[i];
       if (i < committed.length) {
-        if (committed[i] !== e && !found) {
+        if (!sameEntry(committed[i], e) && !found) {
           found = {
             invariant: 'State Machine Safety',
             detail: `${name(node.id)} committed ${show(e)} at index ${i}, where ${show(committed[i])} was already committed`,
@@ -115,9 +122,9 @@ export function createRaftMonitor(_cfg: RaftConfig, nodes: number): Monitor<Raft
     // Leader Completeness. Log Matching is checked on every write, so holding the last
     // committed entry means holding every committed entry before it.
     const c = committed.length - 1;
-    if (c > 0 && node.log[c] !== committed[c] && !found) {
+    if (c > 0 && !sameEntry(node.log[c], committed[c]) && !found) {
       let i = 1;
-      while (i <= c && node.log[i] === committed[i]) i++;
+      while (i <= c && sameEntry(node.log[i], committed[i])) i++;
       found = {
         invariant: 'Leader Completeness',
         detail: `${name(node.id)} became leader of term ${node.term} without committed entry ${i} ${show(committed[i])}`,

@@ -129,6 +129,14 @@ describe('Log Matching', () => {
     })).toMatchObject({ invariant: 'Log Matching', detail: expect.stringMatching(/entry 3 of term 2 after an entry of term 1/) });
   });
 
+  it('a copy with the same term and value is the same entry (replays create fresh objects)', () => {
+    const w = new World(3, [[E(1, 'a'), E(2, 'b')]]);
+    expect(w.event(2, (n) => n.log.push(E(1, 'a'), E(2, 'b')))).toBeNull();
+    expect(w.event(1, (n) => (n.commitIndex = 2))).toBeNull();
+    expect(w.event(2, (n) => (n.commitIndex = 2))).toBeNull();
+    expect(w.lead(2, 3)).toBeNull();
+  });
+
   it('is silent for shared entries, and for different entries of different terms at one index', () => {
     const [a, b, c] = [E(1), E(1), E(2)];
     const w = new World(3, [[a, b, c]]);
