@@ -170,6 +170,8 @@ export function createAppStore(options: AppOptions = {}): AppStore {
   let sideAgain = false;
   let announceSeq = 0;
   let toastSeq = 0;
+  /** Where queued steps are heading (see step()). */
+  let stepTarget: number | null = null;
   /** Real-time clock for throttling; injected time would be overkill here. */
   const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
   const fetchLesson = options.fetchLesson ?? defaultFetchLesson;
@@ -269,7 +271,31 @@ export function createAppStore(options: AppOptions = {}): AppStore {
 
     function intent(): number {
       epoch += 1;
+      stepTarget = null;
       return epoch;
+    }
+
+    /**
+     * Step by one frame from where the last step is heading (not from the frame on
+     * screen), so a clicker pressed twice quickly moves two frames.
+     */
+    async function step(delta: 1 | -1): Promise<void> {
+      const s = get();
+      if (!api || !s.view) return;
+      const base = stepTarget ?? s.view.frame;
+      const target = base + delta;
+      if (target < 0) return;
+      if (delta > 0 && s.view.violation && base >= s.head) return;
+      const e = intent();
+      stepTarget = target;
+      set({ playing: false });
+      try {
+        await seekShowingCause(target, e);
+      } catch (err) {
+        fail(err);
+      } finally {
+        if (e === epoch) stepTarget = null;
+      }
     }
 
     async function loadInternal(raw: unknown, opts: LoadOptions, fallback: boolean): Promise<void> {
@@ -427,28 +453,8 @@ export function createAppStore(options: AppOptions = {}): AppStore {
         if (get().playing) get().pause();
         else get().play();
       },
-      async stepForward() {
-        const s = get();
-        if (!api || !s.view || s.view.violation && s.view.frame >= s.head) return;
-        const e = intent();
-        set({ playing: false });
-        try {
-          await seekShowingCause(s.view.frame + 1, e);
-        } catch (err) {
-          fail(err);
-        }
-      },
-      async stepBack() {
-        const s = get();
-        if (!api || !s.view || s.view.frame === 0) return;
-        const e = intent();
-        set({ playing: false });
-        try {
-          await seekShowingCause(s.view.frame - 1, e);
-        } catch (err) {
-          fail(err);
-        }
-      },
+      stepForward: () => step(1),
+      stepBack: () => step(-1),
       async seek(frame) {
         if (!api || !get().view) return;
         const e = intent();

@@ -37,13 +37,13 @@ export function NodeTab({ pv }: { pv: ProtocolView }) {
       </h2>
       <div className="btn-row">
         <button type="button" className="btn danger" disabled={!info.alive || stopped} onClick={() => void crash(selected)}>
-          ✕ {t.crash}
+          <span aria-hidden="true">✕</span> {t.crash}
         </button>
         <button type="button" className="btn" disabled={info.alive || stopped} onClick={() => void restart(selected)}>
-          ↻ {t.restart}
+          <span aria-hidden="true">↻</span> {t.restart}
         </button>
         <button type="button" className="btn" disabled={stopped} onClick={() => void request(selected)}>
-          ✉ {t.requestTo(me)}
+          <span aria-hidden="true">✉</span> {t.requestTo(me)}
         </button>
         <button
           type="button"
@@ -51,7 +51,7 @@ export function NodeTab({ pv }: { pv: ProtocolView }) {
           disabled={stopped}
           onClick={() => void partition([[selected], others])}
         >
-          ⟂ {t.isolate(me)}
+          <span aria-hidden="true">⟂</span> {t.isolate(me)}
         </button>
       </div>
       <pv.NodeFields node={node} />
@@ -66,13 +66,13 @@ export function NodeTab({ pv }: { pv: ProtocolView }) {
                 <th scope="row">{nodeRef(o)}</th>
                 <td>
                   <button type="button" className="btn tiny" aria-pressed={out} disabled={stopped} onClick={() => void (out ? mend(selected, o) : cut(selected, o))}>
-                    {out ? '✂ ' : ''}
+                    {out && <span aria-hidden="true">✂ </span>}
                     {t.cutDir(me, nodeRef(o))}
                   </button>
                 </td>
                 <td>
                   <button type="button" className="btn tiny" aria-pressed={inn} disabled={stopped} onClick={() => void (inn ? mend(o, selected) : cut(o, selected))}>
-                    {inn ? '✂ ' : ''}
+                    {inn && <span aria-hidden="true">✂ </span>}
                     {t.cutDir(nodeRef(o), me)}
                   </button>
                 </td>

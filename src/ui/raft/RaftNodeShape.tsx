@@ -32,15 +32,14 @@ export function RaftNodeShape({ node, info, r, t }: NodeShapeProps) {
       <text className="node-role" y={r * 0.5} textAnchor="middle" dominantBaseline="middle">
         {info.roleLabel}
       </text>
-      {info.leader && (
-        <text className="node-star" x={r * 0.72} y={-r * 0.72} textAnchor="middle" dominantBaseline="middle" aria-hidden="true">
-          ★
-        </text>
-      )}
-      {down && (
-        <text className="node-down" x={r * 0.72} y={-r * 0.72} textAnchor="middle" dominantBaseline="middle" aria-hidden="true">
-          ✕
-        </text>
+      {(info.leader || down) && (
+        // A badge just outside the ring (clear of the timer arc): ★ for the leader, ✕ for down.
+        <g transform={`translate(${r * 0.92}, ${-r * 0.92})`} aria-hidden="true">
+          <circle r={9.5} fill="var(--surface)" stroke={style.stroke} strokeWidth={1.5} />
+          <text className={info.leader ? 'node-star' : 'node-down'} textAnchor="middle" dominantBaseline="central">
+            {info.leader ? '★' : '✕'}
+          </text>
+        </g>
       )}
       <g transform={`translate(0, ${r + 17})`}>
         <rect x={-pillW / 2} y={-8} width={pillW} height={16} rx={8} fill={termColor(n.term)} opacity={down ? 0.6 : 1} />

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useApp, useT } from '../StoreContext';
 import { LESSONS } from '../lessons';
 import { Settings } from './Settings';
+import { IconShare } from './icons';
 
 const CUSTOM = '__custom';
 
@@ -81,7 +82,7 @@ export function Header() {
         A+
       </button>
       <button type="button" className="btn share" onClick={() => void share()}>
-        {t.share} ⧉
+        <IconShare /> {t.share}
       </button>
     </header>
   );

@@ -19,7 +19,8 @@ export function CauseHighlight({ layout, pv }: { layout: Map<number, Point>; pv:
   const rt = layout.has(event.node) ? NODE_R + 2 : 12;
   const { start, end } = lane(from, to, rf, rt);
   const dropped = event.type === EventType.Drop;
-  const f = dropped && event.fate !== Fate.NodeDown ? 0.8 : 1;
+  // Just short of the receiver, so the glyph is not hidden under the node.
+  const f = dropped && event.fate !== Fate.NodeDown ? 0.7 : 0.86;
   const at = { x: start.x + (end.x - start.x) * f, y: start.y + (end.y - start.y) * f };
   const kg = pv.kindGlyph(event.kind);
   const look: GlyphLook = cause

@@ -30,7 +30,7 @@ export function Legend() {
   return (
     <div className="legend-wrap">
       <button type="button" className="chip" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        ⓘ {t.legend}
+        <span aria-hidden="true">ⓘ</span> {t.legend}
       </button>
       {open && (
         <Popover label={t.legendTitle} onClose={() => setOpen(false)} className="legend">

@@ -19,10 +19,10 @@ export function LinkMenu({ link, onClose }: { link: LinkState; onClose: () => vo
       </h2>
       <div className="btn-col">
         <button type="button" className="btn small" aria-pressed={link.cutAB} onClick={toggle(a, b, link.cutAB)}>
-          ✂ {t.cutDir(nodeRef(a), nodeRef(b))}
+          <span aria-hidden="true">✂</span> {t.cutDir(nodeRef(a), nodeRef(b))}
         </button>
         <button type="button" className="btn small" aria-pressed={link.cutBA} onClick={toggle(b, a, link.cutBA)}>
-          ✂ {t.cutDir(nodeRef(b), nodeRef(a))}
+          <span aria-hidden="true">✂</span> {t.cutDir(nodeRef(b), nodeRef(a))}
         </button>
         <button
           type="button"

@@ -17,10 +17,10 @@ export function NodeBar() {
     <div className="node-bar" role="toolbar" aria-label={t.tabNodeN(String(selected))}>
       <strong>{nodeRef(selected)}</strong>
       <button type="button" className="chip danger" disabled={!alive} onClick={() => void crash(selected)}>
-        ✕ {t.crash}
+        <span aria-hidden="true">✕</span> {t.crash}
       </button>
       <button type="button" className="chip" disabled={alive} onClick={() => void restart(selected)}>
-        ↻ {t.restart}
+        <span aria-hidden="true">↻</span> {t.restart}
       </button>
       <button type="button" className="chip ghost" aria-label={t.deselect} onClick={() => select(0)}>
         ×

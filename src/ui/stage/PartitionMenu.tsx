@@ -54,7 +54,7 @@ export function PartitionMenu({ count, onClose }: { count: number; onClose: () =
             void partition([a, b]);
           }}
         >
-          ⟂ {t.applyPartition}
+          <span aria-hidden="true">⟂</span> {t.applyPartition}
         </button>
         {selected > 0 && (
           <button

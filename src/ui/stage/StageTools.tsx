@@ -13,16 +13,16 @@ export function StageTools({ count }: { count: number }) {
   return (
     <div className="stage-tools" role="toolbar" aria-label={t.stage}>
       <button type="button" className="chip" disabled={!ready} onClick={() => void request()}>
-        ✉ {t.sendRequest}
+        <span aria-hidden="true">✉</span> {t.sendRequest}
       </button>
       <div className="anchor">
         <button type="button" className="chip" disabled={!ready} aria-expanded={partOpen} onClick={() => setPartOpen((o) => !o)}>
-          ⟂ {t.partition}
+          <span aria-hidden="true">⟂</span> {t.partition}
         </button>
         {partOpen && <PartitionMenu count={count} onClose={() => setPartOpen(false)} />}
       </div>
       <button type="button" className="chip" disabled={!ready || !broken} onClick={() => void heal()}>
-        ⇄ {t.heal}
+        <span aria-hidden="true">⇄</span> {t.heal}
       </button>
     </div>
   );

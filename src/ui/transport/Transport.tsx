@@ -8,6 +8,7 @@ import { fmtInt, fmtSpeed, fmtTime } from '../i18n';
 import { SPEEDS, type Speed } from '../../store/types';
 import { drawTime } from '../stage/useFrameClock';
 import { Timeline } from './Timeline';
+import { IconBack, IconFirst, IconForward, IconLast, IconPause, IconPlay } from '../shell/icons';
 
 export function Transport() {
   const t = useT();
@@ -32,10 +33,10 @@ export function Transport() {
     <footer className="transport" aria-label={t.timeline}>
       <div className="tp-buttons">
         <button type="button" className="tp-btn" aria-label={t.firstFrame} title={t.firstFrame} disabled={!ready || frame === 0} onClick={() => void first()}>
-          ⏮
+          <IconFirst />
         </button>
         <button type="button" className="tp-btn" aria-label={t.stepBack} title={`${t.stepBack} (←)`} disabled={!ready || frame === 0} onClick={() => void stepBack()}>
-          ◀
+          <IconBack />
         </button>
         <button
           type="button"
@@ -45,13 +46,13 @@ export function Transport() {
           disabled={!ready || (violation && !playing)}
           onClick={togglePlay}
         >
-          {playing ? '❚❚' : '▶'}
+          {playing ? <IconPause /> : <IconPlay />}
         </button>
         <button type="button" className="tp-btn" aria-label={t.stepForward} title={`${t.stepForward} (→)`} disabled={!ready || (violation && frame >= head)} onClick={() => void stepForward()}>
-          ▶|
+          <IconForward />
         </button>
         <button type="button" className="tp-btn" aria-label={t.lastFrame} title={t.lastFrame} disabled={!ready || frame >= head} onClick={() => void last()}>
-          ⏭
+          <IconLast />
         </button>
       </div>
       <label className="tp-speed">

@@ -1,0 +1,61 @@
+/**
+ * Small inline icons for the controls (decorative: every button carries its own name).
+ * Drawn rather than typed because ⏮ ⏭ ⧉ are missing from many fonts.
+ */
+const common = { width: '1em', height: '1em', viewBox: '0 0 16 16', 'aria-hidden': true, focusable: false } as const;
+
+export function IconFirst() {
+  return (
+    <svg {...common}>
+      <rect x="2" y="3" width="2" height="10" fill="currentColor" />
+      <path d="M13 3 L5.5 8 L13 13 Z" fill="currentColor" />
+    </svg>
+  );
+}
+export function IconBack() {
+  return (
+    <svg {...common}>
+      <path d="M11 3 L4 8 L11 13 Z" fill="currentColor" />
+      <rect x="12" y="3" width="1.8" height="10" fill="currentColor" />
+    </svg>
+  );
+}
+export function IconPlay() {
+  return (
+    <svg {...common}>
+      <path d="M4 2.5 L13.5 8 L4 13.5 Z" fill="currentColor" />
+    </svg>
+  );
+}
+export function IconPause() {
+  return (
+    <svg {...common}>
+      <rect x="3.5" y="2.5" width="3" height="11" rx="0.6" fill="currentColor" />
+      <rect x="9.5" y="2.5" width="3" height="11" rx="0.6" fill="currentColor" />
+    </svg>
+  );
+}
+export function IconForward() {
+  return (
+    <svg {...common}>
+      <rect x="2.2" y="3" width="1.8" height="10" fill="currentColor" />
+      <path d="M5 3 L12 8 L5 13 Z" fill="currentColor" />
+    </svg>
+  );
+}
+export function IconLast() {
+  return (
+    <svg {...common}>
+      <path d="M3 3 L10.5 8 L3 13 Z" fill="currentColor" />
+      <rect x="12" y="3" width="2" height="10" fill="currentColor" />
+    </svg>
+  );
+}
+export function IconShare() {
+  return (
+    <svg {...common}>
+      <rect x="5" y="5" width="8.5" height="8.5" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M3 10.5 V3.5 A1 1 0 0 1 4 2.5 H10.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+    </svg>
+  );
+}
