@@ -8,6 +8,14 @@
  * Where the paper and etcd differ, this follows the paper (a lower-term request is
  * answered with a rejection carrying our term) and adds etcd's PreVote, CheckQuorum,
  * reject hints and probe/replicate flow control as options or optimisations.
+ *
+ * Left out, for teaching: log compaction and InstallSnapshot, membership changes, leader
+ * transfer, ReadIndex. Simplified: flow control has no in-flight limit (each ack releases
+ * at most one more batch); a retried client request is appended again (no duplicate
+ * detection); etcd's shortcut of answering an append below the commit index at once is
+ * not taken (the paper's check handles it). The simulated network may reorder messages
+ * (etcd's transport does not), which can make a pipelined follower reject spuriously;
+ * the leader then simply probes again.
  */
 import type { NodeCtx } from '../protocol';
 import type { RaftInitial } from './initial';
@@ -508,11 +516,7 @@ function handleAppendReply(node: RaftNode, msg: Msg<'AppendEntriesReply'>, from:
  * commit index advanced.
  */
 function maybeCommit(node: RaftNode, ctx: Ctx): boolean {
-  const n = clusterSize(node);
-  const matches: number[] = [];
-  for (let id = 1; id <= n; id++) matches.push(id === node.id ? lastIndex(node.log) : node.matchIndex[id]);
-  matches.sort((a, b) => b - a);
-  const onMajority = matches[quorum(node) - 1];
+  const onMajority = indexOnQuorum(node);
   if (onMajority <= node.commitIndex) return false;
   const t = node.log[onMajority].term;
   if (t !== node.term && !node.cfg.bugs.commitPreviousTermByCount) {
@@ -523,6 +527,25 @@ function maybeCommit(node: RaftNode, ctx: Ctx): boolean {
   node.commitIndex = onMajority;
   answerClients(node, ctx);
   return true;
+}
+
+/** Scratch space for indexOnQuorum: one small buffer reused, so an ack allocates nothing. */
+const scratch: number[] = [];
+
+/** The highest index stored on a quorum (the leader counts with its whole log). */
+function indexOnQuorum(node: RaftNode): number {
+  const n = clusterSize(node);
+  // Insertion sort, descending, of at most a handful of match indexes.
+  for (let id = 1; id <= n; id++) {
+    const m = id === node.id ? lastIndex(node.log) : node.matchIndex[id];
+    let j = id - 1;
+    while (j > 0 && scratch[j - 1] < m) {
+      scratch[j] = scratch[j - 1];
+      j--;
+    }
+    scratch[j] = m;
+  }
+  return scratch[quorum(node) - 1];
 }
 
 /** Tell followers in step about the new commit index now rather than at the next heartbeat. */
