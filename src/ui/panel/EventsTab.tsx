@@ -27,7 +27,9 @@ export function EventsTab({ pv }: { pv: ProtocolView }) {
     }
   }, [frame, events]);
 
-  const rows: (EventRow | null)[] = events.length && events[0].frame > 0 ? events : [null, ...events.filter((e) => e.frame > 0)];
+  // Frame 0 has no event row; show it as "Initial state" while the list reaches back to it.
+  const rows: (EventRow | null)[] =
+    events.length === 0 || events[0].frame <= 1 ? [null, ...events.filter((e) => e.frame > 0)] : events;
   if (events.length === 0 && frame === 0) {
     return <p className="note">{t.eventsEmpty}</p>;
   }

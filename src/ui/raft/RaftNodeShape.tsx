@@ -29,7 +29,15 @@ export function RaftNodeShape({ node, info, r, t }: NodeShapeProps) {
       <text className="node-id" y={-3} textAnchor="middle" dominantBaseline="middle" opacity={down ? 0.55 : 1}>
         {n.id}
       </text>
-      <text className="node-role" y={r * 0.5} textAnchor="middle" dominantBaseline="middle">
+      <text
+        className="node-role"
+        y={r * 0.5}
+        textAnchor="middle"
+        dominantBaseline="middle"
+        // Long labels ("pre-candidate") are squeezed to fit inside the circle.
+        textLength={info.roleLabel.length > 9 ? r * 1.7 : undefined}
+        lengthAdjust="spacingAndGlyphs"
+      >
         {info.roleLabel}
       </text>
       {(info.leader || down) && (
