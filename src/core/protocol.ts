@@ -74,6 +74,11 @@ export interface WorldView<Node> {
  * what the CLI reports (leaders, committed sequence).
  */
 export interface Monitor<Node> {
+  /**
+   * Called before each checked event with the node it will touch (0 for none), so the
+   * monitor can note what it needs to compare against (e.g. the log length before).
+   */
+  beforeEvent(world: WorldView<Node>, nodeId: number): void;
   afterEvent(world: WorldView<Node>, nodeId: number): Omit<Violation, 'time' | 'frame'> | null;
   /** Extra top-level fields for the CLI output (e.g. leaders[], committed[]). */
   report(): Record<string, unknown>;
@@ -126,6 +131,12 @@ export interface ProtocolDef<Cfg, Node, Msg, Snap = unknown, View = unknown> {
   readonly timerSlots: number;
   /** Names of deliberate bugs accepted in config.bugs. */
   readonly bugs: readonly string[];
+  /**
+   * Config fields the fuzzer varies, with the values it picks among (e.g. PreVote on/off).
+   * Every protocol's config also accepts the network fields latencyMinMs, latencyMaxMs,
+   * dropRate, clientRetry, clientTimeoutMs and `bugs` (a list of names).
+   */
+  readonly fuzzOptions: Readonly<Record<string, readonly unknown[]>>;
   /** Validate `config` (may be undefined) into a full config with documented defaults. */
   parseConfig(raw: unknown, nodes: number): Cfg;
   /** Network and client timing the simulator needs, taken from the protocol's config. */
@@ -165,6 +176,11 @@ export interface ProtocolDef<Cfg, Node, Msg, Snap = unknown, View = unknown> {
   view(node: Node, alive: boolean): View;
   /** The node's row in the CLI output. */
   output(node: Node, alive: boolean): Record<string, unknown>;
+  /**
+   * Which notes deserve a mark on the timeline: a leader elected (value = term or epoch)
+   * or a commit at a leader (value = index). `node` is the noting node's state.
+   */
+  mark(code: number, a: number, b: number, c: number, node: Node): { kind: 'leader' | 'commit'; value: number } | null;
 }
 
 /** Generic network and client timing, in virtual milliseconds. */

@@ -5,7 +5,12 @@
 import type { AnyProtocol } from './protocol';
 import { raftProtocol } from './raft/protocol';
 
-const PROTOCOLS: readonly AnyProtocol[] = [raftProtocol];
+const PROTOCOLS: AnyProtocol[] = [raftProtocol];
+
+/** Add a protocol at run time (tests use this to prove the simulator is protocol-generic). */
+export function registerProtocol(p: AnyProtocol): void {
+  if (!getProtocol(p.name)) PROTOCOLS.push(p);
+}
 
 export function getProtocol(name: string): AnyProtocol | undefined {
   return PROTOCOLS.find((p) => p.name === name);

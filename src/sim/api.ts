@@ -130,7 +130,7 @@ export type LoadResult =
   | { ok: false; error: string; field: string };
 
 /** A user action taken from the UI at the current frame (a fork). */
-export type UserAction = Omit<ScriptAction, 'at'>;
+export type UserAction = ScriptAction extends infer A ? (A extends ScriptAction ? Omit<A, 'at'> : never) : never;
 
 /** The session API, identical in the worker and in-process. */
 export interface SimApi {

@@ -40,7 +40,7 @@ export interface ParsedScenario {
 export const DEFAULT_SEED = 1;
 export const DEFAULT_UNTIL_MS = 10_000;
 export const MAX_NODES = 9;
-export const MAX_SCRIPT_ACTIONS = 10_000;
+export const MAX_SCRIPT_ACTIONS = 1_000_000;
 /** Virtual time beyond which a run is refused (about 11.5 days): keeps times exact in doubles and bounded. */
 export const MAX_TIME_MS = 1_000_000_000;
 

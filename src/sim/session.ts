@@ -1,33 +1,256 @@
 /**
- * SimSession: one simulation with its history, behind the SimApi the UI uses.
- * (Being written: this placeholder lets the worker and UI compile meanwhile.)
+ * SimSession: one simulation with its recorded history, behind the SimApi the UI uses
+ * (through Comlink in a worker, or in-process in tests).
+ *
+ * The simulator is a cursor over the history. Frames up to `head` are recorded; moving
+ * back restores the nearest keyframe and replays (without recording or checking, since
+ * those frames were checked when first recorded). The invariant monitor always matches
+ * the head; a fork (a user action while looking at an earlier frame) drops the later
+ * frames and rebuilds the monitor by replaying from frame 0 with checks on.
  */
-import type { EventRow, FrameView, LoadResult, Mark, SimApi, UserAction } from './api';
-import type { Scenario } from './scenario';
+import { ScenarioError, type Monitor, type Violation } from '../core/protocol';
+import type { EventRow, FrameView, LoadResult, Mark, SimApi, TimerView, UserAction } from './api';
+import { EventType } from './api';
+import { History, KEYFRAME_EVERY } from './history';
+import { parseScenario, sortScript, type ParsedScenario, type Scenario, type ScriptAction } from './scenario';
+import { Simulation } from './simulation';
+
+/** Upper bound on recorded frames per session (≈ 40 bytes a frame plus keyframes). */
+export const MAX_FRAMES = 2_000_000;
+/** Frames recorded by one advance/seek call at most, so a worker stays responsive. */
+export const MAX_NEW_FRAMES_PER_CALL = 200_000;
+const MAX_EVENT_ROWS = 1000;
+const RECENT_OPS = 20;
+
+interface Loaded {
+  parsed: ParsedScenario;
+  sim: Simulation;
+  history: History;
+  monitor: Monitor<unknown>;
+  marks: Mark[];
+  violation: Violation | null;
+  /** The scenario as it will be written back: its script plus the user's actions. */
+  script: ScriptAction[];
+  /** Actions the user made (they belong to a future a fork may abandon). */
+  userActions: Set<ScriptAction>;
+}
 
 export class SimSession implements SimApi {
-  load(_scenario: unknown): LoadResult {
-    throw new Error('SimSession not implemented yet');
+  private s: Loaded | null = null;
+
+  load(raw: unknown): LoadResult {
+    let parsed: ParsedScenario;
+    try {
+      parsed = parseScenario(raw);
+    } catch (e) {
+      if (e instanceof ScenarioError) return { ok: false, error: e.message, field: e.field };
+      return { ok: false, error: String((e as Error)?.message ?? e), field: 'scenario' };
+    }
+    const sim = new Simulation(parsed);
+    const history = new History();
+    const monitor = parsed.protocol.monitor(parsed.config, parsed.scenario.nodes) as Monitor<unknown>;
+    history.keyframe(sim.snapshot());
+    this.s = {
+      parsed,
+      sim,
+      history,
+      monitor,
+      marks: [],
+      violation: null,
+      script: parsed.scenario.script.slice(),
+      userActions: new Set(),
+    };
+    return { ok: true, scenario: this.scenario(), view: this.view() };
   }
+
+  private get loaded(): Loaded {
+    if (this.s === null) throw new Error('no scenario loaded');
+    return this.s;
+  }
+
+  /** Record one new frame at the head. Returns false when the run cannot go on. */
+  private recordOne(): boolean {
+    const s = this.loaded;
+    const { sim, history } = s;
+    if (s.violation !== null || history.head >= MAX_FRAMES) return false;
+    sim.recorder = history;
+    sim.monitor = s.monitor;
+    const ok = sim.step();
+    sim.recorder = null;
+    sim.monitor = null;
+    if (!ok) return false;
+    const f = sim.frame;
+    if (f % KEYFRAME_EVERY === 0) history.keyframe(sim.snapshot());
+    this.collectMarks(f);
+    if (sim.violation !== null) {
+      s.violation = sim.violation;
+      s.marks.push({ frame: f, time: sim.now, kind: 'violation', node: 0, value: 0 });
+    }
+    return true;
+  }
+
+  private collectMarks(f: number): void {
+    const s = this.loaded;
+    const { history, sim } = s;
+    const row = history.row(f);
+    if (row.type === EventType.Action && row.action !== null) {
+      const a = row.action;
+      const node = 'node' in a && a.node !== undefined ? a.node : a.do === 'cut' || a.do === 'mend' ? a.from : 0;
+      s.marks.push({ frame: f, time: row.time, kind: a.do, node, value: 0 });
+    }
+    for (const n of row.notes) {
+      const m = sim.protocol.mark(n.code, n.a, n.b, n.c, sim.nodes[n.node]);
+      if (m !== null) s.marks.push({ frame: f, time: row.time, kind: m.kind, node: n.node, value: m.value });
+    }
+  }
+
+  /** Move the simulator to a recorded frame (0..head) without recording. */
+  private goto(frame: number): void {
+    const s = this.loaded;
+    const { sim, history } = s;
+    if (frame === sim.frame) return;
+    if (!(frame > sim.frame && frame - sim.frame <= KEYFRAME_EVERY)) sim.restore(history.keyframeFor(frame));
+    while (sim.frame < frame && sim.step()) {
+      /* replay */
+    }
+    if (sim.frame === history.head) sim.violation = s.violation;
+  }
+
+  /** Record new frames while `more()` holds, starting from the head. */
+  private recordWhile(more: () => boolean, maxNew: number): void {
+    const s = this.loaded;
+    this.goto(s.history.head);
+    let n = 0;
+    while (n < maxNew && more() && this.recordOne()) n++;
+  }
+
   view(): FrameView {
-    throw new Error('not implemented yet');
+    const s = this.loaded;
+    const { sim, history } = s;
+    const p = sim.protocol;
+    const n = sim.nodeCount;
+    const nodes: unknown[] = [];
+    const timers: TimerView[][] = [];
+    for (let id = 1; id <= n; id++) {
+      nodes.push(p.view(sim.nodes[id], sim.alive[id]));
+      const ts: TimerView[] = [];
+      for (let slot = 0; slot < sim.slots; slot++) {
+        const k = (id - 1) * sim.slots + slot;
+        if (sim.timerAt[k] !== Infinity) ts.push({ slot, setAt: sim.timerSetAt[k], at: sim.timerAt[k] });
+      }
+      timers.push(ts);
+    }
+    const messages = sim.queue.items
+      .filter((m) => m.from !== m.to)
+      .sort((a, b) => a.seq - b.seq)
+      .map((m) => ({ id: m.seq, from: m.from, to: m.to, sentAt: m.sentAt, at: m.at, look: p.look(m.msg), lost: m.lost }));
+    const f = sim.frame;
+    return {
+      protocol: p.name,
+      frame: f,
+      head: history.head,
+      time: sim.now,
+      nextTime: f < history.head ? history.timeOf(f + 1) : null,
+      nodes,
+      alive: sim.alive.slice(1),
+      timers,
+      messages,
+      network: sim.network.view(),
+      ops: sim.clients.recent(RECENT_OPS),
+      violation: s.violation !== null && s.violation.frame <= f ? s.violation : null,
+      event: f > 0 ? history.row(f) : null,
+    };
   }
-  seek(_frame: number): FrameView {
-    throw new Error('not implemented yet');
+
+  seek(frame: number): FrameView {
+    const s = this.loaded;
+    const target = Math.max(0, Math.floor(Number.isFinite(frame) ? frame : 0));
+    if (target > s.history.head) this.recordWhile(() => s.history.head < target, MAX_NEW_FRAMES_PER_CALL);
+    this.goto(Math.min(target, s.history.head));
+    return this.view();
   }
-  advanceTo(_timeMs: number, _maxNewFrames?: number): FrameView {
-    throw new Error('not implemented yet');
+
+  advanceTo(timeMs: number, maxNewFrames = MAX_NEW_FRAMES_PER_CALL): FrameView {
+    const s = this.loaded;
+    const t = Number.isFinite(timeMs) ? timeMs : 0;
+    const { history, sim } = s;
+    if (s.violation === null && t > history.timeOf(history.head)) {
+      this.recordWhile(() => sim.nextTime() <= t, Math.min(maxNewFrames, MAX_NEW_FRAMES_PER_CALL));
+    }
+    this.goto(history.frameAtTime(t));
+    return this.view();
   }
-  act(_action: UserAction, _atTimeMs?: number): FrameView {
-    throw new Error('not implemented yet');
+
+  act(action: UserAction, atTimeMs?: number): FrameView {
+    const s = this.loaded;
+    const { sim, history } = s;
+    const frame = sim.frame;
+    if (frame < history.head) this.fork(frame);
+    if (s.violation !== null) return this.view();
+    const at = Math.max(sim.now + 1, Math.ceil(atTimeMs ?? 0));
+    // Validate through the scenario parser, so a UI action obeys the same rules as a file.
+    const candidate = { ...action, at } as ScriptAction;
+    try {
+      parseScenario({ ...this.scenario(), script: [candidate] });
+    } catch (e) {
+      throw new Error(`bad action: ${(e as Error).message}`, { cause: e });
+    }
+    s.script.push(candidate);
+    s.userActions.add(candidate);
+    sim.insertAction(candidate);
+    const pos = () => sim.script.indexOf(candidate);
+    this.recordWhile(() => pos() >= sim.scriptPos, MAX_NEW_FRAMES_PER_CALL);
+    return this.view();
   }
-  events(_fromFrame: number, _toFrame: number): EventRow[] {
-    throw new Error('not implemented yet');
+
+  /** Drop the frames after `frame` and the user's actions that had not run by then. */
+  private fork(frame: number): void {
+    const s = this.loaded;
+    const { sim, history } = s;
+    history.truncate(frame);
+    s.marks = s.marks.filter((m) => m.frame <= frame);
+    if (s.violation !== null && s.violation.frame > frame) s.violation = null;
+    // Rebuild the monitor: replay from frame 0 with checks on (those frames passed before).
+    s.monitor = s.parsed.protocol.monitor(s.parsed.config, s.parsed.scenario.nodes) as Monitor<unknown>;
+    sim.restore(history.keyframes[0]);
+    sim.monitor = s.monitor;
+    while (sim.frame < frame && sim.step()) {
+      /* replay with checks */
+    }
+    sim.monitor = null;
+    const abandoned = sim.script.slice(sim.scriptPos).filter((a) => s.userActions.has(a));
+    for (const a of abandoned) {
+      sim.script.splice(sim.script.indexOf(a), 1);
+      s.script.splice(s.script.indexOf(a), 1);
+      s.userActions.delete(a);
+    }
+    sim.violation = s.violation;
   }
-  marks(_sinceFrame: number): Mark[] {
-    throw new Error('not implemented yet');
+
+  events(fromFrame: number, toFrame: number): EventRow[] {
+    const { history } = this.loaded;
+    const to = Math.min(history.head, Math.floor(toFrame));
+    const from = Math.max(1, Math.floor(fromFrame), to - MAX_EVENT_ROWS + 1);
+    const rows: EventRow[] = [];
+    for (let f = from; f <= to; f++) rows.push(history.row(f));
+    return rows;
   }
+
+  marks(sinceFrame: number): Mark[] {
+    return this.loaded.marks.filter((m) => m.frame >= sinceFrame);
+  }
+
   scenario(): Scenario {
-    throw new Error('not implemented yet');
+    const s = this.loaded;
+    const sc = s.parsed.scenario;
+    const out: Scenario = { protocol: sc.protocol, nodes: sc.nodes, seed: sc.seed, until: sc.until, script: sortScript(s.script) };
+    if (sc.config !== undefined) out.config = sc.config;
+    if (sc.initial !== undefined) out.initial = sc.initial;
+    return out;
+  }
+
+  /** For tests and the CLI: the trace hash of what has been recorded. */
+  traceHash(): string {
+    return this.loaded.history.hash();
   }
 }

@@ -1,0 +1,182 @@
+/**
+ * The fuzzer: seeded random fault scenarios (crashes, restarts, partitions, one-way cuts,
+ * message loss, client load) run with every checker on. A scenario is written in the
+ * scenario format, so a failing one opens in the app and replays exactly.
+ */
+import type { AnyProtocol, Monitor, Violation } from '../core/protocol';
+import { Rng } from './prng';
+import { cliReport, runHeadless } from './run';
+import { parseScenario, type Scenario, type ScriptAction } from './scenario';
+import { Simulation } from './simulation';
+
+/** The fault driver looks at the cluster this often (virtual ms). */
+const DRIVER_TICK_MS = 2;
+
+export interface FuzzOptions {
+  protocol: AnyProtocol;
+  bug?: string;
+}
+
+export interface FuzzOutcome {
+  scenario: Scenario;
+  violation: Violation | null;
+  events: number;
+}
+
+/**
+ * Run one fuzz seed. The fault driver is adaptive (as in TigerBeetle's VOPR): it runs the
+ * simulation to just before each fault time and picks the fault from the live state —
+ * crash *the leader*, isolate *the leader* in a minority — which reaches the narrow
+ * windows where protocols break (Figure 8 needs a leader to die right after it counts an
+ * old entry onto a majority). Each choice is written down as a concrete script action at
+ * time t, and actions run before any other event at their time, so the printed scenario
+ * replays exactly, with no fuzzer in the loop.
+ */
+export function fuzzOne(seed: number, opts: FuzzOptions): FuzzOutcome {
+  const rng = new Rng(seed, 'fuzz');
+  const nodes = rng.pick([3, 3, 5]);
+  const until = rng.int(4000, 12000);
+  const config: Record<string, unknown> = { dropRate: rng.pick([0, 0.02, 0.1, 0.2]) };
+  for (const [key, values] of Object.entries(opts.protocol.fuzzOptions)) config[key] = rng.pick(values);
+  if (opts.bug) config.bugs = [opts.bug];
+  const scenario: Scenario = { protocol: opts.protocol.name, nodes, seed, until, config, script: [] };
+  const parsed = parseScenario(scenario);
+  const sim = new Simulation(parsed);
+  sim.monitor = parsed.protocol.monitor(parsed.config, nodes) as Monitor<unknown>;
+  const meanGapMs = rng.pick([30, 80, 200]);
+  // Swarm testing: each seed turns some strategies on. The new-leader nemesis crashes or
+  // isolates a freshly elected leader a few ms in, while it is still catching followers
+  // up: the moment when counting old-term entries (Figure 8) goes wrong. Isolating stops
+  // messages already on the wire (links are checked on arrival); crashing does not.
+  const killNewLeaders = rng.chance(0.85);
+  const isolateRatherThanCrash = rng.pick([0.3, 0.7, 1]);
+  const burstChance = rng.pick([0.2, 0.5]);
+  let requests = 0;
+  let nextFaultAt = rng.int(1, 300);
+  let lastLeader = 0;
+  let killAt = Infinity;
+  let victim = 0;
+  for (let t = 1; t < until; t += DRIVER_TICK_MS) {
+    sim.runUntil(t - 1);
+    if (sim.violation) break;
+    let action: ScriptAction | null = null;
+    const leader = sim.protocol.leaderOf(sim.nodes, sim.alive);
+    if (killNewLeaders && leader !== 0 && leader !== lastLeader && rng.chance(0.5)) {
+      // Two modes: before its first messages arrive (its entries stay its own), or during
+      // the round trips in which it catches followers up.
+      killAt = t + (rng.chance(0.5) ? rng.int(1, 10) : rng.int(10, 150));
+      victim = leader;
+    }
+    lastLeader = leader;
+    if (t >= killAt) {
+      killAt = Infinity;
+      if (sim.alive[victim]) {
+        const others = Array.from({ length: nodes }, (_, i) => i + 1).filter((id) => id !== victim);
+        action = rng.chance(isolateRatherThanCrash) ? { at: t, do: 'partition', groups: [[victim], others] } : { at: t, do: 'crash', node: victim };
+      }
+    } else if (t >= nextFaultAt) {
+      action = chooseFault(rng, sim, t, () => `v${++requests}`);
+      if (action?.do === 'request' && rng.chance(burstChance)) {
+        // A burst: several requests at once, so logs diverge by more than one entry.
+        for (let k = rng.int(1, 5); k > 0; k--) {
+          const extra: ScriptAction = { at: t, do: 'request', value: `v${++requests}` };
+          scenario.script.push(extra);
+          sim.insertAction(extra);
+        }
+      }
+      // Exponential gaps: bursts of faults and quiet stretches.
+      nextFaultAt = t + 1 + Math.floor(-Math.log(1 - rng.next()) * meanGapMs);
+    }
+    if (action) {
+      scenario.script.push(action);
+      sim.insertAction(action);
+    }
+  }
+  if (!sim.violation) sim.runUntil(until);
+  return { scenario, violation: sim.violation, events: sim.frame };
+}
+
+function chooseFault(rng: Rng, sim: Simulation, at: number, nextValue: () => string): ScriptAction | null {
+  const n = sim.nodeCount;
+  const ids = Array.from({ length: n }, (_, i) => i + 1);
+  const up = ids.filter((id) => sim.alive[id]);
+  const down = ids.filter((id) => !sim.alive[id]);
+  const leader = sim.protocol.leaderOf(sim.nodes, sim.alive);
+  const r = rng.next();
+  if (r < 0.4) return { at, do: 'request', value: nextValue() };
+  if (r < 0.55) {
+    // Crash: usually the leader, keeping at least one node up.
+    if (up.length <= 1) return null;
+    const victim = leader && rng.chance(0.7) ? leader : rng.pick(up);
+    return { at, do: 'crash', node: victim };
+  }
+  if (r < 0.68) return down.length ? { at, do: 'restart', node: rng.pick(down) } : null;
+  if (r < 0.78) {
+    const shuffled = ids.slice();
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = rng.int(0, i + 1);
+      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    }
+    // Often: the leader with a minority, the rest elsewhere.
+    if (leader && rng.chance(0.6)) {
+      shuffled.splice(shuffled.indexOf(leader), 1);
+      shuffled.unshift(leader);
+    }
+    const k = rng.int(1, n);
+    const a = shuffled.slice(0, k).sort((x, y) => x - y);
+    const b = shuffled.slice(k).sort((x, y) => x - y);
+    return { at, do: 'partition', groups: [a, b] };
+  }
+  if (r < 0.86) return { at, do: 'heal' };
+  if (r < 0.95) {
+    const from = leader && rng.chance(0.5) ? leader : rng.int(1, n + 1);
+    let to = rng.int(1, n + 1);
+    if (to === from) to = (from % n) + 1;
+    return { at, do: rng.chance(0.7) ? 'cut' : 'mend', from, to };
+  }
+  return null;
+}
+
+/**
+ * Shrink a failing scenario: drop script actions (halves, then single ones) while it
+ * still violates the same invariant, and cut `until` to just past the violation.
+ */
+export function shrink(scenario: Scenario, invariant: string, budgetRuns = 400): Scenario {
+  let best: Scenario = scenario;
+  let runs = 0;
+  const fails = (s: Scenario): Violation | null => {
+    runs++;
+    const r = runHeadless(parseScenario(s));
+    return r.violation && r.violation.invariant === invariant ? r.violation : null;
+  };
+  const first = fails(best);
+  if (first) best = { ...best, until: first.time + 1, script: best.script.filter((a) => a.at <= first.time) };
+  let chunk = Math.max(1, best.script.length >> 1);
+  while (chunk >= 1 && runs < budgetRuns) {
+    let i = 0;
+    let removed = false;
+    while (i < best.script.length && runs < budgetRuns) {
+      const candidate = { ...best, script: best.script.slice(0, i).concat(best.script.slice(i + chunk)) };
+      const v = fails(candidate);
+      if (v) {
+        best = { ...candidate, until: v.time + 1 };
+        removed = true;
+      } else {
+        i += chunk;
+      }
+    }
+    if (!removed) chunk >>= 1;
+  }
+  return best;
+}
+
+export function fuzzReport(seeds: number, failures: number, first: FuzzOutcome | null, firstShrunk: Scenario | null) {
+  const out: Record<string, unknown> = { protocol: first?.scenario.protocol, seeds, violations: failures, first: firstShrunk ?? first?.scenario ?? null };
+  if (first) {
+    out.firstViolation = first.violation;
+    out.firstSeed = first.scenario.seed;
+    out.firstUnshrunk = first.scenario;
+    out.firstReport = cliReport(parseScenario(firstShrunk ?? first.scenario), runHeadless(parseScenario(firstShrunk ?? first.scenario)));
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+/**
+ * Link state between server nodes: partitions (groups that cannot talk to each other) and
+ * one-way cuts. Latency and random loss are drawn by the simulator from the network stream.
+ * Client actors are not subject to partitions or cuts (they model an application that can
+ * always reach the server it picked; the UI says so).
+ */
+import type { NetworkView } from './api';
+
+export class Network {
+  /** group[id] = partition group index, or -1 when there is no partition. */
+  private group: Int16Array;
+  private groups: number[][] | null = null;
+  /** cut[from * stride + to] = 1 when that direction is cut. */
+  private cut: Uint8Array;
+  private readonly stride: number;
+  private cutCount = 0;
+
+  constructor(readonly nodes: number) {
+    this.stride = nodes + 1;
+    this.group = new Int16Array(nodes + 1).fill(-1);
+    this.cut = new Uint8Array(this.stride * this.stride);
+  }
+
+  /** Whether a message from `from` can reach `to` now (both server ids). */
+  canDeliver(from: number, to: number): boolean {
+    if (from > this.nodes || to > this.nodes) return true; // clients
+    if (this.groups !== null && this.group[from] !== this.group[to]) return false;
+    return this.cutCount === 0 || this.cut[from * this.stride + to] === 0;
+  }
+
+  /** Nodes in different groups cannot talk; unlisted nodes are each alone. */
+  partition(groups: readonly (readonly number[])[]): void {
+    this.group.fill(-1);
+    const all = groups.map((g) => g.slice());
+    for (let id = 1; id <= this.nodes; id++) {
+      if (!groups.some((g) => g.includes(id))) all.push([id]);
+    }
+    all.forEach((g, gi) => g.forEach((id) => (this.group[id] = gi)));
+    this.groups = all.map((g) => g.slice().sort((a, b) => a - b));
+  }
+
+  setCut(from: number, to: number, isCut: boolean): void {
+    const k = from * this.stride + to;
+    const was = this.cut[k] === 1;
+    if (was === isCut) return;
+    this.cut[k] = isCut ? 1 : 0;
+    this.cutCount += isCut ? 1 : -1;
+  }
+
+  /** All links up: no partition, no cuts. */
+  heal(): void {
+    this.group.fill(-1);
+    this.groups = null;
+    this.cut.fill(0);
+    this.cutCount = 0;
+  }
+
+  view(): NetworkView {
+    const cuts: [number, number][] = [];
+    if (this.cutCount > 0) {
+      for (let f = 1; f <= this.nodes; f++) {
+        for (let t = 1; t <= this.nodes; t++) if (this.cut[f * this.stride + t]) cuts.push([f, t]);
+      }
+    }
+    return { partition: this.groups ? this.groups.map((g) => g.slice()) : null, cuts };
+  }
+
+  snapshot(): NetworkSnap {
+    return { groups: this.groups ? this.groups.map((g) => g.slice()) : null, cut: this.cut.slice() };
+  }
+
+  restore(s: NetworkSnap): void {
+    this.heal();
+    if (s.groups) this.partition(s.groups);
+    this.cut.set(s.cut);
+    this.cutCount = s.cut.reduce((n, v) => n + v, 0);
+  }
+}
+
+export interface NetworkSnap {
+  groups: number[][] | null;
+  cut: Uint8Array;
+}

@@ -1,0 +1,385 @@
+/**
+ * The deterministic simulator. It owns virtual time, the event queue, timers, the
+ * network, crashes and restarts, client actors and the seeded streams; a protocol's
+ * nodes only ever see a NodeCtx while they handle one input.
+ *
+ * Event order is total: the next event is the earliest of (a) the next script action,
+ * (b) the next message, (c) the next timer; at equal times script actions go first,
+ * then messages and timers by their sequence number. Nodes are created and started in
+ * id order. One seed in => one trace out, in Node and in a browser.
+ */
+import { CLIENT_ID_BASE, type AnyProtocol, type Monitor, type NetworkConfig, type NodeCtx, type Violation, type WorldView } from '../core/protocol';
+import { EventType, Fate } from './api';
+import { Clients, isClientTimeout, type ClientsSnap } from './clients';
+import type { History } from './history';
+import { Network, type NetworkSnap } from './network';
+import { Rng } from './prng';
+import { MessageQueue, type InFlight } from './queue';
+import { sortScript, type ParsedScenario, type ScriptAction } from './scenario';
+
+export interface SimSnapshot {
+  frame: number;
+  now: number;
+  seq: number;
+  nodes: unknown[];
+  alive: boolean[];
+  timerAt: Float64Array;
+  timerSetAt: Float64Array;
+  timerSeq: Float64Array;
+  queue: InFlight[];
+  scriptPos: number;
+  network: NetworkSnap;
+  rngNet: number[];
+  rngNodes: number[][];
+  clients: ClientsSnap;
+}
+
+/** What one step did, for callers that want to know (the session's marks). */
+export interface StepInfo {
+  type: EventType;
+  node: number;
+}
+
+export class Simulation {
+  readonly protocol: AnyProtocol;
+  readonly cfg: unknown;
+  readonly nodeCount: number;
+  readonly seed: number;
+  readonly net: NetworkConfig;
+  readonly network: Network;
+  readonly queue = new MessageQueue();
+  readonly clients: Clients;
+  /** nodes[id], id 1..nodeCount (index 0 unused). */
+  nodes: unknown[];
+  alive: boolean[];
+  now = 0;
+  /** Number of events executed so far (the current frame). */
+  frame = 0;
+  seq = 0;
+  /** Script actions sorted by time; scriptPos = how many have run. */
+  script: ScriptAction[];
+  scriptPos = 0;
+  /** Timers, flat by (id - 1) * slots + slot; Infinity when not armed. */
+  timerAt: Float64Array;
+  timerSetAt: Float64Array;
+  timerSeq: Float64Array;
+  readonly slots: number;
+  readonly rngNet: Rng;
+  readonly rngNodes: Rng[];
+
+  /** When set, every event is recorded into the history. */
+  recorder: History | null = null;
+  /** When set, invariants are checked after every event. */
+  monitor: Monitor<unknown> | null = null;
+  violation: Violation | null = null;
+  /** Bound on the queue: a protocol that floods is a bug we want to see, not a hang. */
+  static readonly MAX_QUEUE = 100_000;
+
+  private readonly ctx: NodeCtx<unknown>;
+  private actingNode = 0;
+  private readonly world: WorldView<unknown>;
+
+  constructor(parsed: ParsedScenario) {
+    const { scenario, protocol, config, initial } = parsed;
+    this.protocol = protocol;
+    this.cfg = config;
+    this.nodeCount = scenario.nodes;
+    this.seed = scenario.seed;
+    this.net = protocol.networkOf(config);
+    this.network = new Network(this.nodeCount);
+    this.slots = protocol.timerSlots;
+    const n = this.nodeCount;
+    this.timerAt = new Float64Array(n * this.slots).fill(Infinity);
+    this.timerSetAt = new Float64Array(n * this.slots);
+    this.timerSeq = new Float64Array(n * this.slots);
+    this.rngNet = new Rng(this.seed, 'network');
+    this.rngNodes = [];
+    for (let id = 0; id <= n; id++) this.rngNodes.push(new Rng(this.seed, `node:${id}`));
+    this.script = sortScript(scenario.script);
+    this.clients = new Clients(this);
+    this.nodes = [undefined];
+    this.alive = [false];
+    for (let id = 1; id <= n; id++) {
+      this.nodes.push(protocol.createNode(id, n, config, initial.get(id)));
+      this.alive.push(true);
+    }
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters below read live fields
+    const sim = this;
+    this.ctx = {
+      get now() {
+        return sim.now;
+      },
+      send: (to, msg) => this.send(this.actingNode, to, msg),
+      setTimer: (slot, delayMs) => this.setTimer(this.actingNode, slot, delayMs),
+      clearTimer: (slot) => this.clearTimer(this.actingNode, slot),
+      randomInt: (lo, hi) => this.rngNodes[this.actingNode].int(lo, hi),
+      note: (code, a = 0, b = 0, c = 0) => {
+        if (this.recorder !== null) this.recorder.note(code, this.actingNode, a, b, c);
+      },
+    };
+    this.world = {
+      get now() {
+        return sim.now;
+      },
+      get frame() {
+        return sim.frame;
+      },
+      get nodes() {
+        return sim.nodes;
+      },
+      get alive() {
+        return sim.alive;
+      },
+    };
+    for (let id = 1; id <= n; id++) this.withNode(id, () => protocol.start(this.nodes[id], this.ctx));
+  }
+
+  // ---- effects available to nodes and clients ----
+
+  send(from: number, to: number, msg: unknown): void {
+    if (this.queue.size >= Simulation.MAX_QUEUE) throw new Error(`event queue over ${Simulation.MAX_QUEUE}: a message storm`);
+    const net = this.net;
+    const latency = net.latencyMaxMs > net.latencyMinMs ? this.rngNet.int(net.latencyMinMs, net.latencyMaxMs + 1) : net.latencyMinMs;
+    const lost = net.dropRate > 0 && this.rngNet.next() < net.dropRate;
+    this.queue.push({ at: this.now + latency, seq: this.seq++, from, to, sentAt: this.now, lost, msg });
+  }
+
+  /** A message that arrives after exactly `delayMs` and cannot be lost (client time-outs). */
+  sendSelf(id: number, delayMs: number, msg: unknown): void {
+    this.queue.push({ at: this.now + delayMs, seq: this.seq++, from: id, to: id, sentAt: this.now, lost: false, msg });
+  }
+
+  setTimer(id: number, slot: number, delayMs: number): void {
+    const k = (id - 1) * this.slots + slot;
+    this.timerAt[k] = this.now + Math.max(0, Math.round(delayMs));
+    this.timerSetAt[k] = this.now;
+    this.timerSeq[k] = this.seq++;
+  }
+
+  clearTimer(id: number, slot: number): void {
+    this.timerAt[(id - 1) * this.slots + slot] = Infinity;
+  }
+
+  private withNode(id: number, f: () => void): void {
+    const prev = this.actingNode;
+    this.actingNode = id;
+    try {
+      f();
+    } finally {
+      this.actingNode = prev;
+    }
+  }
+
+  // ---- the event loop ----
+
+  /** Time of the next event (Infinity when nothing is pending). */
+  nextTime(): number {
+    let t = Infinity;
+    if (this.scriptPos < this.script.length) t = this.script[this.scriptPos].at;
+    const m = this.queue.peek();
+    if (m !== undefined && m.at < t) t = m.at;
+    const ta = this.timerAt;
+    for (let k = 0; k < ta.length; k++) if (ta[k] < t) t = ta[k];
+    return t;
+  }
+
+  /**
+   * Execute the next event. Returns false when nothing is pending or the run has stopped
+   * on a violation. Events that do nothing visible (a stale client time-out) are skipped
+   * without becoming a frame.
+   */
+  step(): boolean {
+    if (this.violation !== null) return false;
+    for (;;) {
+      // The earliest candidate of each source.
+      const action = this.scriptPos < this.script.length ? this.script[this.scriptPos] : null;
+      const msg = this.queue.peek();
+      let tk = -1;
+      let tAt = Infinity;
+      let tSeq = Infinity;
+      const ta = this.timerAt;
+      for (let k = 0; k < ta.length; k++) {
+        const at = ta[k];
+        if (at < tAt || (at === tAt && at !== Infinity && this.timerSeq[k] < tSeq)) {
+          tAt = at;
+          tSeq = this.timerSeq[k];
+          tk = k;
+        }
+      }
+      if (action !== null && action.at <= tAt && (msg === undefined || action.at <= msg.at)) {
+        this.scriptPos++;
+        this.runAction(action);
+        return true;
+      }
+      if (msg !== undefined && (msg.at < tAt || (msg.at === tAt && msg.seq < tSeq))) {
+        this.queue.pop();
+        if (this.runMessage(msg)) return true;
+        continue;
+      }
+      if (tk >= 0) {
+        this.runTimer(tk);
+        return true;
+      }
+      return false;
+    }
+  }
+
+  /** Run every event with time <= untilMs (or until a violation). Returns events run. */
+  runUntil(untilMs: number, maxEvents = Infinity): number {
+    let n = 0;
+    while (n < maxEvents && this.nextTime() <= untilMs && this.step()) n++;
+    if (this.violation === null && this.nextTime() > untilMs && this.now < untilMs) this.now = untilMs;
+    return n;
+  }
+
+  private begin(type: EventType, at: number, node: number, peer: number, kind: number, fate: number, action: ScriptAction | null): void {
+    this.now = at;
+    this.frame++;
+    if (this.recorder !== null) this.recorder.begin(this.frame, at, type, node, peer, kind, fate, action);
+    if (this.monitor !== null) this.monitor.beforeEvent(this.world, node <= this.nodeCount ? node : 0);
+  }
+
+  private end(node: number): void {
+    if (this.monitor === null) return;
+    const v = this.monitor.afterEvent(this.world, node <= this.nodeCount ? node : 0);
+    if (v !== null) this.violation = { ...v, time: this.now, frame: this.frame };
+  }
+
+  private runAction(a: ScriptAction): void {
+    const node = 'node' in a && a.node !== undefined ? a.node : a.do === 'cut' || a.do === 'mend' ? a.from : 0;
+    this.begin(EventType.Action, a.at, a.do === 'request' ? CLIENT_ID_BASE : node, 0, 0, 0, a);
+    switch (a.do) {
+      case 'crash':
+        if (this.alive[a.node]) {
+          this.alive[a.node] = false;
+          for (let s = 0; s < this.slots; s++) this.clearTimer(a.node, s);
+          this.protocol.crash(this.nodes[a.node]);
+        }
+        break;
+      case 'restart':
+        if (!this.alive[a.node]) {
+          this.alive[a.node] = true;
+          this.withNode(a.node, () => this.protocol.start(this.nodes[a.node], this.ctx));
+        }
+        break;
+      case 'partition':
+        this.network.partition(a.groups);
+        break;
+      case 'cut':
+        this.network.setCut(a.from, a.to, true);
+        break;
+      case 'mend':
+        this.network.setCut(a.from, a.to, false);
+        break;
+      case 'heal':
+        this.network.heal();
+        break;
+      case 'request':
+        this.clients.request(a.value, a.node);
+        break;
+    }
+    this.end(node);
+  }
+
+  /** Returns false when the event was a no-op that should not become a frame. */
+  private runMessage(m: InFlight): boolean {
+    const to = m.to;
+    if (to >= CLIENT_ID_BASE) {
+      if (isClientTimeout(m.msg)) {
+        if (!this.clients.isTimeoutLive(m.msg)) return false;
+        this.begin(EventType.Timer, m.at, to, 0, 0, 0, null);
+        this.clients.onTimeout(m.msg);
+        this.end(0);
+        return true;
+      }
+      const kind = this.protocol.kindCode(m.msg);
+      if (m.lost) {
+        this.begin(EventType.Drop, m.at, to, m.from, kind, Fate.Lost, null);
+      } else {
+        this.begin(EventType.Deliver, m.at, to, m.from, kind, Fate.Delivered, null);
+        this.clients.receive(m.msg, m.from);
+      }
+      this.end(0);
+      return true;
+    }
+    const kind = this.protocol.kindCode(m.msg);
+    const fate = m.lost
+      ? Fate.Lost
+      : !this.network.canDeliver(m.from, to)
+        ? Fate.LinkDown
+        : !this.alive[to]
+          ? Fate.NodeDown
+          : Fate.Delivered;
+    if (fate !== Fate.Delivered) {
+      this.begin(EventType.Drop, m.at, to, m.from, kind, fate, null);
+      this.end(0);
+      return true;
+    }
+    this.begin(EventType.Deliver, m.at, to, m.from, kind, fate, null);
+    this.actingNode = to;
+    this.protocol.receive(this.nodes[to], m.msg, m.from, this.ctx);
+    this.actingNode = 0;
+    this.end(to);
+    return true;
+  }
+
+  private runTimer(k: number): void {
+    const id = Math.floor(k / this.slots) + 1;
+    const slot = k - (id - 1) * this.slots;
+    const at = this.timerAt[k];
+    this.timerAt[k] = Infinity;
+    this.begin(EventType.Timer, at, id, 0, slot, 0, null);
+    this.actingNode = id;
+    this.protocol.timer(this.nodes[id], slot, this.ctx);
+    this.actingNode = 0;
+    this.end(id);
+  }
+
+  // ---- keyframes ----
+
+  snapshot(): SimSnapshot {
+    const p = this.protocol;
+    return {
+      frame: this.frame,
+      now: this.now,
+      seq: this.seq,
+      nodes: this.nodes.map((nd, id) => (id === 0 ? null : p.snapshot(nd))),
+      alive: this.alive.slice(),
+      timerAt: this.timerAt.slice(),
+      timerSetAt: this.timerSetAt.slice(),
+      timerSeq: this.timerSeq.slice(),
+      queue: this.queue.snapshot(),
+      scriptPos: this.scriptPos,
+      network: this.network.snapshot(),
+      rngNet: this.rngNet.state(),
+      rngNodes: this.rngNodes.map((r) => r.state()),
+      clients: this.clients.snapshot(),
+    };
+  }
+
+  restore(s: SimSnapshot): void {
+    const p = this.protocol;
+    this.frame = s.frame;
+    this.now = s.now;
+    this.seq = s.seq;
+    this.nodes = s.nodes.map((sn, id) => (id === 0 ? undefined : p.restore(sn)));
+    this.alive = s.alive.slice();
+    this.timerAt.set(s.timerAt);
+    this.timerSetAt.set(s.timerSetAt);
+    this.timerSeq.set(s.timerSeq);
+    this.queue.restore(s.queue);
+    this.scriptPos = s.scriptPos;
+    this.network.restore(s.network);
+    this.rngNet.setState(s.rngNet);
+    s.rngNodes.forEach((st, i) => this.rngNodes[i].setState(st));
+    this.clients.restore(s.clients);
+    this.violation = null;
+  }
+
+  /** Add a script action that has not run yet (a user's action, recorded for the URL). */
+  insertAction(a: ScriptAction): void {
+    let i = this.script.length;
+    while (i > this.scriptPos && this.script[i - 1].at > a.at) i--;
+    this.script.splice(i, 0, a);
+  }
+}
