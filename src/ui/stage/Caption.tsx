@@ -4,6 +4,7 @@
  */
 import { useApp, useT } from '../StoreContext';
 import type { ProtocolView } from '../views/types';
+import { fmtTime } from '../i18n';
 
 export function Caption({ pv }: { pv: ProtocolView }) {
   const t = useT();
@@ -13,6 +14,9 @@ export function Caption({ pv }: { pv: ProtocolView }) {
   const playing = useApp((s) => s.playing);
   const lesson = useApp((s) => s.lesson);
   const violation = useApp((s) => s.view?.violation ?? null);
+  const untilReached = useApp((s) => s.untilReached);
+  const head = useApp((s) => s.head);
+  const until = useApp((s) => s.scenario?.until ?? null);
   if (violation) {
     return (
       <div className="caption violation" role="status">
@@ -23,7 +27,11 @@ export function Caption({ pv }: { pv: ProtocolView }) {
   if (frame === 0 && lesson && t.lessons[lesson as keyof typeof t.lessons]) {
     return <div className="caption">{t.lessons[lesson as keyof typeof t.lessons].blurb}</div>;
   }
-  if (playing || !event) return null;
+  if (playing) return null;
+  if (untilReached && frame === head && until !== null) {
+    return <div className="caption">{t.untilReached(fmtTime(until, lang))}</div>;
+  }
+  if (!event) return null;
   const { headline, details } = pv.narrateParts(event, lang);
   return (
     <div className="caption" title={[headline, ...details].join('\n')}>

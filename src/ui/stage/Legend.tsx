@@ -66,7 +66,7 @@ export function Legend() {
             </li>
             <li>
               <Swatch>
-                <path d="M0,-8 A8,8 0 1,1 -7.6,2.5" fill="none" stroke="var(--candidate-stroke)" strokeWidth={3} />
+                <path d="M0,-8 A8,8 0 1,1 -7.6,2.5" fill="none" stroke="var(--muted)" strokeWidth={3} />
               </Swatch>
               {L.timer}
             </li>

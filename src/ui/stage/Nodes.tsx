@@ -12,6 +12,8 @@ export function Nodes({ layout, pv }: { layout: Map<number, Point>; pv: Protocol
   const t = useT();
   const nodes = useApp((s) => s.view?.nodes);
   const acting = useApp((s) => (s.playing ? 0 : (s.view?.event?.node ?? 0)));
+  const event = useApp((s) => (s.playing ? null : (s.view?.event ?? null)));
+  const lang = useApp((s) => s.lang);
   const selected = useApp((s) => s.selected);
   const select = useApp((s) => s.select);
   if (!nodes) return null;
@@ -45,7 +47,8 @@ export function Nodes({ layout, pv }: { layout: Map<number, Point>; pv: Protocol
             onClick={() => select(id)}
             onKeyDown={onKey(id)}
           >
-            <title>{info.name}</title>
+            {/* Hover text: the node, and while stepping the decision it just made and why. */}
+            <title>{acting === id && event ? `${info.name}\n${pv.narrate(event, lang)}` : info.name}</title>
             <circle className="node-hit" r={NODE_R + 10} />
             <circle className="focus-ring" r={NODE_R + 14} />
             {selected === id && <circle className="select-ring" r={NODE_R + 11} />}
