@@ -34,8 +34,8 @@ export interface FuzzOutcome {
  */
 export function fuzzOne(seed: number, opts: FuzzOptions): FuzzOutcome {
   const rng = new Rng(seed, 'fuzz');
-  const nodes = rng.pick([3, 3, 5]);
-  const until = rng.int(4000, 12000);
+  const nodes = rng.pick([3, 3, 3, 5]);
+  const until = rng.int(6000, 16000);
   const config: Record<string, unknown> = { dropRate: rng.pick([0, 0.02, 0.1, 0.2]) };
   for (const [key, values] of Object.entries(opts.protocol.fuzzOptions)) config[key] = rng.pick(values);
   if (opts.bug) config.bugs = [opts.bug];

@@ -222,7 +222,7 @@ export const raftProtocol: ProtocolDef<RaftConfig, RaftNode, RaftMsg, RaftSnap, 
   fuzzOptions: {
     preVote: [false, true],
     checkQuorum: [false, true],
-    maxEntriesPerAppend: [1, 8],
+    maxEntriesPerAppend: [1, 2, 8],
   },
   parseConfig,
   networkOf,
