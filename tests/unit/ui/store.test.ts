@@ -80,6 +80,21 @@ describe('app store', () => {
     expect(s.view?.violation).toBeNull();
   });
 
+  it('forks when acting on a past frame: later frames go, the action is recorded', async () => {
+    const store = await makeStore();
+    await store.getState().openLesson('raft-election');
+    await store.getState().seek(40);
+    await store.getState().seek(10);
+    expect(store.getState().head).toBeGreaterThanOrEqual(40);
+    await store.getState().crash(1);
+    const s = store.getState();
+    expect(s.view?.frame).toBe(11);
+    expect(s.head).toBe(11);
+    expect(s.view?.alive[0]).toBe(false);
+    expect(s.marks.every((m) => m.frame <= 11)).toBe(true);
+    expect(s.scenario?.script).toHaveLength(1);
+  });
+
   it('shows the message that caused a stepped-to frame', async () => {
     const store = await makeStore();
     await store.getState().openLesson('raft-election');
