@@ -1,12 +1,24 @@
 /**
  * The term palette: one categorical colour per term, the same in the stage (append
  * messages, the term badge), the log grid and the timeline. Okabe–Ito's colour-blind-safe
- * set (without black); terms cycle through it. The term number is always written inside
- * the colour too, so nothing relies on colour alone.
+ * set (without black) plus three of Paul Tol's (wine, olive, indigo), so the Raft paper's
+ * figures (terms 1–8) never repeat a colour; later terms cycle. The term number is always
+ * written inside the colour too, so nothing relies on colour alone.
  */
 import { rgb } from 'd3';
 
-export const TERM_COLORS = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7'] as const;
+export const TERM_COLORS = [
+  '#E69F00',
+  '#56B4E9',
+  '#009E73',
+  '#F0E442',
+  '#0072B2',
+  '#D55E00',
+  '#CC79A7',
+  '#882255',
+  '#999933',
+  '#332288',
+] as const;
 export const NO_TERM_COLOR = '#A0A0A0';
 
 export function termColor(term: number): string {

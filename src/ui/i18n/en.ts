@@ -44,6 +44,8 @@ export const en = {
   frameLabel: 'frame',
   timeLabel: 't',
   timeline: 'Timeline',
+  transport: 'Playback',
+  faultTools: 'Faults',
   timelineValue: (frame: string, time: string) => `frame ${frame}, ${time}`,
   markTitles: {
     leader: (n: N, term: string) => `${n} became leader of term ${term}`,

@@ -42,6 +42,8 @@ export const zh: Dict = {
   frameLabel: '帧',
   timeLabel: 't',
   timeline: '时间轴',
+  transport: '播放控制',
+  faultTools: '故障注入',
   timelineValue: (frame: string, time: string) => `第 ${frame} 帧，${time}`,
   markTitles: {
     leader: (n: N, term: string) => `${n} 成为任期 ${term} 的领导者`,

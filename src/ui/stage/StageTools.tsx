@@ -11,7 +11,7 @@ export function StageTools({ count }: { count: number }) {
   const broken = useApp((s) => !!s.view && (s.view.network.partition !== null || s.view.network.cuts.length > 0));
   const [partOpen, setPartOpen] = useState(false);
   return (
-    <div className="stage-tools" role="toolbar" aria-label={t.stage}>
+    <div className="stage-tools" role="toolbar" aria-label={t.faultTools}>
       <button type="button" className="chip" disabled={!ready} onClick={() => void request()}>
         <span aria-hidden="true">✉</span> {t.sendRequest}
       </button>

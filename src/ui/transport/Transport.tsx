@@ -30,7 +30,7 @@ export function Transport() {
   const speeds = SPEEDS.includes(speed) ? SPEEDS : [...SPEEDS.filter((x) => x !== 'max'), speed, 'max' as const].sort((a, b) => (a === 'max' ? 1 : b === 'max' ? -1 : a - b));
 
   return (
-    <footer className="transport" aria-label={t.timeline}>
+    <footer className="transport" aria-label={t.transport}>
       <div className="tp-buttons">
         <button type="button" className="tp-btn" aria-label={t.firstFrame} title={t.firstFrame} disabled={!ready || frame === 0} onClick={() => void first()}>
           <IconFirst />
