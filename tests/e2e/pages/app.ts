@@ -1,0 +1,103 @@
+/**
+ * Page object for Quorumscope: everything the e2e tests touch goes through the contract
+ * of DESIGN.md ("What the page exposes") — data-node/data-role/data-alive, data-link,
+ * named controls and data-testid="frame" — so the tests read like the user's story.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { Scenario } from '../../../src/sim/scenario';
+
+export function encodeScenario(s: unknown): string {
+  return Buffer.from(JSON.stringify(s), 'utf8').toString('base64url');
+}
+
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  async open(params: Record<string, string | number> = {}): Promise<void> {
+    const q = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+    await this.page.goto(`/?${q}`);
+    await expect(this.nodes().first()).toBeVisible();
+  }
+
+  async openScenario(s: Scenario | Record<string, unknown>, params: Record<string, string | number> = {}): Promise<void> {
+    await this.open({ s: encodeScenario(s), ...params });
+  }
+
+  nodes(): Locator {
+    return this.page.locator('[data-node]');
+  }
+  node(id: number): Locator {
+    return this.page.locator(`[data-node="${id}"]`);
+  }
+  leaders(): Locator {
+    return this.page.locator('[data-role="leader"]');
+  }
+  link(a: number, b: number): Locator {
+    return this.page.locator(`[data-link="${Math.min(a, b)}-${Math.max(a, b)}"]`);
+  }
+
+  async role(id: number): Promise<string | null> {
+    return this.node(id).getAttribute('data-role');
+  }
+  /** The term, read from the node's accessible name ("Node 3, leader, term 4"). */
+  async term(id: number): Promise<number> {
+    const label = (await this.node(id).getAttribute('aria-label')) ?? '';
+    const m = /term (\d+)/.exec(label);
+    if (!m) throw new Error(`no term in "${label}"`);
+    return Number(m[1]);
+  }
+  async commitIndex(id: number): Promise<number> {
+    return Number(await this.node(id).getAttribute('data-commit'));
+  }
+
+  /** The single live leader's id, once there is exactly one. */
+  async waitForLeader(timeoutMs = 30_000, except = 0): Promise<number> {
+    let id = 0;
+    await expect
+      .poll(
+        async () => {
+          const ids = await this.page.locator('[data-role="leader"][data-alive="true"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-node'))));
+          id = ids.length === 1 && ids[0] !== except ? ids[0] : 0;
+          return id;
+        },
+        { timeout: timeoutMs },
+      )
+      .toBeGreaterThan(0);
+    return id;
+  }
+
+  async frame(): Promise<number> {
+    return Number((await this.page.getByTestId('frame').textContent())?.replace(/\D/g, ''));
+  }
+
+  button(name: string | RegExp): Locator {
+    return this.page.getByRole('button', { name, exact: typeof name === 'string' });
+  }
+  play(): Promise<void> {
+    return this.button('Play').click();
+  }
+  pause(): Promise<void> {
+    return this.button('Pause').click();
+  }
+  stepForward(): Promise<void> {
+    return this.button('Step forward').click();
+  }
+  stepBack(): Promise<void> {
+    return this.button('Step back').click();
+  }
+  async select(id: number): Promise<void> {
+    await this.node(id).click();
+  }
+  async crash(id: number): Promise<void> {
+    await this.select(id);
+    await this.button('Crash').click();
+    await expect(this.node(id)).toHaveAttribute('data-alive', 'false');
+  }
+  /** The stage's drawing, to tell whether what is shown changed. */
+  stageMarkup(): Promise<string> {
+    return this.page.locator('svg').first().innerHTML();
+  }
+  alerts(): Locator {
+    return this.page.getByRole('alert');
+  }
+}
