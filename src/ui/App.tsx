@@ -46,7 +46,8 @@ export function App({ syncUrl = true }: { syncUrl?: boolean }) {
       className={`qs-app ${embed ? 'embed' : 'full'} ${largeType ? 'large' : ''}`}
       data-theme={theme}
       lang={lang === 'zh' ? 'zh-CN' : 'en'}
-      style={themeVars(theme)}
+      // colorScheme makes native controls (selects, checkboxes, scrollbars) follow the theme.
+      style={{ ...themeVars(theme), colorScheme: theme }}
     >
       {!embed && <Header />}
       <ProblemBanner />

@@ -3,6 +3,7 @@
  * inside, committed entries solid and uncommitted ones faint, a bar after the commit
  * index, and the leader's nextIndex / matchIndex for every follower.
  */
+import type { CSSProperties } from 'react';
 import { useApp, useT } from '../StoreContext';
 import type { RaftNodeView } from '../../core/raft/types';
 import { nodeRef } from '../i18n';
@@ -73,7 +74,11 @@ export function RaftLog() {
                       key={i}
                       className={classes.join(' ')}
                       title={has ? `${t.logCellTitle(String(i), String(term), n.logValues[k] ?? '')} · ${committed ? t.logCommitted : t.logNotCommitted}` : undefined}
-                      style={has ? { background: termColor(term), color: termTextColor(term) } : undefined}
+                      style={
+                        has
+                          ? ({ background: termColor(term), color: termTextColor(term), '--cell-term': termColor(term) } as CSSProperties)
+                          : undefined
+                      }
                     >
                       {has ? term : ''}
                     </td>

@@ -20,6 +20,7 @@ export const raftView: ProtocolView = {
       alive: n.alive,
       leader: n.alive && n.role === 'leader',
       name: n.alive ? t.nodeName(String(n.id), roleLabel, String(n.term)) : t.nodeDownName(String(n.id), String(n.term)),
+      data: { term: n.term, commit: n.commitIndex, 'last-index': n.lastIndex },
     };
   },
   NodeShape: RaftNodeShape,

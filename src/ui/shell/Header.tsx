@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { useApp, useT } from '../StoreContext';
 import { LESSONS } from '../lessons';
 import { Settings } from './Settings';
-import { IconShare } from './icons';
 
 const CUSTOM = '__custom';
 
@@ -82,7 +81,7 @@ export function Header() {
         A+
       </button>
       <button type="button" className="btn share" onClick={() => void share()}>
-        <IconShare /> {t.share}
+        <span className="share-icon" aria-hidden="true" /> {t.share}
       </button>
     </header>
   );

@@ -51,11 +51,3 @@ export function IconLast() {
     </svg>
   );
 }
-export function IconShare() {
-  return (
-    <svg {...common}>
-      <rect x="5" y="5" width="8.5" height="8.5" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-      <path d="M3 10.5 V3.5 A1 1 0 0 1 4 2.5 H10.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-    </svg>
-  );
-}

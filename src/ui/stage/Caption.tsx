@@ -25,7 +25,12 @@ export function Caption({ pv }: { pv: ProtocolView }) {
     );
   }
   if (frame === 0 && lesson && t.lessons[lesson as keyof typeof t.lessons]) {
-    return <div className="caption">{t.lessons[lesson as keyof typeof t.lessons].blurb}</div>;
+    const blurb = t.lessons[lesson as keyof typeof t.lessons].blurb;
+    return (
+      <div className="caption" title={blurb}>
+        {blurb}
+      </div>
+    );
   }
   if (playing) return null;
   if (untilReached && frame === head && until !== null) {

@@ -8,6 +8,12 @@ import { useApp, useT } from '../StoreContext';
 import type { ProtocolView } from '../views/types';
 import { NODE_R, type Point } from './geometry';
 
+function dataAttrs(data: Record<string, number | string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(data ?? {})) out[`data-${k}`] = String(v);
+  return out;
+}
+
 export function Nodes({ layout, pv }: { layout: Map<number, Point>; pv: ProtocolView }) {
   const t = useT();
   const nodes = useApp((s) => s.view?.nodes);
@@ -39,6 +45,7 @@ export function Nodes({ layout, pv }: { layout: Map<number, Point>; pv: Protocol
             data-node={id}
             data-role={info.role}
             data-alive={String(info.alive)}
+            {...dataAttrs(info.data)}
             transform={`translate(${p.x},${p.y})`}
             tabIndex={0}
             role="button"

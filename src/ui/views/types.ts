@@ -19,6 +19,8 @@ export interface NodeInfo {
   leader: boolean;
   /** Accessible name: "Node 3, leader, term 4". */
   name: string;
+  /** Extra state exposed as data-* attributes for tests and tools (Raft: term, commit). */
+  data?: Record<string, number | string>;
 }
 
 export interface Narration {
