@@ -248,7 +248,9 @@ export function createAppStore(options: AppOptions = {}): AppStore {
             continue;
           }
           if (newMarks.length > 0) set((st) => ({ marks: [...st.marks, ...newMarks.filter((m) => m.frame >= since)] }));
-          marksHead = Math.max(marksHead, s.head);
+          // The worker may already be past the store's head (a playback answer in flight):
+          // the marks it returned reach that far, so continue after the newest one.
+          marksHead = Math.max(marksHead, s.head, ...newMarks.map((m) => m.frame));
           if (!s.embed) set({ events: rows });
         } while (sideAgain);
       } catch (err) {

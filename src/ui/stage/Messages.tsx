@@ -6,8 +6,8 @@
  */
 import { useRef } from 'react';
 import type { MessageView, NetworkView } from '../../sim/api';
-import { useApp } from '../StoreContext';
-import { nodeRef } from '../i18n';
+import { useApp, useT } from '../StoreContext';
+import { nodeRef, type Dict } from '../i18n';
 import { MessageGlyph } from './glyphs';
 import { actorPos, doomedOpacity, lane, linkDown, NODE_R, progress, type Point } from './geometry';
 import { useFrameClock } from './useFrameClock';
@@ -24,14 +24,15 @@ function doomed(m: MessageView, net: NetworkView, alive: boolean[], layout: Map<
   return layout.has(m.to) && alive[m.to - 1] === false;
 }
 
-function describe(m: MessageView): string {
-  const parts = [`${m.look.name} ${nodeRef(m.from)} → ${nodeRef(m.to)}`, `term ${m.look.term}`];
+function describe(m: MessageView, t: Dict): string {
+  const parts = [`${m.look.name} ${nodeRef(m.from)} → ${nodeRef(m.to)}`, t.termShort(String(m.look.term))];
   if (m.look.count) parts.push(`×${m.look.count}`);
   if (m.look.verdict !== undefined) parts.push(m.look.verdict ? '✓' : '✗');
   return parts.join(' · ');
 }
 
 export function Messages({ layout }: { layout: Map<number, Point> }) {
+  const t = useT();
   const view = useApp((s) => s.view);
   const refs = useRef(new Map<number, SVGGElement>());
   const messages = view?.messages ?? [];
@@ -65,7 +66,7 @@ export function Messages({ layout }: { layout: Map<number, Point> }) {
             else refs.current.delete(m.id);
           }}
         >
-          <title>{describe(m)}</title>
+          <title>{describe(m, t)}</title>
           <MessageGlyph look={{ ...m.look, pre: m.look.name.startsWith('PreVote') }} />
         </g>
       ))}
