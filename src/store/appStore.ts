@@ -117,7 +117,8 @@ export interface AppState {
   heal(): Promise<void>;
   request(node?: number): Promise<void>;
   /** Reload the scenario with one config option changed (PreVote, CheckQuorum). */
-  setConfigOption(key: string, value: boolean): Promise<void>;
+  /** Set one config field (a switch, or `bugs`) and restart the scenario with it. */
+  setConfigOption(key: string, value: unknown): Promise<void>;
 
   select(node: number): void;
   setTab(tab: PanelTab): void;

@@ -29,6 +29,22 @@ export const en = {
   preVoteHelp: 'etcd’s pre-election: ask for votes at term + 1 before disrupting anyone',
   checkQuorum: 'CheckQuorum',
   checkQuorumHelp: 'A leader that hears from no quorum steps down; followers with a live leader ignore votes',
+  bugsTitle: 'Deliberate bugs',
+  bugsNote: 'Break the protocol the way people get it wrong, and watch the checkers catch it.',
+  bugHelp: {
+    commitPreviousTermByCount: 'Commit an older term’s entry just because a majority holds it (Figure 8)',
+    voteWithoutLogCheck: 'Grant votes without checking that the candidate’s log is up to date',
+    doubleVote: 'Vote for more than one candidate in the same term',
+    noTruncateOnConflict: 'Keep conflicting entries instead of deleting them',
+  } as Record<string, string>,
+  modelTitle: 'What this model simplifies',
+  raftSimplifications: [
+    'commitIndex is volatile, as in the Raft paper: a restarted node starts at 0 (etcd persists it).',
+    'No log compaction or snapshots, membership changes, leader transfer or ReadIndex.',
+    'Clients are never partitioned from the server they pick; a retried request is appended again.',
+    'The simulated network may reorder messages (etcd’s transport does not); the leader just probes again.',
+    'Times are the paper’s (50 ms heartbeats, 150–300 ms elections, 10–30 ms latency), played slowly.',
+  ],
   close: 'Close',
   dismiss: 'Dismiss',
 
@@ -192,6 +208,10 @@ export const en = {
     'raft-figure8': {
       title: 'Raft · Figure 8: old-term entries',
       blurb: 'The Raft paper’s Figure 8: n1, n2 and n3 hold a term-2 entry at index 2 — a majority — but it was never committed. n5, whose log ends in term 3, wins and overwrites it everywhere. So a leader commits only by counting entries of its own term.',
+    },
+    'raft-figure8-bug': {
+      title: 'Raft · Figure 8 with the bug',
+      blurb: 'The same logs, with the deliberate bug commitPreviousTermByCount: n1 wins term 4 and commits the term-2 entry at index 2 just because a majority holds it. A partition then cuts n1 and n2 off; n5 wins the majority side and overwrites index 2. The checker stops the run: Leader Completeness is violated.',
     },
   },
 

@@ -28,6 +28,22 @@ export const zh: Dict = {
   preVoteHelp: 'etcd 的预选举：先以任期（term）+ 1 征求选票，不打扰其他节点',
   checkQuorum: 'CheckQuorum',
   checkQuorumHelp: '联系不到多数派的领导者主动下台；领导者仍存活时跟随者忽略投票请求',
+  bugsTitle: '故意引入的错误',
+  bugsNote: '按常见的错误方式破坏协议，看不变式（invariant）检查器如何发现它。',
+  bugHelp: {
+    commitPreviousTermByCount: '只因多数派持有就提交旧任期的条目（图 8）',
+    voteWithoutLogCheck: '投票时不检查候选人的日志是否足够新',
+    doubleVote: '同一任期内给多个候选人投票',
+    noTruncateOnConflict: '发生冲突时保留冲突条目而不截断',
+  },
+  modelTitle: '本模型的简化之处',
+  raftSimplifications: [
+    'commitIndex 是易失的，与 Raft 论文一致：重启后的节点从 0 开始（etcd 会持久化它）。',
+    '没有日志压缩与快照、成员变更、领导权转移和 ReadIndex。',
+    '客户端与它选择的服务器之间不会发生网络分区；重试的请求会被再次追加。',
+    '模拟网络可能让消息乱序（etcd 的传输层不会）；领导者会重新探测。',
+    '时间参数取自论文（心跳 50 ms，选举超时 150–300 ms，延迟 10–30 ms），并放慢播放。',
+  ],
   close: '关闭',
   dismiss: '知道了',
 
@@ -185,6 +201,10 @@ export const zh: Dict = {
     'raft-figure8': {
       title: 'Raft · 图 8：旧任期的条目',
       blurb: 'Raft 论文图 8：n1、n2、n3 在索引 2 处都有任期 2 的条目——已是多数派——但它从未提交。日志以任期 3 结尾的 n5 当选，并把它全部覆盖。所以领导者只通过统计自己任期的条目来提交。',
+    },
+    'raft-figure8-bug': {
+      title: 'Raft · 带错误的图 8',
+      blurb: '同样的日志，但打开故意引入的错误 commitPreviousTermByCount：n1 赢得任期 4，只因多数派持有就提交了索引 2 处任期 2 的条目。随后网络分区把 n1、n2 隔开；n5 在多数派一侧当选并覆盖索引 2。检查器停止运行：违反了领导者完整性（Leader Completeness）。',
     },
   },
 

@@ -1,5 +1,5 @@
 /** Raft's view: how the shared scaffolding draws, names and narrates Raft nodes. */
-import { MsgKind, TIMER_MAIN, type RaftNodeView } from '../../core/raft/types';
+import { MsgKind, RAFT_BUGS, TIMER_MAIN, type RaftNodeView } from '../../core/raft/types';
 import type { ProtocolView } from '../views/types';
 import { narrate, narrateParts } from './narrate';
 import { RaftLog } from './RaftLog';
@@ -34,6 +34,9 @@ export const raftView: ProtocolView = {
   NodeFields: RaftNodeFields,
   narrateParts,
   narrate,
+  switches: ['preVote', 'checkQuorum'],
+  bugs: RAFT_BUGS,
+  simplifications: (t) => t.raftSimplifications,
   kindGlyph(kind) {
     switch (kind) {
       case MsgKind.RequestVote:

@@ -50,6 +50,12 @@ export interface ProtocolView {
   NodeFields: ComponentType<{ node: unknown }>;
   narrateParts(row: EventRow | null, lang: Lang): Narration;
   narrate(row: EventRow | null, lang: Lang): string;
+  /** Boolean config switches offered in the settings (Raft: preVote, checkQuorum). */
+  switches: readonly string[];
+  /** Deliberate bugs (config.bugs) offered in the settings. */
+  bugs: readonly string[];
+  /** Where this implementation simplifies the real system, said in the UI. */
+  simplifications(t: Dict): readonly string[];
   /** How a message kind code is drawn, for a message known only from the history. */
   kindGlyph(kind: number): { glyph: Glyph; pre?: boolean };
 }
