@@ -172,8 +172,19 @@ export class Simulation {
 
   // ---- the event loop ----
 
+  /**
+   * Drop client time-outs that no longer matter from the front of the queue: they are not
+   * events, and leaving them there would let step() run past a time bound to find one.
+   */
+  private dropStaleTimeouts(): void {
+    for (let m = this.queue.peek(); m !== undefined && m.to >= CLIENT_ID_BASE && isClientTimeout(m.msg) && !this.clients.isTimeoutLive(m.msg); m = this.queue.peek()) {
+      this.queue.pop();
+    }
+  }
+
   /** Time of the next event (Infinity when nothing is pending). */
   nextTime(): number {
+    this.dropStaleTimeouts();
     let t = Infinity;
     if (this.scriptPos < this.script.length) t = this.script[this.scriptPos].at;
     const m = this.queue.peek();
@@ -191,6 +202,7 @@ export class Simulation {
   step(): boolean {
     if (this.violation !== null) return false;
     for (;;) {
+      this.dropStaleTimeouts();
       // The earliest candidate of each source.
       const action = this.scriptPos < this.script.length ? this.script[this.scriptPos] : null;
       const msg = this.queue.peek();
@@ -232,22 +244,29 @@ export class Simulation {
     return n;
   }
 
-  private begin(type: EventType, at: number, node: number, peer: number, kind: number, fate: number, action: ScriptAction | null): void {
+  /**
+   * Start a frame. `node` is recorded for display (a request's target, a cut's source);
+   * `touched` is the node whose state the event may change (0 for none): the monitor is
+   * told the same id before and after, so it compares like with like.
+   */
+  private begin(type: EventType, at: number, node: number, peer: number, kind: number, fate: number, action: ScriptAction | null, touched: number): void {
     this.now = at;
     this.frame++;
     if (this.recorder !== null) this.recorder.begin(this.frame, at, type, node, peer, kind, fate, action);
-    if (this.monitor !== null) this.monitor.beforeEvent(this.world, node <= this.nodeCount ? node : 0);
+    if (this.monitor !== null) this.monitor.beforeEvent(this.world, touched);
   }
 
-  private end(node: number): void {
+  private end(touched: number): void {
     if (this.monitor === null) return;
-    const v = this.monitor.afterEvent(this.world, node <= this.nodeCount ? node : 0);
+    const v = this.monitor.afterEvent(this.world, touched);
     if (v !== null) this.violation = { ...v, time: this.now, frame: this.frame };
   }
 
   private runAction(a: ScriptAction): void {
     const node = 'node' in a && a.node !== undefined ? a.node : a.do === 'cut' || a.do === 'mend' ? a.from : 0;
-    this.begin(EventType.Action, a.at, a.do === 'request' ? CLIENT_ID_BASE : node, 0, 0, 0, a);
+    // Only a crash or a restart changes a node's state; a request is a client's message.
+    const touched = a.do === 'crash' || a.do === 'restart' ? a.node : 0;
+    this.begin(EventType.Action, a.at, a.do === 'request' ? CLIENT_ID_BASE : node, 0, 0, 0, a, touched);
     switch (a.do) {
       case 'crash':
         if (this.alive[a.node]) {
@@ -278,7 +297,7 @@ export class Simulation {
         this.clients.request(a.value, a.node);
         break;
     }
-    this.end(node);
+    this.end(touched);
   }
 
   /** Returns false when the event was a no-op that should not become a frame. */
@@ -287,16 +306,16 @@ export class Simulation {
     if (to >= CLIENT_ID_BASE) {
       if (isClientTimeout(m.msg)) {
         if (!this.clients.isTimeoutLive(m.msg)) return false;
-        this.begin(EventType.Timer, m.at, to, 0, 0, 0, null);
+        this.begin(EventType.Timer, m.at, to, 0, 0, 0, null, 0);
         this.clients.onTimeout(m.msg);
         this.end(0);
         return true;
       }
       const kind = this.protocol.kindCode(m.msg);
       if (m.lost) {
-        this.begin(EventType.Drop, m.at, to, m.from, kind, Fate.Lost, null);
+        this.begin(EventType.Drop, m.at, to, m.from, kind, Fate.Lost, null, 0);
       } else {
-        this.begin(EventType.Deliver, m.at, to, m.from, kind, Fate.Delivered, null);
+        this.begin(EventType.Deliver, m.at, to, m.from, kind, Fate.Delivered, null, 0);
         this.clients.receive(m.msg, m.from);
       }
       this.end(0);
@@ -311,11 +330,11 @@ export class Simulation {
           ? Fate.NodeDown
           : Fate.Delivered;
     if (fate !== Fate.Delivered) {
-      this.begin(EventType.Drop, m.at, to, m.from, kind, fate, null);
+      this.begin(EventType.Drop, m.at, to, m.from, kind, fate, null, 0);
       this.end(0);
       return true;
     }
-    this.begin(EventType.Deliver, m.at, to, m.from, kind, fate, null);
+    this.begin(EventType.Deliver, m.at, to, m.from, kind, fate, null, to);
     this.actingNode = to;
     this.protocol.receive(this.nodes[to], m.msg, m.from, this.ctx);
     this.actingNode = 0;
@@ -328,7 +347,7 @@ export class Simulation {
     const slot = k - (id - 1) * this.slots;
     const at = this.timerAt[k];
     this.timerAt[k] = Infinity;
-    this.begin(EventType.Timer, at, id, 0, slot, 0, null);
+    this.begin(EventType.Timer, at, id, 0, slot, 0, null, id);
     this.actingNode = id;
     this.protocol.timer(this.nodes[id], slot, this.ctx);
     this.actingNode = 0;

@@ -215,9 +215,12 @@ export function createRaftMonitor(_cfg: RaftConfig, nodes: number): Monitor<Raft
 
   /** A violation already present when the monitor first looked, reported with the next event. */
   let atStart: Found | null = null;
+  /** The node beforeEvent prepared for the event in progress (-1: none). */
+  let armed = -1;
 
   return {
     beforeEvent(world: WorldView<RaftNode>, nodeId: number): void {
+      armed = nodeId;
       if (!started) atStart = init(world);
       // Whatever happened to the node outside checked events is not this event's doing.
       if (nodeId < 1 || nodeId > nodes) return;
@@ -228,6 +231,13 @@ export function createRaftMonitor(_cfg: RaftConfig, nodes: number): Monitor<Raft
     afterEvent(world: WorldView<RaftNode>, nodeId: number): Found | null {
       // Without a beforeEvent, the first look covers whatever the first event did.
       if (!started) return init(world);
+      // Judge only a node whose before-state we took: fields left by unchecked replay
+      // (a seek) are not this event's doing.
+      if (nodeId !== armed && nodeId >= 1 && nodeId <= nodes) {
+        world.nodes[nodeId].rewrittenFrom = Infinity;
+        world.nodes[nodeId].lenBefore = world.nodes[nodeId].log.length;
+      }
+      armed = -1;
       const found = nodeId >= 1 && nodeId <= nodes ? check(world, nodeId) : null;
       if (atStart) {
         const f = atStart;
