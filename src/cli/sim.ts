@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { ScenarioError } from '../core/protocol';
 import { cliReport, runHeadless } from '../sim/run';
+import { SimulationHalted } from '../sim/simulation';
 import { parseScenarioText } from '../sim/scenario';
 import { badInput, printJson } from './io';
 
@@ -24,6 +25,13 @@ try {
   if (e instanceof ScenarioError) badInput(`${file}: ${e.message}`);
   throw e;
 }
-const result = runHeadless(parsed);
+let result;
+try {
+  result = runHeadless(parsed);
+} catch (e) {
+  // Not a protocol violation: the scenario asked for a network that only floods.
+  if (e instanceof SimulationHalted) badInput(`${file}: the run cannot go on: ${e.message}`);
+  throw e;
+}
 printJson(cliReport(parsed, result));
 process.exitCode = result.violation ? 1 : 0;

@@ -76,6 +76,8 @@ export interface FrameView<NodeView = unknown> {
   ops: ClientOpView[];
   /** The first safety violation, once found (the run stops there). */
   violation: Violation | null;
+  /** Why the run could not go on, when it stopped for a reason other than a violation. */
+  halted: { code: 'queue-overflow'; limit: number } | null;
   /** The event that produced this frame (null at frame 0). */
   event: EventRow | null;
 }

@@ -13,7 +13,7 @@ import type { EventRow, FrameView, LoadResult, Mark, SimApi, TimerView, UserActi
 import { EventType } from './api';
 import { History, KEYFRAME_EVERY } from './history';
 import { parseScenario, sortScript, type ParsedScenario, type Scenario, type ScriptAction } from './scenario';
-import { Simulation } from './simulation';
+import { Simulation, SimulationHalted } from './simulation';
 
 /** Upper bound on recorded frames per session (≈ 40 bytes a frame plus keyframes). */
 export const MAX_FRAMES = 2_000_000;
@@ -29,6 +29,7 @@ interface Loaded {
   monitor: Monitor<unknown>;
   marks: Mark[];
   violation: Violation | null;
+  halted: SimulationHalted | null;
   /** The scenario as it will be written back: its script plus the user's actions. */
   script: ScriptAction[];
   /** Actions the user made (they belong to a future a fork may abandon). */
@@ -57,6 +58,7 @@ export class SimSession implements SimApi {
       monitor,
       marks: [],
       violation: null,
+      halted: null,
       script: parsed.scenario.script.slice(),
       userActions: new Set(),
     };
@@ -72,12 +74,29 @@ export class SimSession implements SimApi {
   private recordOne(): boolean {
     const s = this.loaded;
     const { sim, history } = s;
-    if (s.violation !== null || history.head >= MAX_FRAMES) return false;
+    if (s.violation !== null || s.halted !== null || history.head >= MAX_FRAMES) return false;
     sim.recorder = history;
     sim.monitor = s.monitor;
-    const ok = sim.step();
-    sim.recorder = null;
-    sim.monitor = null;
+    let ok: boolean;
+    try {
+      ok = sim.step();
+    } catch (e) {
+      if (!(e instanceof SimulationHalted)) throw e;
+      // The half-done event is not a frame: drop its row and rewind to the last whole one.
+      s.halted = e;
+      const last = sim.frame - 1;
+      history.truncate(last);
+      sim.recorder = null;
+      sim.monitor = null;
+      sim.restore(history.keyframeFor(last));
+      while (sim.frame < last && sim.step()) {
+        /* replay */
+      }
+      ok = false;
+    } finally {
+      sim.recorder = null;
+      sim.monitor = null;
+    }
     if (!ok) return false;
     const f = sim.frame;
     if (f % KEYFRAME_EVERY === 0) history.keyframe(sim.snapshot());
@@ -158,6 +177,7 @@ export class SimSession implements SimApi {
       network: sim.network.view(),
       ops: sim.clients.recent(RECENT_OPS),
       violation: s.violation !== null && s.violation.frame <= f ? s.violation : null,
+      halted: s.halted !== null && f === history.head ? { code: s.halted.code, limit: s.halted.limit } : null,
       event: f > 0 ? history.row(f) : null,
     };
   }

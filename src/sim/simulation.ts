@@ -17,6 +17,17 @@ import { Rng } from './prng';
 import { MessageQueue, type InFlight } from './queue';
 import { sortScript, type ParsedScenario, type ScriptAction } from './scenario';
 
+/** The run cannot go on (not a protocol violation): e.g. the bounded queue overflowed. */
+export class SimulationHalted extends Error {
+  constructor(
+    readonly code: 'queue-overflow',
+    readonly limit: number,
+  ) {
+    super(`the event queue is over ${limit} messages: the network floods faster than it delivers`);
+    this.name = 'SimulationHalted';
+  }
+}
+
 export interface SimSnapshot {
   frame: number;
   now: number;
@@ -137,7 +148,7 @@ export class Simulation {
   // ---- effects available to nodes and clients ----
 
   send(from: number, to: number, msg: unknown): void {
-    if (this.queue.size >= Simulation.MAX_QUEUE) throw new Error(`event queue over ${Simulation.MAX_QUEUE}: a message storm`);
+    if (this.queue.size >= Simulation.MAX_QUEUE) throw new SimulationHalted('queue-overflow', Simulation.MAX_QUEUE);
     const net = this.net;
     const latency = net.latencyMaxMs > net.latencyMinMs ? this.rngNet.int(net.latencyMinMs, net.latencyMaxMs + 1) : net.latencyMinMs;
     const lost = net.dropRate > 0 && this.rngNet.next() < net.dropRate;

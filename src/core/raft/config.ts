@@ -88,6 +88,9 @@ function parseBugs(v: unknown): Record<RaftBug, boolean> {
   throw new ScenarioError('config.bugs', `a list of bug names (${RAFT_BUGS.join(', ')})`, v);
 }
 
+/** The slowest network allowed, as a multiple of the heartbeat interval. */
+export const MAX_LATENCY_RATIO = 1000;
+
 /** Validate `config` (undefined = all defaults). `nodes` is accepted for the contract; no field depends on it. */
 export function parseConfig(raw: unknown, _nodes: number): RaftConfig {
   if (raw === undefined) raw = {};
@@ -106,6 +109,12 @@ export function parseConfig(raw: unknown, _nodes: number): RaftConfig {
   const latencyMaxMs = int(raw, 'latencyMaxMs', Math.max(d.latencyMaxMs, latencyMinMs), 0, MAX_MS);
   if (latencyMinMs > latencyMaxMs) {
     throw new ScenarioError('config.latencyMinMs', `at most config.latencyMaxMs (${latencyMaxMs})`, latencyMinMs);
+  }
+  // Beyond this, heartbeats and vote requests are sent far faster than they arrive and the
+  // network only floods (the simulator's queue is bounded); nothing can be learnt from it.
+  const maxLatency = MAX_LATENCY_RATIO * Math.min(heartbeatMs, electionTimeoutMs);
+  if (latencyMaxMs > maxLatency) {
+    throw new ScenarioError('config.latencyMaxMs', `at most ${MAX_LATENCY_RATIO} × config.heartbeatMs (${maxLatency}): slower than that, messages pile up faster than they arrive`, latencyMaxMs);
   }
   const dropRate = raw.dropRate === undefined ? d.dropRate : raw.dropRate;
   if (typeof dropRate !== 'number' || !Number.isFinite(dropRate) || dropRate < 0 || dropRate >= 1) {

@@ -45,6 +45,7 @@ export const en = {
     'The simulated network may reorder messages (etcd’s transport does not); the leader just probes again.',
     'Times are the paper’s (50 ms heartbeats, 150–300 ms elections, 10–30 ms latency), played slowly.',
   ],
+  runHalted: (limit: string) => `The run stopped: over ${limit} messages in flight, the network floods faster than it delivers. Slow the heartbeats or speed up the network.`,
   close: 'Close',
   dismiss: 'Dismiss',
 

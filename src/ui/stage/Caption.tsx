@@ -4,7 +4,7 @@
  */
 import { useApp, useT } from '../StoreContext';
 import type { ProtocolView } from '../views/types';
-import { fmtTime } from '../i18n';
+import { fmtInt, fmtTime } from '../i18n';
 
 export function Caption({ pv }: { pv: ProtocolView }) {
   const t = useT();
@@ -14,6 +14,7 @@ export function Caption({ pv }: { pv: ProtocolView }) {
   const playing = useApp((s) => s.playing);
   const lesson = useApp((s) => s.lesson);
   const violation = useApp((s) => s.view?.violation ?? null);
+  const halted = useApp((s) => s.view?.halted ?? null);
   const untilReached = useApp((s) => s.untilReached);
   const head = useApp((s) => s.head);
   const until = useApp((s) => s.scenario?.until ?? null);
@@ -21,6 +22,13 @@ export function Caption({ pv }: { pv: ProtocolView }) {
     return (
       <div className="caption violation" role="status">
         <strong>⚠ {t.runStopped}</strong> — {violation.invariant}: {violation.detail}
+      </div>
+    );
+  }
+  if (halted) {
+    return (
+      <div className="caption violation" role="status">
+        <strong>⚠</strong> {t.runHalted(fmtInt(halted.limit, lang))}
       </div>
     );
   }

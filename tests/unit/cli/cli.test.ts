@@ -51,6 +51,7 @@ describe('sim', () => {
     ['bad action', { protocol: 'raft', nodes: 3, script: [{ at: 0, do: 'crash', node: 7 }] }, /script\[0\]\.node/],
     ['bad config', { protocol: 'raft', nodes: 3, config: { heartbeatMs: -1 } }, /config\.heartbeatMs/],
     ['not JSON', '{"protocol": ', /JSON/],
+    ['a network that only floods', { protocol: 'raft', nodes: 9, config: { heartbeatMs: 1, electionTimeoutMs: 2, latencyMinMs: 20000, latencyMaxMs: 20000 } }, /config\.latencyMaxMs/],
   ])('bad input (%s): exit 2, one line on stderr naming the field, nothing on stdout', (_name, doc, pattern) => {
     const r = run('sim', [write(`bad-${_name}.json`, doc)]);
     expect(r.code).toBe(2);

@@ -209,6 +209,20 @@ describe('checkers harness', () => {
   });
 });
 
+describe('a run that cannot go on', () => {
+  it('stops at the last whole frame with a reason when the bounded queue overflows', () => {
+    const s = session(toy({ config: { periodMs: 1, burst: 5000 } }));
+    const v = s.advanceTo(5000);
+    expect(v.halted).toEqual({ code: 'queue-overflow', limit: 100_000 });
+    expect(v.frame).toBe(v.head);
+    expect(v.violation).toBeNull();
+    // The cursor is consistent: stepping back and forth shows recorded frames.
+    expect(s.seek(v.head - 1).frame).toBe(v.head - 1);
+    expect(s.seek(v.head).halted).not.toBeNull();
+    expect(s.advanceTo(9000).head).toBe(v.head);
+  });
+});
+
 describe('clients', () => {
   it('records invoke and completion of a request', () => {
     const s = session(toy({ script: [{ at: 100, do: 'request', value: 'x=1' }] }));

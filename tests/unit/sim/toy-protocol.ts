@@ -11,11 +11,15 @@ interface ToyNode {
   pongs: number; // persistent
   pings: number; // volatile
   bug: boolean;
+  burst: number;
+  periodMs: number;
 }
 type ToyMsg = { type: 'ping' } | { type: 'pong' } | { type: 'req'; requestId: number; value: string } | { type: 'rep'; requestId: number; ok: boolean };
 interface ToyCfg {
   periodMs: number;
   bug: boolean;
+  /** Pings sent per timer firing (a flood, to test the bounded queue). */
+  burst: number;
 }
 
 export const toyProtocol: ProtocolDef<ToyCfg, ToyNode, ToyMsg, ToyNode, { id: number; role: string; pongs: number }> = {
@@ -27,11 +31,11 @@ export const toyProtocol: ProtocolDef<ToyCfg, ToyNode, ToyMsg, ToyNode, { id: nu
     const c = (raw ?? {}) as Record<string, unknown>;
     const periodMs = c.periodMs ?? 100;
     if (typeof periodMs !== 'number' || periodMs < 1) throw new ScenarioError('config.periodMs', 'a positive number', periodMs);
-    return { periodMs, bug: Array.isArray(c.bugs) && c.bugs.includes('shrink') };
+    return { periodMs, bug: Array.isArray(c.bugs) && c.bugs.includes('shrink'), burst: typeof c.burst === 'number' ? c.burst : 1 };
   },
   networkOf: () => ({ latencyMinMs: 5, latencyMaxMs: 25, dropRate: 0.1, clientRetry: false, clientTimeoutMs: 500 }),
   parseInitial: () => new Map(),
-  createNode: (id, n, cfg) => ({ id, n, pongs: 0, pings: 0, bug: cfg.bug }),
+  createNode: (id, n, cfg) => ({ id, n, pongs: 0, pings: 0, bug: cfg.bug, burst: cfg.burst, periodMs: cfg.periodMs }),
   start(node, ctx) {
     ctx.setTimer(0, ctx.randomInt(50, 150));
   },
@@ -51,8 +55,8 @@ export const toyProtocol: ProtocolDef<ToyCfg, ToyNode, ToyMsg, ToyNode, { id: nu
   },
   timer(node, _slot, ctx) {
     node.pings++;
-    ctx.send((node.id % node.n) + 1, { type: 'ping' });
-    ctx.setTimer(0, 100);
+    for (let i = 0; i < node.burst; i++) ctx.send((node.id % node.n) + 1, { type: 'ping' });
+    ctx.setTimer(0, node.periodMs);
   },
   leaderOf: () => 1,
   clientRequest: (spec) => ({ type: 'req', requestId: spec.requestId, value: spec.value }),
