@@ -136,6 +136,12 @@ export class History {
     };
   }
 
+  /** The script action applied at frame f, if it was an action frame. */
+  actionAt(f: number): ScriptAction | null {
+    const ai = this.action[f];
+    return ai >= 0 ? this.actions[ai] : null;
+  }
+
   /** Visit the notes of frame f without allocating. */
   forEachNote(f: number, visit: (code: number, node: number, a: number, b: number, c: number) => void): void {
     for (let i = this.noteStart[f]; i < this.noteStart[f + 1]; i++) visit(this.nCode[i], this.nNode[i], this.nA[i], this.nB[i], this.nC[i]);

@@ -108,19 +108,20 @@ export class SimSession implements SimApi {
     return true;
   }
 
+  /** Timeline marks of a just-recorded frame, read from the columns (no row objects). */
   private collectMarks(f: number): void {
     const s = this.loaded;
     const { history, sim } = s;
-    const row = history.row(f);
-    if (row.type === EventType.Action && row.action !== null) {
-      const a = row.action;
+    const time = sim.now;
+    const a = history.actionAt(f);
+    if (a !== null) {
       const node = 'node' in a && a.node !== undefined ? a.node : a.do === 'cut' || a.do === 'mend' ? a.from : 0;
-      s.marks.push({ frame: f, time: row.time, kind: a.do, node, value: 0 });
+      s.marks.push({ frame: f, time, kind: a.do, node, value: 0 });
     }
-    for (const n of row.notes) {
-      const m = sim.protocol.mark(n.code, n.a, n.b, n.c, sim.nodes[n.node]);
-      if (m !== null) s.marks.push({ frame: f, time: row.time, kind: m.kind, node: n.node, value: m.value });
-    }
+    history.forEachNote(f, (code, node, na, nb, nc) => {
+      const m = sim.protocol.mark(code, na, nb, nc, sim.nodes[node]);
+      if (m !== null) s.marks.push({ frame: f, time, kind: m.kind, node, value: m.value });
+    });
   }
 
   /** Move the simulator to a recorded frame (0..head) without recording. */
