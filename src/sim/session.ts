@@ -10,7 +10,6 @@
  */
 import { ScenarioError, type Monitor, type Violation } from '../core/protocol';
 import type { EventRow, FrameView, LoadResult, Mark, SimApi, TimerView, UserAction } from './api';
-import { EventType } from './api';
 import { History, KEYFRAME_EVERY } from './history';
 import { parseScenario, sortScript, type ParsedScenario, type Scenario, type ScriptAction } from './scenario';
 import { Simulation, SimulationHalted } from './simulation';
