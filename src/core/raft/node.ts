@@ -475,9 +475,12 @@ function handleAppendReply(node: RaftNode, msg: Msg<'AppendEntriesReply'>, from:
       ctx.note(Note.MatchAdvanced, msg.index, 0, from);
       node.replicating[from] = true;
       if (maybeCommit(node, ctx)) broadcastCommit(node, ctx);
-    } else if (!node.replicating[from] && msg.index === node.matchIndex[from]) {
-      // A probe confirmed what we knew: the follower is in step, pipeline from now on.
-      node.replicating[from] = true;
+    } else {
+      ctx.note(Note.AppendReplyInStep, node.matchIndex[from], 0, from);
+      if (!node.replicating[from] && msg.index === node.matchIndex[from]) {
+        // A probe confirmed what we knew: the follower is in step, pipeline from now on.
+        node.replicating[from] = true;
+      }
     }
     if (node.replicating[from] && node.nextIndex[from] <= lastIndex(node.log)) sendAppend(node, from, ctx);
     return;

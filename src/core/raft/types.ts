@@ -215,5 +215,7 @@ export const Note = {
    * deliberate bug broke Election Safety) and ignored it. a = term, c = sender.
    */
   AppendIgnoredAsLeader: 33,
+  /** Leader: a follower's success confirms nothing new (a heartbeat's answer). a = its matchIndex, c = follower. */
+  AppendReplyInStep: 34,
 } as const;
 export type NoteCode = (typeof Note)[keyof typeof Note];

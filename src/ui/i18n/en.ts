@@ -279,6 +279,7 @@ export const en = {
     preVoteWon: (n: N, granted: string, quorum: string) => `${n} won the pre-vote (${granted} of ${quorum}): it becomes a real candidate`,
     restarted: (n: N, term: string, votedFor: N, last: string) => `${n} restarted with its persistent state: term ${term}, voted for ${votedFor}, log up to index ${last}`,
     ignoredReply: (n: N, from: N, term: string) => `${n} ignored a reply from ${from} (term ${term}) that no longer matters`,
+    appendReplyInStep: (n: N, follower: N, match: string) => `${follower} is in step with ${n} up to index ${match}: nothing new to commit`,
     appendIgnoredAsLeader: (n: N, from: N, term: string) => `${n} ignored AppendEntries from ${from}, another leader of its own term ${term} (possible only with a deliberate bug)`,
     unknownNote: (code: string) => `decision ${code}`,
     nobody: 'nobody',

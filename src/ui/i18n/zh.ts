@@ -271,6 +271,7 @@ export const zh: Dict = {
     preVoteWon: (n: N, granted: string, quorum: string) => `${n} 赢得预投票（${granted}/${quorum}）：成为正式候选人`,
     restarted: (n: N, term: string, votedFor: N, last: string) => `${n} 带着持久化状态重启：任期 ${term}，投票给 ${votedFor}，日志到索引 ${last}`,
     ignoredReply: (n: N, from: N, term: string) => `${n} 忽略 ${from} 的过时回复（任期 ${term}）`,
+    appendReplyInStep: (n: N, follower: N, match: string) => `${follower} 与 ${n} 的日志一致到索引 ${match}：没有新的可提交条目`,
     appendIgnoredAsLeader: (n: N, from: N, term: string) => `${n} 忽略 ${from} 的 AppendEntries：对方也是任期 ${term} 的领导者（只有故意引入的 bug 才会出现）`,
     unknownNote: (code: string) => `决定 ${code}`,
     nobody: '无人',

@@ -131,6 +131,8 @@ export function narrateNote(note: NoteRow, kind: number, lang: Lang): string {
       return r.restarted(n, num(a), who(b), num(c));
     case Note.IgnoredReply:
       return r.ignoredReply(n, who(c), num(a));
+    case Note.AppendReplyInStep:
+      return r.appendReplyInStep(n, who(c), num(a));
     case Note.AppendIgnoredAsLeader:
       return r.appendIgnoredAsLeader(n, who(c), num(a));
     default:
