@@ -214,6 +214,14 @@ export const en = {
       title: 'Raft · Figure 8 with the bug',
       blurb: 'The same logs, with the deliberate bug commitPreviousTermByCount: n1 wins term 4 and commits the term-2 entry at index 2 just because a majority holds it. A partition then cuts n1 and n2 off; n5 wins the majority side and overwrites index 2. The checker stops the run: Leader Completeness is violated.',
     },
+    'raft-rejoin-disrupts': {
+      title: 'Raft · a rejoining node disrupts the leader',
+      blurb: 'At 1 s n1 is cut off. Alone, it times out again and again, raising its term each time, to 10. When the network heals at 3 s its higher term makes leader n4 step down, and n1 — whose log is just as complete — wins term 10: an election nobody needed. PreVote (next lesson) prevents it.',
+    },
+    'raft-prevote': {
+      title: 'Raft · PreVote keeps the peace',
+      blurb: 'The same, with PreVote on. Cut off, n1 only asks for pre-votes at term + 1 and never gets a majority, so its own term stays at 1. After the heal it simply hears n4’s heartbeats and follows; n4 keeps leading term 1.',
+    },
   },
 
   // Narration of Raft events (src/ui/raft/narrate.ts chooses among these)

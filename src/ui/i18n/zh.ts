@@ -207,6 +207,14 @@ export const zh: Dict = {
       title: 'Raft · 带错误的图 8',
       blurb: '同样的日志，但打开故意引入的错误 commitPreviousTermByCount：n1 赢得任期 4，只因多数派持有就提交了索引 2 处任期 2 的条目。随后网络分区把 n1、n2 隔开；n5 在多数派一侧当选并覆盖索引 2。检查器停止运行：违反了领导者完整性（Leader Completeness）。',
     },
+    'raft-rejoin-disrupts': {
+      title: 'Raft · 重新加入的节点扰乱领导者',
+      blurb: '1 秒时 n1 被隔离。它独自一次次选举超时，每次都把任期（term）加一，直到 10。3 秒网络恢复后，它更高的任期让领导者 n4 下台，而日志同样完整的 n1 赢得任期 10：一次没人需要的选举。预投票（PreVote，见下一课）可以避免它。',
+    },
+    'raft-prevote': {
+      title: 'Raft · 预投票（PreVote）维持稳定',
+      blurb: '同样的场景，但打开 PreVote。被隔离的 n1 只以任期 + 1 征求预投票，永远得不到多数派，所以它自己的任期保持为 1。网络恢复后它收到 n4 的心跳并跟随；n4 继续领导任期 1。',
+    },
   },
 
   raft: {

@@ -57,6 +57,26 @@ describe('bundled lessons', () => {
     for (const n of r.nodes) expect(n.log[2].term).toBe(3);
   });
 
+  it('raft-rejoin-disrupts: the isolated node inflates its term and forces an election after the heal', () => {
+    const r = run(load('raft-rejoin-disrupts'));
+    expect(r.violation).toBeNull();
+    const [first, second] = r.report.leaders;
+    expect(first).toMatchObject({ id: 4, term: 1 });
+    expect(second.time).toBeGreaterThan(3000);
+    expect(second.term).toBeGreaterThanOrEqual(5);
+  });
+
+  it('raft-prevote: the same with PreVote: no term inflation, the leader stays', () => {
+    const s = load('raft-prevote');
+    expect(s.config.preVote).toBe(true);
+    expect({ ...s, config: {} }).toEqual({ ...load('raft-rejoin-disrupts'), config: {} });
+    const r = run(s);
+    expect(r.violation).toBeNull();
+    expect(r.report.leaders).toHaveLength(1);
+    expect(r.report.leaders[0]).toMatchObject({ id: 4, term: 1 });
+    for (const n of r.nodes) expect(n.term).toBe(1);
+  });
+
   it('raft-figure8-bug: counting an old-term entry commits it, and Leader Completeness catches the loss', () => {
     const s = load('raft-figure8-bug');
     const buggy = run(s);
