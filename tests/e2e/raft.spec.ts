@@ -116,3 +116,16 @@ test('the address bar reproduces a user action', async ({ page }) => {
   await expect(page.getByTestId('frame')).toHaveText(String(frame));
   await expect(app.node(2)).toHaveAttribute('data-alive', 'false');
 });
+
+test('a deliberate bug stops the run with the invariant, frame and seed on screen', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open({ scenario: 'raft-figure8-bug', frame: 5000 });
+  const stopped = page.locator('.caption.violation');
+  await expect(stopped).toContainText('Leader Completeness');
+  await expect(stopped).toContainText(/frame \d+/);
+  await expect(stopped).toContainText('seed 4');
+  // The run stopped: the head is the violation's frame, and Play cannot go past it.
+  const frame = await app.frame();
+  expect(frame).toBeLessThan(5000);
+  await expect(app.button('Play')).toBeDisabled();
+});

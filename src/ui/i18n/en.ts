@@ -77,6 +77,7 @@ export const en = {
     violation: () => 'safety violation',
   },
   runStopped: 'Stopped: a safety invariant was violated',
+  violationWhere: (frame: string, time: string, seed: string) => `at frame ${frame} (t = ${time}), seed ${seed}`,
   untilReached: (t: string) => `Reached the scenario’s end (${t}); press Play to keep going`,
 
   // Stage

@@ -75,6 +75,7 @@ export const zh: Dict = {
     violation: () => '违反安全性',
   },
   runStopped: '已停止：违反了安全性不变式',
+  violationWhere: (frame: string, time: string, seed: string) => `位于第 ${frame} 帧（t = ${time}），种子 ${seed}`,
   untilReached: (t: string) => `已到达场景终点（${t}）；按播放可继续`,
 
   stage: '集群',

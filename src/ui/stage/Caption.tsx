@@ -15,13 +15,14 @@ export function Caption({ pv }: { pv: ProtocolView }) {
   const lesson = useApp((s) => s.lesson);
   const violation = useApp((s) => s.view?.violation ?? null);
   const halted = useApp((s) => s.view?.halted ?? null);
+  const seed = useApp((s) => s.scenario?.seed ?? null);
   const untilReached = useApp((s) => s.untilReached);
   const head = useApp((s) => s.head);
   const until = useApp((s) => s.scenario?.until ?? null);
   if (violation) {
     return (
       <div className="caption violation" role="status">
-        <strong>⚠ {t.runStopped}</strong> — {violation.invariant}: {violation.detail}
+        <strong>⚠ {t.runStopped}</strong> — {violation.invariant}: {violation.detail} ({t.violationWhere(fmtInt(violation.frame, lang), fmtTime(violation.time, lang), String(seed ?? ''))})
       </div>
     );
   }
