@@ -70,3 +70,16 @@ test('a crashed node restarts as a follower with its term kept', async ({ page }
   await expect(app.node(follower)).toHaveAttribute('data-role', 'follower');
   expect(await app.term(follower)).toBe(term);
 });
+
+test('keyboard only: focus a node, select it with Enter, crash it from the inspector', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open({ scenario: 'raft-election', frame: 200 });
+  await app.node(2).focus();
+  await expect(app.node(2)).toBeFocused();
+  await page.keyboard.press('Enter');
+  const crash = app.button('Crash');
+  await expect(crash).toBeVisible();
+  await crash.focus();
+  await page.keyboard.press('Enter');
+  await expect(app.node(2)).toHaveAttribute('data-alive', 'false');
+});
