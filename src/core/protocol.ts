@@ -56,7 +56,15 @@ export interface Violation {
   invariant: string;
   time: number;
   frame: number;
+  /** In English, for the CLI and logs. */
   detail: string;
+  /** The same as data, so the UI can say it in any language: a protocol-defined code and its arguments. */
+  why: ViolationWhy;
+}
+
+export interface ViolationWhy {
+  code: string;
+  args: Record<string, number | string>;
 }
 
 /** Read-only view of the world a checker gets after every event. */

@@ -74,15 +74,18 @@ export function createRaftMonitor(_cfg: RaftConfig, nodes: number): Monitor<Raft
       return null;
     }
     if (!sameEntry(slot.entries[k], e)) {
+      const other = slot.entries[k];
       return {
         invariant: 'Log Matching',
-        detail: `${name(id)} holds at index ${index} the entry ${show(e)}, but ${name(slot.owners[k])} held a different entry ${show(slot.entries[k])} there with the same term`,
+        detail: `${name(id)} holds at index ${index} the entry ${show(e)}, but ${name(slot.owners[k])} held a different entry ${show(other)} there with the same term`,
+        why: { code: 'sameIndexAndTermDifferentEntry', args: { node: id, index, term: e.term, value: e.value, other: slot.owners[k], otherValue: other.value } },
       };
     }
     if (slot.prevTerms[k] !== prevTerm) {
       return {
         invariant: 'Log Matching',
         detail: `${name(id)} holds entry ${index} of term ${e.term} after an entry of term ${prevTerm}, but on ${name(slot.owners[k])} it follows one of term ${slot.prevTerms[k]}: same index and term, different history`,
+        why: { code: 'sameIndexAndTermDifferentHistory', args: { node: id, index, term: e.term, prevTerm, other: slot.owners[k], otherPrevTerm: slot.prevTerms[k] } },
       };
     }
     return null;
@@ -98,6 +101,7 @@ export function createRaftMonitor(_cfg: RaftConfig, nodes: number): Monitor<Raft
           found = {
             invariant: 'State Machine Safety',
             detail: `${name(node.id)} committed ${show(e)} at index ${i}, where ${show(committed[i])} was already committed`,
+            why: { code: 'committedDifferentEntry', args: { node: node.id, index: i, term: e.term, value: e.value, committedTerm: committed[i].term, committedValue: committed[i].value } },
           };
         }
       } else {
@@ -117,6 +121,7 @@ export function createRaftMonitor(_cfg: RaftConfig, nodes: number): Monitor<Raft
       found = {
         invariant: 'Election Safety',
         detail: `${name(node.id)} became leader of term ${node.term}, which ${name(other)} already leads`,
+        why: { code: 'secondLeaderOfTerm', args: { node: node.id, term: node.term, other } },
       };
     } else leaderOfTerm.set(node.term, node.id);
     // Leader Completeness. Log Matching is checked on every write, so holding the last
@@ -128,6 +133,7 @@ export function createRaftMonitor(_cfg: RaftConfig, nodes: number): Monitor<Raft
       found = {
         invariant: 'Leader Completeness',
         detail: `${name(node.id)} became leader of term ${node.term} without committed entry ${i} ${show(committed[i])}`,
+        why: { code: 'leaderLacksCommittedEntry', args: { node: node.id, term: node.term, index: i, entryTerm: committed[i].term, value: committed[i].value } },
       };
     }
     return found;
@@ -179,6 +185,7 @@ export function createRaftMonitor(_cfg: RaftConfig, nodes: number): Monitor<Raft
       found = {
         invariant: 'Leader Append-Only',
         detail: `${name(id)}, leader of term ${node.term}, rewrote its log from index ${Math.min(node.rewrittenFrom, log.length)}`,
+        why: { code: 'leaderRewroteLog', args: { node: id, term: node.term, index: Math.min(node.rewrittenFrom, log.length) } },
       };
     }
 
@@ -188,6 +195,7 @@ export function createRaftMonitor(_cfg: RaftConfig, nodes: number): Monitor<Raft
       found = {
         invariant: 'State Machine Safety',
         detail: `${name(id)} removed entries from index ${firstChanged} of its log, but had committed up to ${s.commit}`,
+        why: { code: 'removedCommittedEntries', args: { node: id, index: firstChanged, commit: s.commit } },
       };
     }
 

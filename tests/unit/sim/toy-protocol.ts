@@ -72,7 +72,7 @@ export const toyProtocol: ProtocolDef<ToyCfg, ToyNode, ToyMsg, ToyNode, { id: nu
         const node = world.nodes[id] as ToyNode;
         const before = last.get(id) ?? 0;
         last.set(id, node.pongs);
-        return node.pongs < before ? { invariant: 'Monotonic Pongs', detail: `node ${id} went from ${before} to ${node.pongs}` } : null;
+        return node.pongs < before ? { invariant: 'Monotonic Pongs', detail: `node ${id} went from ${before} to ${node.pongs}`, why: { code: 'pongsWentDown', args: { node: id, before, after: node.pongs } } } : null;
       },
       report: () => ({}),
     };
