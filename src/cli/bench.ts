@@ -3,7 +3,8 @@
  *  - simulated events per second for a 5-node Raft cluster under client load, no UI:
  *    bare (checkers only, as the CLI and fuzzer run) and recorded (history + keyframes,
  *    as the app runs);
- *  - the time to seek to random frames of a 1,000,000-event history.
+ *  - the time to seek to random frames of a 1,000,000-event history;
+ *  - the time to act at an earlier frame (a fork), which replays from frame 0.
  * Wall-clock timing lives here and only here: speed is measured by this, not by tests.
  */
 import { performance } from 'node:perf_hooks';
@@ -61,6 +62,16 @@ for (let i = 0; i < SEEKS; i++) {
   if (v.frame !== f) throw new Error(`seek to ${f} landed on ${v.frame}`);
 }
 times.sort((a, b) => a - b);
+
+// 4. Forks: a user action at an earlier frame truncates the history and rebuilds the
+// checkers by replaying from frame 0 (cost grows with the frame acted at).
+const forks: { atFrame: number; ms: number }[] = [];
+for (const f of [end.head >> 1, end.head >> 2, end.head >> 4]) {
+  session.seek(f);
+  const s0 = performance.now();
+  session.act({ do: 'request', value: 'fork' });
+  forks.push({ atFrame: f, ms: Math.round(performance.now() - s0) });
+}
 const q = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))] * 1000) / 1000;
 const r = (x: number) => Math.round(x);
 
@@ -79,6 +90,7 @@ process.stdout.write(
           virtualTimeMs: end.time,
         },
       },
+      fork: forks,
       seek: { historyFrames: end.head, seeks: SEEKS, meanMs: Math.round((times.reduce((a, b) => a + b, 0) / SEEKS) * 1000) / 1000, p50Ms: q(0.5), p99Ms: q(0.99), maxMs: q(1) },
     },
     null,

@@ -69,7 +69,8 @@ function rejectUnknown(obj: Record<string, unknown>, allowed: readonly string[],
   }
 }
 
-function parseAction(raw: unknown, i: number, nodes: number): ScriptAction {
+/** Validate one script action (`i` is its position, for the field name). Throws ScenarioError. */
+export function parseAction(raw: unknown, i: number, nodes: number): ScriptAction {
   const f = `script[${i}]`;
   if (!isObject(raw)) throw new ScenarioError(f, 'an object like {"at": 0, "do": "crash", "node": 1}', raw);
   const at = intField(raw.at, `${f}.at`, 0, MAX_TIME_MS);

@@ -11,7 +11,7 @@
 import { ScenarioError, type Monitor, type Violation } from '../core/protocol';
 import type { EventRow, FrameView, LoadResult, Mark, SimApi, TimerView, UserAction } from './api';
 import { History, KEYFRAME_EVERY } from './history';
-import { parseScenario, sortScript, type ParsedScenario, type Scenario, type ScriptAction } from './scenario';
+import { parseAction, parseScenario, sortScript, type ParsedScenario, type Scenario, type ScriptAction } from './scenario';
 import { Simulation, SimulationHalted } from './simulation';
 
 /** Upper bound on recorded frames per session (≈ 40 bytes a frame plus keyframes). */
@@ -208,10 +208,10 @@ export class SimSession implements SimApi {
     if (frame < history.head) this.fork(frame);
     if (s.violation !== null) return this.view();
     const at = Math.max(sim.now + 1, Math.ceil(atTimeMs ?? 0));
-    // Validate through the scenario parser, so a UI action obeys the same rules as a file.
-    const candidate = { ...action, at } as ScriptAction;
+    // Validate with the scenario parser's rules, so a UI action obeys the same ones as a file.
+    let candidate: ScriptAction;
     try {
-      parseScenario({ ...this.scenario(), script: [candidate] });
+      candidate = parseAction({ ...action, at }, s.script.length, sim.nodeCount);
     } catch (e) {
       throw new Error(`bad action: ${(e as Error).message}`, { cause: e });
     }
