@@ -25,10 +25,16 @@ export function TimerArcs({ layout, pv }: { layout: Map<number, Point>; pv: Prot
     (t, s) => {
       const v = s.view;
       if (!v) return;
-      for (const id of ids) {
-        const el = refs.current.get(id);
-        if (!el) continue;
-        const slot = pv.arcSlot(v.nodes[id - 1]);
+      // Follow the view being drawn, not the ids of the last render: the frame clock runs
+      // on every store change, before React re-renders, so a new scenario with fewer nodes
+      // (Figure 7's seven → Figure 8's five) arrives here while the old arcs still exist.
+      for (const [id, el] of refs.current) {
+        const node = v.nodes[id - 1];
+        if (node === undefined) {
+          el.setAttribute('d', '');
+          continue;
+        }
+        const slot = pv.arcSlot(node);
         const timer = slot === null ? undefined : v.timers[id - 1]?.find((tm) => tm.slot === slot);
         const left = timer ? timerLeft(timer.setAt, timer.at, t) : 0;
         el.setAttribute('d', left > 0 ? (ARC({ endAngle: 2 * Math.PI * left }) ?? '') : '');
@@ -41,7 +47,8 @@ export function TimerArcs({ layout, pv }: { layout: Map<number, Point>; pv: Prot
     <g className="timer-arcs" aria-hidden="true">
       {ids.map((id) => {
         const p = layout.get(id)!;
-        const slot = nodes ? pv.arcSlot(nodes[id - 1]) : null;
+        const node = nodes?.[id - 1];
+        const slot = node === undefined ? null : pv.arcSlot(node);
         return (
           <g key={id} transform={`translate(${p.x},${p.y})`}>
             {slot !== null && <circle r={NODE_R + 6.25} fill="none" stroke="var(--border)" strokeWidth={4.5} opacity={0.45} />}

@@ -32,7 +32,13 @@ export function useFrameClock(draw: (t: number, s: AppState) => void, deps: read
       if (t === lastT && s.view === lastView) return;
       lastT = t;
       lastView = s.view;
-      drawRef.current(t, s);
+      // This runs inside the store's set(): a throw here would skip the store's other
+      // listeners and reject whatever action set the state. A drawing bug costs one frame.
+      try {
+        drawRef.current(t, s);
+      } catch (err) {
+        console.error('frame clock: drawing failed', err);
+      }
     };
     run(store.getState());
     return store.subscribe(run);
