@@ -4,11 +4,19 @@
  * talk to the simulation only through AsyncSimApi; nothing here computes protocol state.
  *
  * Ordering: the worker answers calls in order, but a user action may arrive while a
- * playback request is in flight. Every user intent bumps `epoch`; answers to requests of
- * an older epoch are dropped, so a late playback frame never overwrites a seek or a crash.
+ * playback request is in flight. Every user intent bumps `epoch`; playback answers of an
+ * older epoch are dropped, so a late playback frame never overwrites a seek or a crash.
+ *
+ * What the user does (load, step, seek, act) runs as one sequence of worker calls at a
+ * time, in the order it was asked for (`serial`): an action's pinning seek, fork and
+ * scenario read must not interleave with a step's seeks, and a second quick action must
+ * fork from the first one's result, not from the frame the first one left. Each sequence
+ * starts from where the previous one landed (`cursor`). What the worker did is always
+ * taken in (scenario, marks, head); only the view of a sequence that a later one
+ * supersedes is skipped, so the address bar always reproduces the session.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { EventRow, FrameView, Mark, MessageView, UserAction } from '../sim/api';
+import type { EventRow, FrameView, LoadResult, Mark, MessageView, UserAction } from '../sim/api';
 import type { Scenario } from '../sim/scenario';
 import type { AsyncSimApi } from '../worker/client';
 import {
@@ -43,7 +51,10 @@ export interface AppOptions {
 }
 
 export interface LoadOptions {
+  /** The bundled lesson the scenario is (or came from, when `pristine` is false). */
   lesson?: string | null;
+  /** The scenario is exactly the bundled lesson (only openLesson says so). */
+  pristine?: boolean;
   /** Frame to open at (from the URL). */
   frame?: number | null;
   autoplay?: boolean;
@@ -75,7 +86,10 @@ export interface AppState {
   speed: Speed;
   /** Virtual time of the playhead: between view.time and the next frame while playing. */
   playhead: number;
-  /** Playback has stopped once at scenario.until; Play continues past it. */
+  /**
+   * Playback has stopped at scenario.until and the view is still that frame; Play
+   * continues past it. Any other frame reaching the screen clears it.
+   */
   untilReached: boolean;
 
   selected: number;
@@ -171,8 +185,17 @@ export function createAppStore(options: AppOptions = {}): AppStore {
   let sideAgain = false;
   let announceSeq = 0;
   let toastSeq = 0;
-  /** Where queued steps are heading (see step()). */
-  let stepTarget: number | null = null;
+  /** User sequences asked for (issued) and finished (done); see serial(). */
+  let opsIssued = 0;
+  let opsDone = 0;
+  let opChain: Promise<unknown> = Promise.resolve();
+  /**
+   * The frame the last user sequence landed on, while it may not be on screen yet (a
+   * later sequence superseded its view). Null once playback has moved the view on.
+   */
+  let cursor: number | null = null;
+  /** Bumped by each load: an action asked for on an earlier scenario is not applied to a later one. */
+  let loadGen = 0;
   /** Real-time clock for throttling; injected time would be overkill here. */
   const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
   const fetchLesson = options.fetchLesson ?? defaultFetchLesson;
@@ -180,6 +203,9 @@ export function createAppStore(options: AppOptions = {}): AppStore {
   const store = createStore<AppState>()((set, get) => {
     function fail(e: unknown): void {
       inflight = false;
+      cursor = null;
+      // A disconnected store (the app is going away) has nobody to tell.
+      if (!api) return;
       const detail = e instanceof Error ? e.message : String(e);
       set((s) => ({ playing: false, problems: [...s.problems, { code: 'simFailed', detail }] }));
     }
@@ -200,6 +226,9 @@ export function createAppStore(options: AppOptions = {}): AppStore {
         head: v.head,
         maxTime: Math.max(s.maxTime, v.time),
         announcement,
+        // "Reached the end" describes one frame: moving anywhere else (playing on, a step,
+        // a seek, an action) makes it stale.
+        untilReached: s.untilReached && s.view !== null && v.frame === s.view.frame,
         ...extra,
       });
       scheduleSideRefresh();
@@ -261,43 +290,88 @@ export function createAppStore(options: AppOptions = {}): AppStore {
       }
     }
 
-    /** Seek while paused, showing the message that caused the frame. */
-    async function seekShowingCause(frame: number, e: number): Promise<void> {
+    /**
+     * Run one user sequence of worker calls after every earlier one. `last()` tells the
+     * sequence whether it is still the newest one asked for (else its view is superseded).
+     */
+    function serial<T>(fn: (last: () => boolean) => Promise<T>): Promise<T> {
+      const mine = ++opsIssued;
+      const run = opChain.then(() => fn(() => mine === opsIssued));
+      opChain = run.then(
+        () => {
+          opsDone += 1;
+        },
+        () => {
+          opsDone += 1;
+        },
+      );
+      return run;
+    }
+
+    /** The frame a new sequence starts from: where the previous one landed, else the screen's. */
+    function baseFrame(): number {
+      return cursor ?? get().view?.frame ?? 0;
+    }
+
+    /**
+     * Seek, showing the message that caused the frame. The session records a bounded
+     * number of new frames per call (so the worker stays responsive), so a far target
+     * takes several calls; when the run ends first (a violation, a halt, nothing left to
+     * do), this lands on the last frame. Shows the result only when `last()` holds.
+     */
+    async function seekShowingCause(frame: number, last: () => boolean): Promise<void> {
       if (!api) return;
-      const target = Math.max(0, Math.floor(frame));
+      let target = Math.max(0, Math.floor(frame));
       let prev: FrameView | null = null;
-      if (target > 0) prev = await api.seek(target - 1);
-      const v = await api.seek(target);
-      if (e !== epoch) return;
-      applyView(v, { playhead: v.time }, findCause(prev, v));
+      if (target > 0) {
+        let known = -1;
+        for (;;) {
+          prev = await api.seek(target - 1);
+          if (!api) return;
+          // Arrived, or this call recorded nothing new: the run cannot go further.
+          if (prev.frame >= target - 1 || prev.head <= known) break;
+          known = prev.head;
+        }
+        if (prev.frame < target - 1) {
+          target = prev.frame;
+          prev = target > 0 ? await api.seek(target - 1) : null;
+        }
+      }
+      let v = await api.seek(target);
+      if (v.frame < target && prev !== null) {
+        // The run ended at target - 1 (which prev already is): land there.
+        const at = v.frame;
+        prev = at > 0 ? await api.seek(at - 1) : null;
+        v = await api.seek(at);
+      }
+      cursor = v.frame;
+      if (last()) applyView(v, { playhead: v.time }, findCause(prev, v));
     }
 
     function intent(): number {
       epoch += 1;
-      stepTarget = null;
       return epoch;
     }
 
     /**
-     * Step by one frame from where the last step is heading (not from the frame on
+     * Step by one frame from where the previous sequence landed (not from the frame on
      * screen), so a clicker pressed twice quickly moves two frames.
      */
     async function step(delta: 1 | -1): Promise<void> {
-      const s = get();
-      if (!api || !s.view) return;
-      const base = stepTarget ?? s.view.frame;
-      const target = base + delta;
-      if (target < 0) return;
-      if (delta > 0 && s.view.violation && base >= s.head) return;
-      const e = intent();
-      stepTarget = target;
+      if (!api || !get().view) return;
+      intent();
       set({ playing: false });
       try {
-        await seekShowingCause(target, e);
+        await serial(async (last) => {
+          const target = baseFrame() + delta;
+          if (target < 0) return;
+          // Nothing can be recorded after a violation or a halt: stay on the last frame.
+          const st = get();
+          if (delta > 0 && target > st.head && st.view && st.view.frame === st.head && (st.view.violation || st.view.halted)) return;
+          await seekShowingCause(target, last);
+        });
       } catch (err) {
         fail(err);
-      } finally {
-        if (e === epoch) stepTarget = null;
       }
     }
 
@@ -305,50 +379,52 @@ export function createAppStore(options: AppOptions = {}): AppStore {
       if (!api) return;
       const e = intent();
       set({ status: 'loading', playing: false });
-      let res;
+      let res: LoadResult | null;
       try {
-        res = await api.load(raw);
+        res = await serial(async (last) => {
+          if (!api) return null;
+          const r = await api.load(raw);
+          if (!r.ok) return r;
+          // The worker now runs this scenario, whatever was asked meanwhile: take it in.
+          loadGen += 1;
+          marksHead = -1;
+          sideGen += 1;
+          cursor = r.view.frame;
+          set((s) => ({
+            status: 'ready',
+            scenario: r.scenario,
+            lesson: opts.lesson ?? null,
+            pristine: opts.pristine ?? false,
+            view: null,
+            cause: null,
+            head: r.view.head,
+            maxTime: r.view.time,
+            playhead: r.view.time,
+            untilReached: false,
+            selected: 0,
+            marks: [],
+            events: [],
+            announcement: null,
+            problems: [...s.problems, ...(opts.problems ?? [])],
+          }));
+          applyView(r.view);
+          if (opts.frame != null && opts.frame > 0) await seekShowingCause(opts.frame, last);
+          return r;
+        });
       } catch (err) {
-        set({ status: 'failed' });
+        set((s) => ({ status: s.view ? 'ready' : 'failed' }));
         fail(err);
         return;
       }
-      if (e !== epoch) return;
+      if (!res) return;
       if (!res.ok) {
-        const problem: Problem = { code: 'badScenario', detail: res.error, fellBack: fallback };
+        const problem: Problem = { code: 'badScenario', detail: res.error, field: res.field, fellBack: fallback };
         if (fallback) {
           await get().openLesson(DEFAULT_LESSON, { problems: [...(opts.problems ?? []), problem] });
         } else {
           set((s) => ({ status: s.view ? 'ready' : 'failed', problems: [...s.problems, ...(opts.problems ?? []), problem] }));
         }
         return;
-      }
-      marksHead = -1;
-      sideGen += 1;
-      set((s) => ({
-        status: 'ready',
-        scenario: res.scenario,
-        lesson: opts.lesson ?? null,
-        pristine: opts.lesson != null,
-        view: null,
-        cause: null,
-        head: res.view.head,
-        maxTime: res.view.time,
-        playhead: res.view.time,
-        untilReached: false,
-        selected: 0,
-        marks: [],
-        events: [],
-        announcement: null,
-        problems: [...s.problems, ...(opts.problems ?? [])],
-      }));
-      applyView(res.view);
-      if (opts.frame != null && opts.frame > 0) {
-        try {
-          await seekShowingCause(opts.frame, e);
-        } catch (err) {
-          fail(err);
-        }
       }
       if (opts.autoplay && e === epoch) get().play();
     }
@@ -358,24 +434,32 @@ export function createAppStore(options: AppOptions = {}): AppStore {
       if (!api || !s.view) return;
       const wasPlaying = s.playing;
       const atTime = wasPlaying ? Math.max(s.view.time, Math.floor(s.playhead)) : undefined;
-      const forkFrame = s.view.frame;
       const e = intent();
+      const gen = loadGen;
       set({ playing: false });
       try {
-        // Pin the session to the frame on screen: a playback request may have moved it on.
-        await api.seek(forkFrame);
-        const v = atTime === undefined ? await api.act(action) : await api.act(action, atTime);
-        const scenario = await api.scenario();
-        if (e !== epoch) return;
-        marksHead = forkFrame;
-        sideGen += 1;
-        set((st) => ({
-          scenario,
-          pristine: false,
-          marks: st.marks.filter((m) => m.frame <= forkFrame),
-          untilReached: st.untilReached,
-        }));
-        applyView(v, { playhead: v.time, playing: wasPlaying }, null);
+        await serial(async (last) => {
+          // The scenario it was asked on has been replaced meanwhile.
+          if (!api || gen !== loadGen) return;
+          const forkFrame = baseFrame();
+          // Pin the session to that frame: a playback request may have moved it on.
+          await api.seek(forkFrame);
+          const v = atTime === undefined ? await api.act(action) : await api.act(action, atTime);
+          const scenario = await api.scenario();
+          // The worker forked and recorded the action: the store must say so even when a
+          // later intent supersedes the view, or the address bar would lose the action.
+          cursor = v.frame;
+          marksHead = forkFrame;
+          sideGen += 1;
+          set((st) => ({
+            scenario,
+            pristine: false,
+            head: v.head,
+            marks: st.marks.filter((m) => m.frame <= forkFrame),
+          }));
+          if (last()) applyView(v, { playhead: v.time, playing: wasPlaying && e === epoch }, null);
+          else scheduleSideRefresh();
+        });
       } catch (err) {
         fail(err);
       }
@@ -419,23 +503,33 @@ export function createAppStore(options: AppOptions = {}): AppStore {
       },
 
       async openLesson(name, opts = {}) {
-        let raw: unknown;
+        // Never rejects: whatever goes wrong (even a throwing subscriber) is shown as a problem.
         try {
-          raw = await fetchLesson(name);
-        } catch {
-          if (name === DEFAULT_LESSON) {
-            set((s) => ({ status: 'failed', problems: [...s.problems, ...(opts.problems ?? []), { code: 'unknownScenario', detail: name }] }));
+          let raw: unknown;
+          try {
+            raw = await fetchLesson(name);
+          } catch {
+            if (name === DEFAULT_LESSON) {
+              set((s) => ({ status: 'failed', problems: [...s.problems, ...(opts.problems ?? []), { code: 'unknownScenario', detail: name }] }));
+              return;
+            }
+            const problem: Problem = { code: 'unknownScenario', detail: name, fellBack: true };
+            await get().openLesson(DEFAULT_LESSON, { ...opts, frame: null, problems: [...(opts.problems ?? []), problem] });
             return;
           }
-          const problem: Problem = { code: 'unknownScenario', detail: name, fellBack: true };
-          await get().openLesson(DEFAULT_LESSON, { ...opts, lesson: DEFAULT_LESSON, frame: null, problems: [...(opts.problems ?? []), problem] });
-          return;
+          await loadInternal(raw, { ...opts, lesson: name, pristine: true }, name !== DEFAULT_LESSON);
+        } catch (err) {
+          fail(err);
         }
-        await loadInternal(raw, { ...opts, lesson: name }, name !== DEFAULT_LESSON);
       },
 
       async loadScenario(raw, opts = {}) {
-        await loadInternal(raw, opts, true);
+        try {
+          // A scenario object is never the pristine lesson, even when it names one.
+          await loadInternal(raw, { ...opts, pristine: false }, true);
+        } catch (err) {
+          fail(err);
+        }
       },
 
       play() {
@@ -443,6 +537,7 @@ export function createAppStore(options: AppOptions = {}): AppStore {
         if (!s.view || s.view.violation) return;
         intent();
         inflight = false;
+        cursor = null;
         set({ playing: true, playhead: s.view.time });
       },
       pause() {
@@ -460,22 +555,25 @@ export function createAppStore(options: AppOptions = {}): AppStore {
       stepBack: () => step(-1),
       async seek(frame) {
         if (!api || !get().view) return;
-        const e = intent();
+        intent();
         set({ playing: false });
         try {
-          await seekShowingCause(frame, e);
+          await serial((last) => seekShowingCause(frame, last));
         } catch (err) {
           fail(err);
         }
       },
       async seekTime(timeMs) {
         if (!api || !get().view) return;
-        const e = intent();
+        intent();
         set({ playing: false });
         try {
-          const v = await api.advanceTo(Math.max(0, Math.floor(timeMs)), MAX_NEW_FRAMES * 5);
-          if (e !== epoch) return;
-          applyView(v, { playhead: v.time }, null);
+          await serial(async (last) => {
+            if (!api) return;
+            const v = await api.advanceTo(Math.max(0, Math.floor(timeMs)), MAX_NEW_FRAMES * 5);
+            cursor = v.frame;
+            if (last()) applyView(v, { playhead: v.time }, null);
+          });
         } catch (err) {
           fail(err);
         }
@@ -493,6 +591,8 @@ export function createAppStore(options: AppOptions = {}): AppStore {
       tick(realDtMs) {
         const s = get();
         if (!s.playing || !api || !s.view) return;
+        // A user sequence is moving the session: wait for it rather than interleave.
+        if (opsDone < opsIssued) return;
         const until = s.scenario?.until ?? Infinity;
         const dt = Math.min(Math.max(realDtMs, 0), 100);
         let target: number;
@@ -506,7 +606,10 @@ export function createAppStore(options: AppOptions = {}): AppStore {
           if (s.view.nextTime === null && s.view.frame === s.head && inflight) playhead = Math.min(playhead, s.view.time + 1000);
           target = playhead;
         }
-        if (!s.untilReached && target >= until && s.view.time < until) {
+        // Stop once at the scenario's end (at every speed, "max" included): ask for no more
+        // than `until`, and remember that this request was capped there.
+        const capped = !s.untilReached && target >= until && s.view.time < until;
+        if (capped) {
           target = until;
           playhead = Math.min(playhead, until);
         }
@@ -520,14 +623,18 @@ export function createAppStore(options: AppOptions = {}): AppStore {
           .then((v) => {
             inflight = false;
             if (e !== epoch) return;
+            cursor = null;
             const st = get();
             const extra: Partial<AppState> = {};
+            const truncated = v.head - headBefore >= MAX_NEW_FRAMES;
             if (st.speed === 'max') extra.playhead = v.time;
-            else if (v.head - headBefore >= MAX_NEW_FRAMES) extra.playhead = v.time; // the worker is the bottleneck
+            else if (truncated) extra.playhead = v.time; // the worker is the bottleneck
+            // Every frame up to the target is on screen now (the worker was not cut short).
+            const complete = v.nextTime !== null ? v.nextTime > target : !truncated;
             if (v.violation) {
               extra.playing = false;
               extra.playhead = v.time;
-            } else if (!st.untilReached && st.playhead >= until && v.time <= until) {
+            } else if (capped && !st.untilReached && complete && v.time <= until) {
               extra.playing = false;
               extra.untilReached = true;
               extra.playhead = v.time;
@@ -557,13 +664,17 @@ export function createAppStore(options: AppOptions = {}): AppStore {
         if (!api || !s.scenario) return;
         let current: Scenario = s.scenario;
         try {
-          current = await api.scenario();
+          // After any action still on its way, so the reload keeps it.
+          current = await serial(() => api!.scenario());
         } catch {
           /* keep the store's copy */
         }
         const config = { ...(current.config ?? {}), [key]: value };
-        await loadInternal({ ...current, config }, { lesson: s.lesson }, false);
-        set({ pristine: false });
+        try {
+          await loadInternal({ ...current, config }, { lesson: s.lesson, pristine: false }, false);
+        } catch (err) {
+          fail(err);
+        }
       },
 
       select(node) {

@@ -13,6 +13,7 @@ export type ProblemCode =
   | 'badJson'
   | 'badScenario'
   | 'unknownScenario'
+  | 'badLesson'
   | 'badFrame'
   | 'badSpeed'
   | 'badLang'
@@ -23,6 +24,8 @@ export interface Problem {
   code: ProblemCode;
   /** The offending value or the validator's message. */
   detail: string;
+  /** badScenario: the field the validator named (its message stays in English). */
+  field?: string;
   /** Whether the default lesson was opened instead. */
   fellBack?: boolean;
 }

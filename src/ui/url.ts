@@ -2,10 +2,14 @@
  * The address bar as a contract (../../shared/DESIGN.md, "URL"): parsing the query into
  * what to open, and writing what is on screen back into it. Pure functions, unit-tested.
  *
- *   ?scenario=NAME | ?s=BASE64URL   &frame=N  &embed=1  &autoplay=1  &speed=X  &lang=en|zh
+ *   ?scenario=NAME | ?s=BASE64URL[&lesson=NAME]   &frame=N  &embed=1  &autoplay=1  &speed=X  &lang=en|zh
+ *
+ * `lesson` travels beside `s=` once the user changed a lesson (an action, an option): the
+ * scenario itself is inline, and the name keeps the selector and the lesson's text.
  */
 import type { Scenario } from '../sim/scenario';
 import type { Lang, Problem, Speed } from '../store/types';
+import { LESSONS } from './lessons';
 
 export type { Problem, ProblemCode, Speed } from '../store/types';
 
@@ -21,6 +25,8 @@ export type ScenarioSource =
 
 export interface UrlParams {
   source: ScenarioSource;
+  /** With an inline scenario: the bundled lesson it came from (a known name), else null. */
+  lesson: string | null;
   frame: number | null;
   embed: boolean;
   autoplay: boolean;
@@ -97,6 +103,15 @@ export function parseUrlParams(search: string): UrlParams {
     else problems.push({ code: 'unknownScenario', detail: clip(name), fellBack: true });
   }
 
+  let lesson: string | null = null;
+  const ln = q.get('lesson');
+  if (ln !== null) {
+    if ((LESSONS as readonly string[]).includes(ln)) lesson = ln;
+    else problems.push({ code: 'badLesson', detail: clip(ln) });
+  }
+  // A bundled scenario is its own lesson; the name beside it only matters with s=.
+  if (source.kind !== 'inline') lesson = null;
+
   let frame: number | null = null;
   const f = q.get('frame');
   if (f !== null) {
@@ -121,7 +136,7 @@ export function parseUrlParams(search: string): UrlParams {
     else problems.push({ code: 'badLang', detail: clip(l) });
   }
 
-  return { source, frame, embed: flag(q.get('embed')), autoplay: flag(q.get('autoplay')), speed, lang, problems };
+  return { source, lesson, frame, embed: flag(q.get('embed')), autoplay: flag(q.get('autoplay')), speed, lang, problems };
 }
 
 /** "0.5", "2x", "max" → a speed in range, or null. */
@@ -136,8 +151,10 @@ export function parseSpeed(text: string): Speed | null {
 }
 
 export interface UrlState {
-  /** The bundled lesson on screen, when it is unchanged (no recorded actions, same config). */
+  /** The bundled lesson on screen, or the one the scenario came from. */
   lesson: string | null;
+  /** The scenario is exactly that lesson (no recorded actions, same config): written by name. */
+  pristine: boolean;
   scenario: Scenario | null;
   frame: number;
   embed: boolean;
@@ -150,8 +167,11 @@ export interface UrlState {
 /** The query string that reproduces the screen: "?scenario=raft-election&frame=12". */
 export function buildSearch(st: UrlState): string {
   const q = new URLSearchParams();
-  if (st.lesson) q.set('scenario', st.lesson);
-  else if (st.scenario) q.set('s', encodeScenario(st.scenario));
+  if (st.lesson && st.pristine) q.set('scenario', st.lesson);
+  else if (st.scenario) {
+    q.set('s', encodeScenario(st.scenario));
+    if (st.lesson) q.set('lesson', st.lesson);
+  }
   if (st.frame > 0) q.set('frame', String(st.frame));
   if (st.speed !== st.defaultSpeed) q.set('speed', String(st.speed));
   if (st.lang !== 'en') q.set('lang', st.lang);

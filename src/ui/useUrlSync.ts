@@ -1,6 +1,7 @@
 /**
  * Keeps the address bar reproducing the screen: the scenario (a bundled name while it is
- * unchanged, else the scenario with every recorded action inline), the frame, speed,
+ * unchanged, else the scenario with every recorded action inline, with the lesson's name
+ * beside it), the frame, speed,
  * language, embed and whether it plays. replaceState is throttled: browsers refuse
  * hundreds of calls a second.
  */
@@ -13,7 +14,8 @@ const MIN_INTERVAL_MS = 300;
 
 export function searchFor(s: AppState): string {
   return buildSearch({
-    lesson: s.pristine ? s.lesson : null,
+    lesson: s.lesson,
+    pristine: s.pristine,
     scenario: s.scenario,
     frame: s.view?.frame ?? 0,
     embed: s.embed,

@@ -181,8 +181,10 @@ export const en = {
   problems: {
     badBase64: 'The link’s scenario (s=) is not valid base64url.',
     badJson: (detail: string) => `The link’s scenario (s=) is not valid JSON: ${detail}.`,
-    badScenario: (detail: string) => `The scenario is invalid — ${detail}.`,
+    // The validator's reason stays in English (src/sim/scenario.ts); the field is named.
+    badScenario: (field: string, reason: string) => `The scenario is invalid — ${field}: ${reason}.`,
     unknownScenario: (name: string) => `There is no bundled scenario named “${name}”.`,
+    badLesson: (name: string) => `lesson= must name a bundled lesson (got “${name}”).`,
     badFrame: (value: string) => `frame= must be a whole number of at least 0 (got “${value}”).`,
     badSpeed: (value: string) => `speed= must be a number from 0.1 to 10, or max (got “${value}”).`,
     badLang: (value: string) => `lang= must be en or zh (got “${value}”).`,

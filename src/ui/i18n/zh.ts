@@ -174,8 +174,9 @@ export const zh: Dict = {
   problems: {
     badBase64: '链接中的场景（s=）不是有效的 base64url。',
     badJson: (detail: string) => `链接中的场景（s=）不是有效的 JSON：${detail}。`,
-    badScenario: (detail: string) => `场景无效——${detail}。`,
+    badScenario: (field: string, reason: string) => `场景无效：字段 ${field} 不符合要求（${reason}）。`,
     unknownScenario: (name: string) => `没有名为“${name}”的内置场景。`,
+    badLesson: (name: string) => `lesson= 必须是内置课程的名字（收到“${name}”）。`,
     badFrame: (value: string) => `frame= 必须是不小于 0 的整数（收到“${value}”）。`,
     badSpeed: (value: string) => `speed= 必须是 0.1 到 10 之间的数，或 max（收到“${value}”）。`,
     badLang: (value: string) => `lang= 必须是 en 或 zh（收到“${value}”）。`,

@@ -13,11 +13,18 @@ export function problemText(p: Problem, t: Dict): string {
     case 'badJson':
       text = P.badJson(p.detail);
       break;
-    case 'badScenario':
-      text = P.badScenario(p.detail);
+    case 'badScenario': {
+      // The validator's message is "field: expected …" in English; the sentence around it is translated.
+      const field = p.field ?? 'scenario';
+      const reason = p.detail.startsWith(`${field}: `) ? p.detail.slice(field.length + 2) : p.detail;
+      text = P.badScenario(field, reason);
       break;
+    }
     case 'unknownScenario':
       text = P.unknownScenario(p.detail);
+      break;
+    case 'badLesson':
+      text = P.badLesson(p.detail);
       break;
     case 'badFrame':
       text = P.badFrame(p.detail);

@@ -68,10 +68,29 @@ describe('URL parameters', () => {
 
   it('writes what is on screen: a pristine lesson by name, anything else inline', () => {
     const base = { scenario, frame: 0, embed: false, playing: false, speed: 0.1, defaultSpeed: 0.1, lang: 'en' as const };
-    expect(buildSearch({ ...base, lesson: 'raft-election' })).toBe('?scenario=raft-election');
-    const inline = buildSearch({ ...base, lesson: null, frame: 42, lang: 'zh', embed: true, playing: true, speed: 2 });
+    expect(buildSearch({ ...base, lesson: 'raft-election', pristine: true })).toBe('?scenario=raft-election');
+    const inline = buildSearch({ ...base, lesson: null, pristine: false, frame: 42, lang: 'zh', embed: true, playing: true, speed: 2 });
     const back = parseUrlParams(inline);
     expect(back.source).toEqual({ kind: 'inline', scenario });
-    expect(back).toMatchObject({ frame: 42, lang: 'zh', embed: true, autoplay: true, speed: 2, problems: [] });
+    expect(back).toMatchObject({ lesson: null, frame: 42, lang: 'zh', embed: true, autoplay: true, speed: 2, problems: [] });
+  });
+
+  it('keeps the lesson’s name beside an inline scenario once the user changed it', () => {
+    const base = { scenario, frame: 7, embed: false, playing: false, speed: 0.1, defaultSpeed: 0.1, lang: 'en' as const };
+    const text = buildSearch({ ...base, lesson: 'raft-figure8', pristine: false });
+    const q = new URLSearchParams(text);
+    expect(q.get('scenario')).toBeNull();
+    expect(q.get('lesson')).toBe('raft-figure8');
+    const back = parseUrlParams(text);
+    expect(back).toMatchObject({ source: { kind: 'inline', scenario }, lesson: 'raft-figure8', frame: 7, problems: [] });
+  });
+
+  it('refuses a lesson name that is not a bundled lesson, with a message', () => {
+    const enc = encodeScenario(scenario);
+    const p = parseUrlParams(`?s=${enc}&lesson=../../etc`);
+    expect(p.lesson).toBeNull();
+    expect(p.source).toEqual({ kind: 'inline', scenario });
+    expect(p.problems).toEqual([{ code: 'badLesson', detail: '../../etc' }]);
+    expect(parseUrlParams(`?s=${enc}&lesson=raft-nope`).problems[0].code).toBe('badLesson');
   });
 });
