@@ -78,6 +78,30 @@ export const en = {
   },
   runStopped: 'Stopped: a safety invariant was violated',
   violationWhere: (frame: string, time: string, seed: string) => `at frame ${frame} (t = ${time}), seed ${seed}`,
+  /** After "Stopped: …": which invariant, why (from the checker's data), and where. */
+  violationText: (invariant: string, reason: string, where: string) => ` — ${invariant}: ${reason} (${where})`,
+  /** The invariants the checkers name (Violation.invariant, always English in the data). */
+  invariants: {
+    'Election Safety': 'Election Safety',
+    'Leader Append-Only': 'Leader Append-Only',
+    'Log Matching': 'Log Matching',
+    'Leader Completeness': 'Leader Completeness',
+    'State Machine Safety': 'State Machine Safety',
+  },
+  /** Why an invariant broke, by Violation.why.code (src/core/raft/checkers.ts); values arrive quoted. */
+  violations: {
+    sameIndexAndTermDifferentEntry: (n: N, index: string, term: string, value: string, other: N, otherValue: string) =>
+      `${n} holds ${value} at index ${index} (term ${term}), but ${other} held a different entry, ${otherValue}, there in the same term`,
+    sameIndexAndTermDifferentHistory: (n: N, index: string, term: string, prevTerm: string, other: N, otherPrevTerm: string) =>
+      `${n}’s entry at index ${index} (term ${term}) follows an entry of term ${prevTerm}, but on ${other} it follows one of term ${otherPrevTerm}: same index and term, different history`,
+    committedDifferentEntry: (n: N, index: string, term: string, value: string, committedTerm: string, committedValue: string) =>
+      `${n} committed ${value} (term ${term}) at index ${index}, where ${committedValue} (term ${committedTerm}) was already committed`,
+    secondLeaderOfTerm: (n: N, term: string, other: N) => `${n} became leader of term ${term}, which ${other} already leads`,
+    leaderLacksCommittedEntry: (n: N, term: string, index: string, entryTerm: string, value: string) =>
+      `${n} became leader of term ${term} without the committed entry at index ${index} (term ${entryTerm}, ${value})`,
+    leaderRewroteLog: (n: N, term: string, index: string) => `${n}, leader of term ${term}, rewrote its log from index ${index}`,
+    removedCommittedEntries: (n: N, index: string, commit: string) => `${n} removed entries from index ${index} of its log, but had committed up to ${commit}`,
+  },
   untilReached: (t: string) => `Reached the scenario’s end (${t}); press Play to keep going`,
 
   // Stage

@@ -76,6 +76,27 @@ export const zh: Dict = {
   },
   runStopped: '已停止：违反了安全性不变式',
   violationWhere: (frame: string, time: string, seed: string) => `位于第 ${frame} 帧（t = ${time}），种子 ${seed}`,
+  violationText: (invariant: string, reason: string, where: string) => `——${invariant}：${reason}（${where}）`,
+  invariants: {
+    'Election Safety': '选举安全性（Election Safety）',
+    'Leader Append-Only': '领导者只追加（Leader Append-Only）',
+    'Log Matching': '日志匹配（Log Matching）',
+    'Leader Completeness': '领导者完整性（Leader Completeness）',
+    'State Machine Safety': '状态机安全性（State Machine Safety）',
+  },
+  violations: {
+    sameIndexAndTermDifferentEntry: (n: N, index: string, term: string, value: string, other: N, otherValue: string) =>
+      `${n} 在索引 ${index} 处的条目是 ${value}（任期 ${term}），而 ${other} 在同一位置、同一任期的条目却是 ${otherValue}`,
+    sameIndexAndTermDifferentHistory: (n: N, index: string, term: string, prevTerm: string, other: N, otherPrevTerm: string) =>
+      `${n} 在索引 ${index} 处任期 ${term} 的条目前面是任期 ${prevTerm} 的条目，而在 ${other} 上前面是任期 ${otherPrevTerm} 的条目：索引和任期相同，历史却不同`,
+    committedDifferentEntry: (n: N, index: string, term: string, value: string, committedTerm: string, committedValue: string) =>
+      `${n} 在索引 ${index} 处提交了 ${value}（任期 ${term}），而该位置已经提交的是 ${committedValue}（任期 ${committedTerm}）`,
+    secondLeaderOfTerm: (n: N, term: string, other: N) => `${n} 成为任期 ${term} 的领导者，但 ${other} 已经是这个任期的领导者`,
+    leaderLacksCommittedEntry: (n: N, term: string, index: string, entryTerm: string, value: string) =>
+      `${n} 成为任期 ${term} 的领导者，却没有索引 ${index} 处已提交的条目（任期 ${entryTerm}，${value}）`,
+    leaderRewroteLog: (n: N, term: string, index: string) => `${n} 作为任期 ${term} 的领导者，从索引 ${index} 起改写了自己的日志`,
+    removedCommittedEntries: (n: N, index: string, commit: string) => `${n} 从索引 ${index} 起删除了日志条目，但它已经提交到索引 ${commit}`,
+  },
   untilReached: (t: string) => `已到达场景终点（${t}）；按播放可继续`,
 
   stage: '集群',

@@ -4,6 +4,7 @@
  * either language. Used by the event list and by hover text on the stage.
  */
 import { EventType, Fate, type EventRow, type NoteRow } from '../../sim/api';
+import type { Violation } from '../../core/protocol';
 import { MsgKind, Note } from '../../core/raft/types';
 import { dict, fmtInt, isClient, nodeRef, type Lang } from '../i18n';
 
@@ -155,4 +156,59 @@ export function narrate(row: EventRow | null, lang: Lang): string {
   const { headline: h, details } = narrateParts(row, lang);
   if (details.length === 0) return h;
   return details.join(lang === 'zh' ? '；' : '; ');
+}
+
+/**
+ * A safety violation in the given language, from the checker's data (Violation.why; codes
+ * in src/core/raft/checkers.ts). An unknown code, or one missing an argument, falls back
+ * to the checker's English `detail` rather than saying something half-made.
+ */
+export function narrateViolation(v: Violation, lang: Lang): { invariant: string; reason: string } {
+  const t = dict(lang);
+  const invariant = (t.invariants as Record<string, string>)[v.invariant] ?? v.invariant;
+  const args = v.why?.args ?? {};
+  let missing = false;
+  const arg = (k: string): number | string => {
+    const x = args[k];
+    if (x === undefined) missing = true;
+    return x ?? '';
+  };
+  const num = (k: string) => {
+    const x = arg(k);
+    return typeof x === 'number' ? fmtInt(x, lang) : String(x);
+  };
+  const node = (k: string) => {
+    const x = arg(k);
+    return typeof x === 'number' ? nodeRef(x) : String(x);
+  };
+  // Entry values are the client's strings: quoted, so "x=1" reads as a value in any language.
+  const val = (k: string) => JSON.stringify(String(arg(k)));
+  const V = t.violations;
+  let reason: string | null;
+  switch (v.why?.code) {
+    case 'sameIndexAndTermDifferentEntry':
+      reason = V.sameIndexAndTermDifferentEntry(node('node'), num('index'), num('term'), val('value'), node('other'), val('otherValue'));
+      break;
+    case 'sameIndexAndTermDifferentHistory':
+      reason = V.sameIndexAndTermDifferentHistory(node('node'), num('index'), num('term'), num('prevTerm'), node('other'), num('otherPrevTerm'));
+      break;
+    case 'committedDifferentEntry':
+      reason = V.committedDifferentEntry(node('node'), num('index'), num('term'), val('value'), num('committedTerm'), val('committedValue'));
+      break;
+    case 'secondLeaderOfTerm':
+      reason = V.secondLeaderOfTerm(node('node'), num('term'), node('other'));
+      break;
+    case 'leaderLacksCommittedEntry':
+      reason = V.leaderLacksCommittedEntry(node('node'), num('term'), num('index'), num('entryTerm'), val('value'));
+      break;
+    case 'leaderRewroteLog':
+      reason = V.leaderRewroteLog(node('node'), num('term'), num('index'));
+      break;
+    case 'removedCommittedEntries':
+      reason = V.removedCommittedEntries(node('node'), num('index'), num('commit'));
+      break;
+    default:
+      reason = null;
+  }
+  return { invariant, reason: reason === null || missing ? v.detail : reason };
 }

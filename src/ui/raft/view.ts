@@ -1,7 +1,7 @@
 /** Raft's view: how the shared scaffolding draws, names and narrates Raft nodes. */
 import { MsgKind, RAFT_BUGS, TIMER_MAIN, type RaftNodeView } from '../../core/raft/types';
 import type { ProtocolView } from '../views/types';
-import { narrate, narrateParts } from './narrate';
+import { narrate, narrateParts, narrateViolation } from './narrate';
 import { RaftLog } from './RaftLog';
 import { RaftNodeFields } from './RaftNodeFields';
 import { RaftNodeShape } from './RaftNodeShape';
@@ -34,6 +34,7 @@ export const raftView: ProtocolView = {
   NodeFields: RaftNodeFields,
   narrateParts,
   narrate,
+  narrateViolation,
   switches: ['preVote', 'checkQuorum'],
   bugs: RAFT_BUGS,
   simplifications: (t) => t.raftSimplifications,

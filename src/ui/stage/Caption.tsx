@@ -20,9 +20,13 @@ export function Caption({ pv }: { pv: ProtocolView }) {
   const head = useApp((s) => s.head);
   const until = useApp((s) => s.scenario?.until ?? null);
   if (violation) {
+    // Narrated from the checker's data (why), so it reads in the chosen language.
+    const { invariant, reason } = pv.narrateViolation(violation, lang);
+    const where = t.violationWhere(fmtInt(violation.frame, lang), fmtTime(violation.time, lang), String(seed ?? ''));
     return (
       <div className="caption violation" role="status">
-        <strong>⚠ {t.runStopped}</strong> — {violation.invariant}: {violation.detail} ({t.violationWhere(fmtInt(violation.frame, lang), fmtTime(violation.time, lang), String(seed ?? ''))})
+        <strong>⚠ {t.runStopped}</strong>
+        {t.violationText(invariant, reason, where)}
       </div>
     );
   }

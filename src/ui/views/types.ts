@@ -4,7 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import type { EventRow } from '../../sim/api';
-import type { Glyph } from '../../core/protocol';
+import type { Glyph, Violation } from '../../core/protocol';
 import type { Dict, Lang } from '../i18n';
 
 export interface NodeInfo {
@@ -50,6 +50,8 @@ export interface ProtocolView {
   NodeFields: ComponentType<{ node: unknown }>;
   narrateParts(row: EventRow | null, lang: Lang): Narration;
   narrate(row: EventRow | null, lang: Lang): string;
+  /** A safety violation in the given language: the invariant's name and why it broke. */
+  narrateViolation(v: Violation, lang: Lang): { invariant: string; reason: string };
   /** Boolean config switches offered in the settings (Raft: preVote, checkQuorum). */
   switches: readonly string[];
   /** Deliberate bugs (config.bugs) offered in the settings. */

@@ -20,7 +20,7 @@ describe('the dictionary', () => {
     for (const [lang, dict] of [['en', en], ['zh', zh]] as const) {
       for (const [key, value] of dict) {
         if (typeof value === 'function') {
-          const out = (value as (...a: string[]) => string)('1', '2', '3', '4');
+          const out = (value as (...a: string[]) => string)('1', '2', '3', '4', '5', '6', '7', '8');
           expect(typeof out, `${lang}.${key}`).toBe('string');
           expect(out.length, `${lang}.${key}`).toBeGreaterThan(0);
           expect(out).not.toContain('undefined');

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EventType, Fate, type EventRow, type NoteRow } from '../../../src/sim/api';
 import { MsgKind, Note } from '../../../src/core/raft/types';
-import { narrate, narrateNote, narrateParts } from '../../../src/ui/raft/narrate';
+import { narrate, narrateNote, narrateParts, narrateViolation } from '../../../src/ui/raft/narrate';
+import type { Violation } from '../../../src/core/protocol';
+import { INVARIANTS } from '../../../src/core/raft/checkers';
 
 function row(partial: Partial<EventRow>): EventRow {
   return { frame: 7, time: 312, type: EventType.Deliver, node: 3, peer: 5, kind: MsgKind.RequestVote, fate: 0, action: null, notes: [], ...partial };
@@ -101,5 +103,62 @@ describe('Raft narration', () => {
 
   it('formats large numbers per language', () => {
     expect(narrateNote(note(Note.CommitAdvanced, 12345, 12000), 0, 'en')).toBe('n3’s commit index advanced from 12,000 to 12,345');
+  });
+});
+
+describe('violation narration', () => {
+  const v = (invariant: string, code: string, args: Record<string, number | string>): Violation => ({
+    invariant,
+    time: 926,
+    frame: 133,
+    detail: 'the English detail',
+    why: { code, args },
+  });
+  const cases: Violation[] = [
+    v('Log Matching', 'sameIndexAndTermDifferentEntry', { node: 2, index: 3, term: 4, value: 'x=1', other: 5, otherValue: 'x=2' }),
+    v('Log Matching', 'sameIndexAndTermDifferentHistory', { node: 2, index: 3, term: 4, prevTerm: 2, other: 5, otherPrevTerm: 3 }),
+    v('State Machine Safety', 'committedDifferentEntry', { node: 1, index: 2, term: 3, value: 'a', committedTerm: 2, committedValue: 'b' }),
+    v('Election Safety', 'secondLeaderOfTerm', { node: 1, term: 3, other: 4 }),
+    v('Leader Completeness', 'leaderLacksCommittedEntry', { node: 5, term: 7, index: 2, entryTerm: 2, value: 'i2t2' }),
+    v('Leader Append-Only', 'leaderRewroteLog', { node: 1, term: 3, index: 4 }),
+    v('State Machine Safety', 'removedCommittedEntries', { node: 3, index: 2, commit: 4 }),
+  ];
+
+  it('says every checker’s reason in both languages, from its data', () => {
+    for (const c of cases) {
+      for (const lang of ['en', 'zh'] as const) {
+        const { invariant, reason } = narrateViolation(c, lang);
+        expect(reason, `${c.why.code} ${lang}`).not.toBe(c.detail);
+        expect(reason).not.toMatch(/undefined|NaN/);
+        expect(reason).toContain(`n${c.why.args.node}`);
+        expect(invariant).toContain(c.invariant);
+      }
+      // Chinese is Chinese: CJK text in the reason.
+      expect(narrateViolation(c, 'zh').reason).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('reads Leader Completeness as the Figure 8 bug produces it', () => {
+    const c = cases[4];
+    expect(narrateViolation(c, 'en')).toEqual({
+      invariant: 'Leader Completeness',
+      reason: 'n5 became leader of term 7 without the committed entry at index 2 (term 2, "i2t2")',
+    });
+    expect(narrateViolation(c, 'zh')).toEqual({
+      invariant: '领导者完整性（Leader Completeness）',
+      reason: 'n5 成为任期 7 的领导者，却没有索引 2 处已提交的条目（任期 2，"i2t2"）',
+    });
+  });
+
+  it('names every invariant the checkers know in Chinese, with the English name beside it', () => {
+    for (const name of INVARIANTS) {
+      const zh = narrateViolation(v(name, 'secondLeaderOfTerm', { node: 1, term: 1, other: 2 }), 'zh').invariant;
+      expect(zh).toMatch(new RegExp(`^[\u4e00-\u9fff]+（${name}）$`));
+    }
+  });
+
+  it('falls back to the English detail for an unknown code or a missing argument', () => {
+    expect(narrateViolation(v('Something New', 'novel', { node: 1 }), 'zh')).toEqual({ invariant: 'Something New', reason: 'the English detail' });
+    expect(narrateViolation(v('Election Safety', 'secondLeaderOfTerm', { node: 1 }), 'en').reason).toBe('the English detail');
   });
 });
