@@ -63,7 +63,10 @@ export function ClusterStage({ pv }: { pv: ProtocolView }) {
         <Legend />
       </div>
       {link && <LinkMenu link={link} onClose={() => setOpenLink(null)} />}
-      <Caption pv={pv} />
+      {/* A band of its own in an embed (see app.css); in the full app the caption floats. */}
+      <div className="caption-slot">
+        <Caption pv={pv} />
+      </div>
     </section>
   );
 }
