@@ -100,4 +100,27 @@ export class AppPage {
   alerts(): Locator {
     return this.page.getByRole('alert');
   }
+  /** The line under the cluster (the frame's explanation, a lesson's text, a violation). */
+  caption(): Locator {
+    return this.page.locator('.caption');
+  }
+  lessonSelect(): Locator {
+    return this.page.locator('.lesson-select select');
+  }
+  /** Virtual time on screen, in ms (the readout says "t = 3.412 s"). */
+  async timeMs(): Promise<number> {
+    const text = (await this.page.locator('.tp-time').textContent()) ?? '';
+    const m = /([\d.,]+)\s*s/.exec(text);
+    if (!m) throw new Error(`no time in "${text}"`);
+    return Math.round(Number(m[1].replace(/,/g, '')) * 1000);
+  }
+  /** The address bar's parameters. */
+  params(): URLSearchParams {
+    return new URL(this.page.url()).searchParams;
+  }
+  /** The inline scenario in the address bar (?s=), decoded; null for a bundled one. */
+  inlineScenario(): Scenario | null {
+    const s = this.params().get('s');
+    return s === null ? null : (JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Scenario);
+  }
 }
