@@ -109,6 +109,18 @@ export interface ClientReplyInfo {
   index: number;
 }
 
+/**
+ * Something valid but suspect in a scenario: e.g. an initial state Raft could never reach.
+ * The run goes ahead; the UI shows it (translated from code and args) and the CLI prints it.
+ */
+export interface ScenarioWarning {
+  field: string;
+  code: string;
+  args: Record<string, number | string>;
+  /** In English, for the CLI. */
+  message: string;
+}
+
 /** Thrown by validation; names the field (a dotted path) and what was expected. */
 export class ScenarioError extends Error {
   constructor(
@@ -151,6 +163,8 @@ export interface ProtocolDef<Cfg, Node, Msg, Snap = unknown, View = unknown> {
   networkOf(cfg: Cfg): NetworkConfig;
   /** Validate `initial` (keyed by node id) against the node count; returns per-node data. */
   parseInitial(raw: unknown, nodes: number): Map<number, unknown>;
+  /** Valid but suspect initial state (one the real protocol could never reach). */
+  initialWarnings(initial: Map<number, unknown>, nodes: number): ScenarioWarning[];
 
   /** Create node `id` (1-based) of `nodes`, with optional initial persistent state. */
   createNode(id: number, nodes: number, cfg: Cfg, initial: unknown): Node;

@@ -3,7 +3,7 @@
  * SimSession through Comlink; Vitest uses the same class in-process. Everything that
  * crosses it is plain, structured-cloneable data.
  */
-import type { MessageLook, Violation } from '../core/protocol';
+import type { MessageLook, ScenarioWarning, Violation } from '../core/protocol';
 import type { Scenario, ScriptAction } from './scenario';
 
 /** Why a message did not arrive. */
@@ -128,7 +128,7 @@ export interface Mark {
 }
 
 export type LoadResult =
-  | { ok: true; scenario: Scenario; view: FrameView }
+  | { ok: true; scenario: Scenario; view: FrameView; warnings: ScenarioWarning[] }
   | { ok: false; error: string; field: string };
 
 /** A user action taken from the UI at the current frame (a fork). */

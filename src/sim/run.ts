@@ -34,5 +34,6 @@ export function cliReport(parsed: ParsedScenario, r: RunResult): Record<string, 
     nodes,
     ...r.monitor.report(),
     violations: r.violation ? [r.violation] : [],
+    warnings: parsed.warnings,
   };
 }

@@ -3,7 +3,7 @@
  * (../shared/DESIGN.md). Parsing validates everything and refuses bad input with a
  * ScenarioError naming the field and what was expected.
  */
-import { ScenarioError, type AnyProtocol } from '../core/protocol';
+import { ScenarioError, type AnyProtocol, type ScenarioWarning } from '../core/protocol';
 import { getProtocol, protocolNames } from '../core/registry';
 
 export type ScriptAction =
@@ -35,6 +35,8 @@ export interface ParsedScenario {
   protocol: AnyProtocol;
   config: unknown;
   initial: Map<number, unknown>;
+  /** Valid but suspect (e.g. an initial state the protocol could never reach). */
+  warnings: ScenarioWarning[];
 }
 
 export const DEFAULT_SEED = 1;
@@ -152,7 +154,7 @@ export function parseScenario(raw: unknown): ParsedScenario {
   const scenario: Scenario = { protocol: protocol.name, nodes, seed, until, script };
   if (raw.config !== undefined) scenario.config = raw.config as Record<string, unknown>;
   if (raw.initial !== undefined) scenario.initial = raw.initial as Record<string, unknown>;
-  return { scenario, protocol, config, initial };
+  return { scenario, protocol, config, initial, warnings: protocol.initialWarnings(initial, nodes) };
 }
 
 /** Parse JSON text, turning a syntax error into a ScenarioError too. */

@@ -61,7 +61,7 @@ export class SimSession implements SimApi {
       script: parsed.scenario.script.slice(),
       userActions: new Set(),
     };
-    return { ok: true, scenario: this.scenario(), view: this.view() };
+    return { ok: true, scenario: this.scenario(), view: this.view(), warnings: parsed.warnings };
   }
 
   private get loaded(): Loaded {

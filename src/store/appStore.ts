@@ -405,7 +405,12 @@ export function createAppStore(options: AppOptions = {}): AppStore {
             marks: [],
             events: [],
             announcement: null,
-            problems: [...s.problems, ...(opts.problems ?? [])],
+            problems: [
+              ...s.problems,
+              ...(opts.problems ?? []),
+              // A valid but unreachable start: say so, the checkers may flag what follows.
+              ...r.warnings.map((w): Problem => ({ code: 'impossibleInitial', detail: w.message, field: w.field, args: w.args })),
+            ],
           }));
           applyView(r.view);
           if (opts.frame != null && opts.frame > 0) await seekShowingCause(opts.frame, last);

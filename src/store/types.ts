@@ -17,7 +17,8 @@ export type ProblemCode =
   | 'badFrame'
   | 'badSpeed'
   | 'badLang'
-  | 'simFailed';
+  | 'simFailed'
+  | 'impossibleInitial';
 
 /** Something wrong with the link, the scenario or the worker; translated when shown. */
 export interface Problem {
@@ -28,6 +29,8 @@ export interface Problem {
   field?: string;
   /** Whether the default lesson was opened instead. */
   fellBack?: boolean;
+  /** impossibleInitial: the protocol's warning arguments (node, term, atLeast, quorum, nodes). */
+  args?: Record<string, number | string>;
 }
 
 /** A leader change to announce in the live region (text is made in the current language). */

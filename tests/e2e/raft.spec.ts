@@ -129,3 +129,11 @@ test('a deliberate bug stops the run with the invariant, frame and seed on scree
   expect(frame).toBeLessThan(5000);
   await expect(app.button('Play')).toBeDisabled();
 });
+
+test('an initial state Raft could never reach loads with a clear warning', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.openScenario({ protocol: 'raft', nodes: 3, seed: 1, initial: { '1': { term: 3, log: [1, 3] }, '2': { term: 1, log: [1] }, '3': { term: 1, log: [1] } } });
+  await expect(app.alerts().first()).toContainText('could never reach');
+  await expect(app.alerts().first()).toContainText('n1');
+  await expect(app.nodes()).toHaveCount(3);
+});

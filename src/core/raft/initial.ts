@@ -3,7 +3,7 @@
  * paper's Figure 7 or Figure 8. Keyed by node id ("1".."N"); each node may give `term`,
  * `votedFor` and `log` (a list of entry terms, or of {term, value}).
  */
-import { ScenarioError } from '../protocol';
+import { ScenarioError, type ScenarioWarning } from '../protocol';
 import type { LogEntry } from './types';
 
 /** One node's validated initial state. `log` has no sentinel: log[0] is index 1. */
@@ -154,4 +154,33 @@ function lastListedTerm(list: unknown[]): number {
     if (typeof x === 'number' && Number.isInteger(x) && x > t && x <= MAX_TERM) t = x;
   }
   return t;
+}
+
+/**
+ * An entry of term t exists only if a leader of term t was elected, by a majority that
+ * then had a term of at least t (terms never go down, even across crashes). DESIGN.md's
+ * format lets a lesson give only some nodes' state, so such a start is allowed, but it is
+ * one Raft could never reach, and the checkers may then flag what follows: say so.
+ */
+export function initialWarnings(initial: Map<number, unknown>, nodes: number): ScenarioWarning[] {
+  const quorum = Math.floor(nodes / 2) + 1;
+  const termOf = (id: number) => (initial.get(id) as RaftInitial | undefined)?.term ?? 0;
+  const warned = new Set<number>();
+  const out: ScenarioWarning[] = [];
+  for (const [id, st] of [...initial].sort((a, b) => a[0] - b[0]) as [number, RaftInitial][]) {
+    st.log.forEach((e, i) => {
+      if (warned.has(e.term)) return;
+      let atLeast = 0;
+      for (let n = 1; n <= nodes; n++) if (termOf(n) >= e.term) atLeast++;
+      if (atLeast >= quorum) return;
+      warned.add(e.term);
+      out.push({
+        field: `initial.${id}.log[${i}]`,
+        code: 'termWithoutMajority',
+        args: { node: id, index: i + 1, term: e.term, atLeast, quorum, nodes },
+        message: `n${id} holds an entry of term ${e.term}, but only ${atLeast} of ${nodes} nodes have a term of at least ${e.term}; its leader needed a majority (${quorum}), so Raft could not reach this state and the checkers may flag what follows`,
+      });
+    });
+  }
+  return out;
 }

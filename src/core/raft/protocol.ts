@@ -6,7 +6,7 @@
 import type { ClientReplyInfo, MessageLook, NetworkConfig, ProtocolDef } from '../protocol';
 import { createRaftMonitor } from './checkers';
 import { parseConfig } from './config';
-import { parseInitial, type RaftInitial } from './initial';
+import { initialWarnings, parseInitial, type RaftInitial } from './initial';
 import { crash, createRaftNode, receive, start, timer } from './node';
 import {
   LOG_WINDOW,
@@ -228,6 +228,7 @@ export const raftProtocol: ProtocolDef<RaftConfig, RaftNode, RaftMsg, RaftSnap, 
   parseConfig,
   networkOf,
   parseInitial,
+  initialWarnings,
   createNode: (id, nodes, cfg, initial) => createRaftNode(id, nodes, cfg, initial as RaftInitial | undefined),
   start,
   crash,

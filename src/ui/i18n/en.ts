@@ -213,6 +213,8 @@ export const en = {
     badSpeed: (value: string) => `speed= must be a number from 0.1 to 10, or max (got “${value}”).`,
     badLang: (value: string) => `lang= must be en or zh (got “${value}”).`,
     simFailed: (detail: string) => `The simulation stopped with an error: ${detail}`,
+    impossibleInitial: (node: string, term: string, atLeast: string, nodes: string, quorum: string) =>
+      `Raft could never reach this initial state: ${node} holds an entry of term ${term}, but only ${atLeast} of ${nodes} nodes are at term ${term} or later, and its leader needed a majority (${quorum}). The run goes ahead; the checkers may flag what follows.`,
     fallback: 'Showing the default lesson instead.',
   },
 

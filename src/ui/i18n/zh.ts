@@ -202,6 +202,8 @@ export const zh: Dict = {
     badSpeed: (value: string) => `speed= 必须是 0.1 到 10 之间的数，或 max（收到“${value}”）。`,
     badLang: (value: string) => `lang= 必须是 en 或 zh（收到“${value}”）。`,
     simFailed: (detail: string) => `模拟出错停止：${detail}`,
+    impossibleInitial: (node: string, term: string, atLeast: string, nodes: string, quorum: string) =>
+      `Raft 不可能到达这个初始状态：${node} 持有任期 ${term} 的条目，但 ${nodes} 个节点中只有 ${atLeast} 个的任期不低于 ${term}，而该任期的领导者需要多数派（${quorum}）选出。运行照常进行；检查器可能会报告之后的情况。`,
     fallback: '已改为显示默认课程。',
   },
 

@@ -38,6 +38,14 @@ export function problemText(p: Problem, t: Dict): string {
     case 'simFailed':
       text = P.simFailed(p.detail);
       break;
+    case 'impossibleInitial': {
+      const a = p.args ?? {};
+      text =
+        a.node !== undefined && a.term !== undefined
+          ? P.impossibleInitial(`n${a.node}`, String(a.term), String(a.atLeast), String(a.nodes), String(a.quorum))
+          : p.detail;
+      break;
+    }
   }
   return p.fellBack ? `${text} ${P.fallback}` : text;
 }

@@ -37,6 +37,7 @@ describe('sim', () => {
     expect(j.leaders[0]).toEqual({ time: expect.any(Number), id: expect.any(Number), term: expect.any(Number) });
     expect(j.committed.map((c: { value: string }) => c.value)).toContain('x=1');
     expect(j.violations).toEqual([]);
+    expect(j.warnings).toEqual([]);
     expect(j.nodes.filter((n: { role: string }) => n.role === 'leader')).toHaveLength(1);
   });
 

@@ -25,6 +25,10 @@ describe('bundled lessons', () => {
     expect(files).toEqual([...LESSONS].sort());
   });
 
+  it('every lesson starts from a state Raft can reach (no warnings)', () => {
+    for (const name of LESSONS) expect(parseScenario(load(name)).warnings, name).toEqual([]);
+  });
+
   it('raft-election: exactly one leader, no violation', () => {
     const r = run(load('raft-election'));
     expect(r.violation).toBeNull();

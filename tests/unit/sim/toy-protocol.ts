@@ -35,6 +35,7 @@ export const toyProtocol: ProtocolDef<ToyCfg, ToyNode, ToyMsg, ToyNode, { id: nu
   },
   networkOf: () => ({ latencyMinMs: 5, latencyMaxMs: 25, dropRate: 0.1, clientRetry: false, clientTimeoutMs: 500 }),
   parseInitial: () => new Map(),
+  initialWarnings: () => [],
   createNode: (id, n, cfg) => ({ id, n, pongs: 0, pings: 0, bug: cfg.bug, burst: cfg.burst, periodMs: cfg.periodMs }),
   start(node, ctx) {
     ctx.setTimer(0, ctx.randomInt(50, 150));
