@@ -4,7 +4,7 @@
  * A protocol is a set of pure state machines. The simulator owns time, randomness,
  * the network and the history; a node only sees a NodeCtx for the duration of one
  * input and records its outputs there (messages to send, timers to set, decisions
- * with their reasons). Nothing here may touch the DOM, real time or Math.random.
+ * with their reasons). Nothing here may touch the DOM, real time or unseeded randomness.
  */
 
 /** Node ids are 1..nodes. Client actors use ids from CLIENT_ID_BASE up. */
