@@ -168,6 +168,12 @@ export function parseScenarioText(text: string): ParsedScenario {
   return parseScenario(raw);
 }
 
+/** The node an action is about, for the history and the timeline (0 for none: heal, a request to the leader). */
+export function actionNode(a: ScriptAction): number {
+  if ('node' in a && a.node !== undefined) return a.node;
+  return a.do === 'cut' || a.do === 'mend' ? a.from : 0;
+}
+
 /** Script actions in execution order: by time, stable by position. */
 export function sortScript(script: readonly ScriptAction[]): ScriptAction[] {
   return script

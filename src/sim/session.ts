@@ -11,7 +11,7 @@
 import { ScenarioError, type Monitor, type Violation } from '../core/protocol';
 import type { EventRow, FrameView, LoadResult, Mark, SimApi, TimerView, UserAction } from './api';
 import { History, KEYFRAME_EVERY } from './history';
-import { parseAction, parseScenario, sortScript, type ParsedScenario, type Scenario, type ScriptAction } from './scenario';
+import { actionNode, parseAction, parseScenario, sortScript, type ParsedScenario, type Scenario, type ScriptAction } from './scenario';
 import { Simulation, SimulationHalted } from './simulation';
 
 /** Upper bound on recorded frames per session (≈ 40 bytes a frame plus keyframes). */
@@ -114,8 +114,7 @@ export class SimSession implements SimApi {
     const time = sim.now;
     const a = history.actionAt(f);
     if (a !== null) {
-      const node = 'node' in a && a.node !== undefined ? a.node : a.do === 'cut' || a.do === 'mend' ? a.from : 0;
-      s.marks.push({ frame: f, time, kind: a.do, node, value: 0 });
+      s.marks.push({ frame: f, time, kind: a.do, node: actionNode(a), value: 0 });
     }
     history.forEachNote(f, (code, node, na, nb, nc) => {
       const m = sim.protocol.mark(code, na, nb, nc, sim.nodes[node]);

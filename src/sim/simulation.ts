@@ -15,7 +15,7 @@ import type { History } from './history';
 import { Network, type NetworkSnap } from './network';
 import { Rng } from './prng';
 import { MessageQueue, type InFlight } from './queue';
-import { sortScript, type ParsedScenario, type ScriptAction } from './scenario';
+import { actionNode, sortScript, type ParsedScenario, type ScriptAction } from './scenario';
 
 /** The run cannot go on (not a protocol violation): e.g. the bounded queue overflowed. */
 export class SimulationHalted extends Error {
@@ -206,11 +206,11 @@ export class Simulation {
   }
 
   /**
-   * Execute the next event. Returns false when nothing is pending or the run has stopped
-   * on a violation. Events that do nothing visible (a stale client time-out) are skipped
+   * Execute the next event if its time is <= untilMs. Returns false when nothing is
+   * pending by then or the run has stopped on a violation. Events that do nothing visible (a stale client time-out) are skipped
    * without becoming a frame.
    */
-  step(): boolean {
+  step(untilMs = Infinity): boolean {
     if (this.violation !== null) return false;
     for (;;) {
       this.dropStaleTimeouts();
@@ -230,16 +230,19 @@ export class Simulation {
         }
       }
       if (action !== null && action.at <= tAt && (msg === undefined || action.at <= msg.at)) {
+        if (action.at > untilMs) return false;
         this.scriptPos++;
         this.runAction(action);
         return true;
       }
       if (msg !== undefined && (msg.at < tAt || (msg.at === tAt && msg.seq < tSeq))) {
+        if (msg.at > untilMs) return false;
         this.queue.pop();
         if (this.runMessage(msg)) return true;
         continue;
       }
       if (tk >= 0) {
+        if (tAt > untilMs) return false;
         this.runTimer(tk);
         return true;
       }
@@ -250,7 +253,8 @@ export class Simulation {
   /** Run every event with time <= untilMs (or until a violation). Returns events run. */
   runUntil(untilMs: number, maxEvents = Infinity): number {
     let n = 0;
-    while (n < maxEvents && this.nextTime() <= untilMs && this.step()) n++;
+    // step() finds the next event and stops at the bound itself: one scan per event.
+    while (n < maxEvents && this.step(untilMs)) n++;
     if (this.violation === null && this.nextTime() > untilMs && this.now < untilMs) this.now = untilMs;
     return n;
   }
@@ -274,7 +278,7 @@ export class Simulation {
   }
 
   private runAction(a: ScriptAction): void {
-    const node = 'node' in a && a.node !== undefined ? a.node : a.do === 'cut' || a.do === 'mend' ? a.from : 0;
+    const node = actionNode(a);
     // Only a crash or a restart changes a node's state; a request is a client's message.
     const touched = a.do === 'crash' || a.do === 'restart' ? a.node : 0;
     this.begin(EventType.Action, a.at, a.do === 'request' ? CLIENT_ID_BASE : node, 0, 0, 0, a, touched);
