@@ -25,10 +25,11 @@ export const en = {
   settings: 'Settings',
   settingsTitle: 'Protocol options',
   settingsNote: 'Changing an option restarts the scenario from frame 0.',
-  preVote: 'PreVote',
-  preVoteHelp: 'etcd’s pre-election: ask for votes at term + 1 before disrupting anyone',
-  checkQuorum: 'CheckQuorum',
-  checkQuorumHelp: 'A leader that hears from no quorum steps down; followers with a live leader ignore votes',
+  /** Protocol switches offered in the settings, by config key (a protocol's view lists its keys). */
+  switches: {
+    preVote: { name: 'PreVote', help: 'etcd’s pre-election: ask for votes at term + 1 before disrupting anyone' },
+    checkQuorum: { name: 'CheckQuorum', help: 'A leader that hears from no quorum steps down; followers with a live leader ignore votes' },
+  } as Record<string, { name: string; help: string }>,
   bugsTitle: 'Deliberate bugs',
   bugsNote: 'Break the protocol the way people get it wrong, and watch the checkers catch it.',
   bugHelp: {

@@ -24,10 +24,10 @@ export const zh: Dict = {
   settings: '设置',
   settingsTitle: '协议选项',
   settingsNote: '修改选项会让场景从第 0 帧重新开始。',
-  preVote: 'PreVote（预投票）',
-  preVoteHelp: 'etcd 的预选举：先以任期（term）+ 1 征求选票，不打扰其他节点',
-  checkQuorum: 'CheckQuorum',
-  checkQuorumHelp: '联系不到多数派的领导者主动下台；领导者仍存活时跟随者忽略投票请求',
+  switches: {
+    preVote: { name: 'PreVote（预投票）', help: 'etcd 的预选举：先以任期（term）+ 1 征求选票，不打扰其他节点' },
+    checkQuorum: { name: 'CheckQuorum', help: '联系不到多数派的领导者主动下台；领导者仍存活时跟随者忽略投票请求' },
+  },
   bugsTitle: '故意引入的错误',
   bugsNote: '按常见的错误方式破坏协议，看不变式（invariant）检查器如何发现它。',
   bugHelp: {

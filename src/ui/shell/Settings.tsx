@@ -34,8 +34,8 @@ export function Settings({ onClose }: { onClose: () => void }) {
           <label key={key} className="switch-row">
             <input type="checkbox" role="switch" checked={on} onChange={() => void setConfigOption(key, !on)} />
             <span className="switch-text">
-              <strong>{key === 'preVote' ? t.preVote : key === 'checkQuorum' ? t.checkQuorum : key}</strong>
-              <span className="note">{key === 'preVote' ? t.preVoteHelp : key === 'checkQuorum' ? t.checkQuorumHelp : ''}</span>
+              <strong>{t.switches[key]?.name ?? key}</strong>
+              <span className="note">{t.switches[key]?.help ?? ''}</span>
             </span>
           </label>
         );
