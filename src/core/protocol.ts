@@ -49,6 +49,8 @@ export interface MessageLook {
   verdict?: boolean;
   /** E.g. number of entries carried. */
   count?: number;
+  /** The message's fields for an inspector, by their protocol names (term, prevIndex, prevTerm, entries, commit...). */
+  fields?: Record<string, number | string | boolean>;
 }
 
 /** A safety violation found by a checker. */

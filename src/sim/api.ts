@@ -29,6 +29,8 @@ export interface MessageView {
   look: MessageLook;
   /** Decided at send time for random loss; a link or node failure is found on arrival. */
   lost: boolean;
+  /** Send order on its link (1-based: the nth message ever sent from → to); names it in a `drop` action. */
+  nth: number;
 }
 
 export interface TimerView {
@@ -121,7 +123,7 @@ export interface EventRow {
 export interface Mark {
   frame: number;
   time: number;
-  kind: 'leader' | 'crash' | 'restart' | 'partition' | 'heal' | 'cut' | 'mend' | 'request' | 'commit' | 'violation';
+  kind: 'leader' | 'crash' | 'restart' | 'partition' | 'heal' | 'cut' | 'mend' | 'request' | 'timeout' | 'drop' | 'commit' | 'violation';
   node: number;
   /** Term (or epoch) for 'leader'; index for 'commit'; 0 otherwise. */
   value: number;

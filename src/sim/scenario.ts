@@ -13,10 +13,14 @@ export type ScriptAction =
   | { at: number; do: 'partition'; groups: number[][] }
   | { at: number; do: 'cut'; from: number; to: number }
   | { at: number; do: 'mend'; from: number; to: number }
-  | { at: number; do: 'heal' };
+  | { at: number; do: 'heal' }
+  /** The node's election timer fires now (RaftScope's "time out"). */
+  | { at: number; do: 'timeout'; node: number }
+  /** Lose one message in flight: the `nth` message (1-based) ever sent on the link from → to. */
+  | { at: number; do: 'drop'; from: number; to: number; nth: number };
 
 export type ActionName = ScriptAction['do'];
-export const ACTION_NAMES: readonly ActionName[] = ['request', 'crash', 'restart', 'partition', 'cut', 'mend', 'heal'];
+export const ACTION_NAMES: readonly ActionName[] = ['request', 'crash', 'restart', 'partition', 'cut', 'mend', 'heal', 'timeout', 'drop'];
 
 /** A scenario as written (config and initial kept as given, for round-tripping). */
 export interface Scenario {
@@ -92,8 +96,9 @@ export function parseAction(raw: unknown, i: number, nodes: number): ScriptActio
     }
     case 'crash':
     case 'restart':
+    case 'timeout':
       rejectUnknown(raw, ['at', 'do', 'node'], f);
-      return { at, do: what as 'crash' | 'restart', node: nodeField(raw.node, `${f}.node`, nodes) };
+      return { at, do: what as 'crash' | 'restart' | 'timeout', node: nodeField(raw.node, `${f}.node`, nodes) };
     case 'partition': {
       rejectUnknown(raw, ['at', 'do', 'groups'], f);
       if (!Array.isArray(raw.groups) || raw.groups.length < 1) {
@@ -124,6 +129,13 @@ export function parseAction(raw: unknown, i: number, nodes: number): ScriptActio
     case 'heal':
       rejectUnknown(raw, ['at', 'do'], f);
       return { at, do: 'heal' };
+    case 'drop': {
+      rejectUnknown(raw, ['at', 'do', 'from', 'to', 'nth'], f);
+      const from = nodeField(raw.from, `${f}.from`, nodes);
+      const to = nodeField(raw.to, `${f}.to`, nodes);
+      if (from === to) throw new ScenarioError(`${f}.to`, 'a node other than "from"', to);
+      return { at, do: 'drop', from, to, nth: intField(raw.nth, `${f}.nth`, 1, 0x7fffffff) };
+    }
   }
 }
 
@@ -171,7 +183,7 @@ export function parseScenarioText(text: string): ParsedScenario {
 /** The node an action is about, for the history and the timeline (0 for none: heal, a request to the leader). */
 export function actionNode(a: ScriptAction): number {
   if ('node' in a && a.node !== undefined) return a.node;
-  return a.do === 'cut' || a.do === 'mend' ? a.from : 0;
+  return a.do === 'cut' || a.do === 'mend' || a.do === 'drop' ? a.from : 0;
 }
 
 /** Script actions in execution order: by time, stable by position. */

@@ -122,6 +122,22 @@ export interface AppState {
   /** Advance playback by `realDtMs` of wall-clock time (called once per animation frame). */
   tick(realDtMs: number): void;
 
+  /**
+   * Play to the next mark (election won, crash, partition, heal, commit, a scripted action,
+   * a lesson stop) and pause there; prevMark goes back to the previous one.
+   */
+  nextMark(): Promise<void>;
+  prevMark(): Promise<void>;
+  /** The last fork (an action on a past frame), while it can be undone: what it dropped. */
+  forkNotice: { seq: number; frame: number; droppedActions: number } | null;
+  canUndo: boolean;
+  /** Restore the scenario and frame from before the last fork (the old future comes back). */
+  undo(): Promise<void>;
+  /** The newest event at or before the view worth reading (a decision, not a heartbeat), for the caption. */
+  lastDecision: EventRow | null;
+  /** Index of the lesson stop the view is at (its sentence: dictionary lessonStops), else null. */
+  currentStop: number | null;
+
   act(action: UserAction): Promise<void>;
   crash(node: number): Promise<void>;
   restart(node: number): Promise<void>;
@@ -651,6 +667,15 @@ export function createAppStore(options: AppOptions = {}): AppStore {
           })
           .catch(fail);
       },
+
+      // Placeholders until the playback slices land (marks, stops, undo, the caption's decision).
+      nextMark: () => step(1),
+      prevMark: () => step(-1),
+      forkNotice: null,
+      canUndo: false,
+      async undo() {},
+      lastDecision: null,
+      currentStop: null,
 
       act: actInternal,
       crash: (node) => actInternal({ do: 'crash', node }),

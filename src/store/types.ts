@@ -4,9 +4,12 @@ export type Theme = 'light' | 'dark';
 export type Speed = number | 'max';
 export type PanelTab = 'log' | 'events' | 'node';
 
-/** The speeds the transport offers; 0.1× makes the paper's 150–300 ms timeouts watchable. */
-export const SPEEDS: readonly Speed[] = [0.1, 0.25, 0.5, 1, 2, 5, 10, 'max'];
-export const DEFAULT_SPEED: Speed = 0.1;
+/**
+ * The speeds the transport offers, down to 1/1000× (RaftScope's slowest). A lesson picks
+ * its own default (src/store/lessons.ts); DEFAULT_SPEED is for a scenario that is no lesson.
+ */
+export const SPEEDS: readonly Speed[] = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 'max'];
+export const DEFAULT_SPEED: Speed = 0.02;
 
 export type ProblemCode =
   | 'badBase64'

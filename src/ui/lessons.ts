@@ -1,3 +1,2 @@
-/** The bundled lessons (public/scenarios/NAME.json), in the order the selector lists them. */
-export const LESSONS = ['raft-election', 'raft-leader-crash', 'raft-partition', 'raft-figure7', 'raft-figure8', 'raft-figure8-bug', 'raft-rejoin-disrupts', 'raft-prevote'] as const;
-export type LessonName = (typeof LESSONS)[number];
+/** The bundled lessons: the table lives beside the store (src/store/lessons.ts), which reads it too. */
+export { LESSONS, LESSON_META, isLesson, lessonMeta, type LessonMeta, type LessonName } from '../store/lessons';

@@ -13,7 +13,7 @@ import { LESSONS } from './lessons';
 
 export type { Problem, ProblemCode, Speed } from '../store/types';
 
-export const MIN_SPEED = 0.1;
+export const MIN_SPEED = 0.001;
 export const MAX_SPEED = 10;
 /** Frames beyond this in a link are refused rather than replayed for minutes. */
 export const MAX_URL_FRAME = 5_000_000;

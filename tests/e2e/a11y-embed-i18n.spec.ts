@@ -2,17 +2,15 @@
  * Accessibility (axe-core finds no serious or critical violation), the 800×450 slide
  * embed, and the Chinese UI.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app';
+import { seriousAxeViolations } from './support/axe';
 
 for (const lang of ['en', 'zh']) {
   test(`axe-core: no serious or critical violations (${lang})`, async ({ page }) => {
     const app = new AppPage(page);
     await app.open({ scenario: 'raft-leader-crash', frame: 300, lang });
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 }
 

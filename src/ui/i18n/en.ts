@@ -4,6 +4,13 @@
  * Parameterised strings are functions; numbers arrive already formatted (see ./format.ts).
  */
 
+import { playbackEn } from './parts/playback';
+import { stageEn } from './parts/stage';
+import { chromeEn } from './parts/chrome';
+import { hostEn } from './parts/host';
+import { shareEn } from './parts/share';
+import { simEn } from './parts/sim';
+
 /** A node as written in sentences: "n3". Client actors: "client 1". */
 type N = string;
 
@@ -74,6 +81,8 @@ export const en = {
     cut: (n: N) => `a link of ${n} was cut`,
     mend: (n: N) => `a link of ${n} was mended`,
     request: (n: N) => `client request${n ? ` to ${n}` : ''}`,
+    timeout: (n: N) => `${n}’s election timer was made to fire`,
+    drop: (n: N) => `a message from ${n} was dropped`,
     commit: (n: N, index: string) => `${n} committed up to index ${index}`,
     violation: () => 'safety violation',
   },
@@ -322,6 +331,13 @@ export const en = {
     unknownNote: (code: string) => `decision ${code}`,
     nobody: 'nobody',
   },
+  // Per-area parts (./parts/*.ts).
+  ...playbackEn,
+  ...stageEn,
+  ...chromeEn,
+  ...hostEn,
+  ...shareEn,
+  ...simEn,
 };
 
 export type Dict = typeof en;

@@ -4,6 +4,13 @@
  * (Raft, AppendEntries, RequestVote, PreVote, nextIndex) because that is how people search.
  */
 import type { Dict } from './en';
+import { playbackZh } from './parts/playback';
+import { stageZh } from './parts/stage';
+import { chromeZh } from './parts/chrome';
+import { hostZh } from './parts/host';
+import { shareZh } from './parts/share';
+import { simZh } from './parts/sim';
+
 
 type N = string;
 
@@ -71,6 +78,8 @@ export const zh: Dict = {
     cut: (n: N) => `${n} 的一条链路被单向断开`,
     mend: (n: N) => `${n} 的一条链路已恢复`,
     request: (n: N) => `客户端请求${n ? `（发往 ${n}）` : ''}`,
+    timeout: (n: N) => `${n} 的选举计时器被立即触发`,
+    drop: (n: N) => `${n} 发出的一条消息被丢弃`,
     commit: (n: N, index: string) => `${n} 提交到索引 ${index}`,
     violation: () => '违反安全性',
   },
@@ -309,4 +318,11 @@ export const zh: Dict = {
     unknownNote: (code: string) => `决定 ${code}`,
     nobody: '无人',
   },
+  // Per-area parts (./parts/*.ts).
+  ...playbackZh,
+  ...stageZh,
+  ...chromeZh,
+  ...hostZh,
+  ...shareZh,
+  ...simZh,
 };

@@ -20,6 +20,8 @@ const SYMBOL: Record<Mark['kind'], string> = {
   cut: '✂',
   mend: '⇄',
   request: '▸',
+  timeout: '⏱',
+  drop: '⤫',
   commit: '●',
   violation: '⚠',
 };

@@ -62,7 +62,9 @@ describe('URL parameters', () => {
     expect(parseSpeed('0.1')).toBe(0.1);
     expect(parseSpeed('10x')).toBe(10);
     expect(parseSpeed('.5')).toBe(0.5);
-    expect(parseSpeed('0.05')).toBeNull();
+    expect(parseSpeed('0.05')).toBe(0.05);
+    expect(parseSpeed('0.001')).toBe(0.001);
+    expect(parseSpeed('0.0005')).toBeNull();
     expect(parseSpeed('1e1')).toBeNull();
   });
 

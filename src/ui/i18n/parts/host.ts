@@ -1,0 +1,8 @@
+/**
+ * Strings of one area of the app (host), kept in their own file so work on different
+ * areas never edits the same lines. English is the shape; Chinese must match it.
+ * Spread into ../en.ts and ../zh.ts.
+ */
+export const hostEn = {};
+
+export const hostZh: typeof hostEn = {};
