@@ -205,6 +205,12 @@ export interface ProtocolDef<Cfg, Node, Msg, Snap = unknown, View = unknown> {
    * or a commit at a leader (value = index). `node` is the noting node's state.
    */
   mark(code: number, a: number, b: number, c: number, node: Node): { kind: 'leader' | 'commit'; value: number } | null;
+  /**
+   * Whether a note code is a decision worth reading (a vote, an election, a rejected append),
+   * as opposed to routine traffic (a heartbeat acknowledged). The caption keeps the last
+   * notable one while playing; the event list can show only these. Default: every note.
+   */
+  notable?(code: number): boolean;
 }
 
 /** Generic network and client timing, in virtual milliseconds. */

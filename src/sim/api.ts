@@ -117,6 +117,8 @@ export interface EventRow {
   /** Action frames: the script action applied. */
   action: ScriptAction | null;
   notes: NoteRow[];
+  /** A decision worth reading (a vote, an election, an append with entries, a fault), not routine (a heartbeat). */
+  notable: boolean;
 }
 
 /** A point of interest on the timeline. */

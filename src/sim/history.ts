@@ -5,7 +5,7 @@
  * before the target and replays forward; the rows are what the event list and the
  * timeline read, and narration is generated from them.
  */
-import type { EventRow, EventType, NoteRow } from './api';
+import { EventType, type EventRow, type NoteRow } from './api';
 import type { ScriptAction } from './scenario';
 import type { SimSnapshot } from './simulation';
 
@@ -117,7 +117,8 @@ export class History {
     return lo;
   }
 
-  row(f: number): EventRow {
+  /** Frame f's event; `notable` says which note codes are decisions worth reading (the protocol's). */
+  row(f: number, notable: (code: number) => boolean = () => true): EventRow {
     const notes: NoteRow[] = [];
     for (let i = this.noteStart[f]; i < this.noteStart[f + 1]; i++) {
       notes.push({ code: this.nCode[i], node: this.nNode[i], a: this.nA[i], b: this.nB[i], c: this.nC[i] });
@@ -133,6 +134,8 @@ export class History {
       fate: this.fate[f],
       action: ai >= 0 ? this.actions[ai] : null,
       notes,
+      // Faults and script actions always are; otherwise a frame is as notable as its notes.
+      notable: ai >= 0 || this.type[f] === EventType.Drop || notes.some((n) => notable(n.code)),
     };
   }
 

@@ -177,7 +177,7 @@ export class SimSession implements SimApi {
       ops: sim.clients.recent(RECENT_OPS),
       violation: s.violation !== null && s.violation.frame <= f ? s.violation : null,
       halted: s.halted !== null && f === history.head ? { code: s.halted.code, limit: s.halted.limit } : null,
-      event: f > 0 ? history.row(f) : null,
+      event: f > 0 ? this.row(f) : null,
     };
   }
 
@@ -251,8 +251,15 @@ export class SimSession implements SimApi {
     const to = Math.min(history.head, Math.floor(toFrame));
     const from = Math.max(1, Math.floor(fromFrame), to - MAX_EVENT_ROWS + 1);
     const rows: EventRow[] = [];
-    for (let f = from; f <= to; f++) rows.push(history.row(f));
+    for (let f = from; f <= to; f++) rows.push(this.row(f));
     return rows;
+  }
+
+  /** Frame f's event row, with the protocol's say on which of its notes are worth reading. */
+  private row(f: number): EventRow {
+    const s = this.loaded;
+    const p = s.parsed.protocol;
+    return s.history.row(f, p.notable ? (code) => p.notable!(code) : undefined);
   }
 
   marks(sinceFrame: number): Mark[] {

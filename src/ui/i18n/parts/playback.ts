@@ -3,6 +3,31 @@
  * areas never edits the same lines. English is the shape; Chinese must match it.
  * Spread into ../en.ts and ../zh.ts.
  */
-export const playbackEn = {};
+import type { LessonName } from '../../../store/lessons';
 
-export const playbackZh: typeof playbackEn = {};
+export const playbackEn = {
+  /** Each lesson's stops, one sentence per entry of LESSON_META[name].stops (same order). */
+  lessonStops: {
+    'raft-election': [],
+    'raft-leader-crash': [],
+    'raft-partition': [],
+    'raft-figure7': [],
+    'raft-figure8': [],
+    'raft-figure8-bug': [],
+    'raft-rejoin-disrupts': [],
+    'raft-prevote': [],
+  } as Record<LessonName, readonly string[]>,
+};
+
+export const playbackZh: typeof playbackEn = {
+  lessonStops: {
+    'raft-election': [],
+    'raft-leader-crash': [],
+    'raft-partition': [],
+    'raft-figure7': [],
+    'raft-figure8': [],
+    'raft-figure8-bug': [],
+    'raft-rejoin-disrupts': [],
+    'raft-prevote': [],
+  },
+};
