@@ -5,17 +5,25 @@
  * history a linearizability checker reads. One built-in client serves the scenario's
  * `request` actions; the coordination layer will add more.
  */
-import { CLIENT_ID_BASE } from '../core/protocol';
+import { CLIENT_ID_BASE, ClientFailure, SimNote } from '../core/protocol';
 import type { ClientOpView } from './api';
 import type { Simulation } from './simulation';
 
 /** Attempts per request when the config asks clients to retry. */
 export const MAX_ATTEMPTS = 5;
+/**
+ * A retrying client told "no leader" waits this long before it asks the next server
+ * (at most clientTimeoutMs): an election takes a few hundred ms, and asking again at
+ * network speed would spend every attempt before one can finish.
+ */
+export const NO_LEADER_BACKOFF_MS = 100;
 
 interface ClientTimeout {
   readonly clientTimeout: true;
   readonly requestId: number;
   readonly attempt: number;
+  /** A backoff, not a time-out: when it fires, send `attempt` (already counted) to op.node. */
+  readonly resend: boolean;
 }
 
 export function isClientTimeout(m: unknown): m is ClientTimeout {
@@ -70,21 +78,46 @@ export class Clients {
     const sim = this.sim;
     sim.send(op.clientId, op.node, sim.protocol.clientRequest({ clientId: op.clientId, requestId: op.requestId, value: op.value }));
     if (sim.net.clientRetry) {
-      sim.sendSelf(op.clientId, sim.net.clientTimeoutMs, { clientTimeout: true, requestId: op.requestId, attempt: op.attempt });
+      sim.sendSelf(op.clientId, sim.net.clientTimeoutMs, { clientTimeout: true, requestId: op.requestId, attempt: op.attempt, resend: false });
     }
   }
 
+  /**
+   * A server's answer. Every outcome is noted (SimNote) with its reason, so a refused
+   * request is never lost silently: success; "not me, ask N" (a redirect); "no leader"
+   * (the server knows none: etcd's "etcdserver: no leader"). Refused, a retrying client
+   * follows the redirect at once, or after NO_LEADER_BACKOFF_MS asks the next server.
+   */
   receive(msg: unknown, from: number): void {
-    const info = this.sim.protocol.clientReply(msg);
+    const sim = this.sim;
+    const info = sim.protocol.clientReply(msg);
     if (info === null) return;
     const op = this.byRequest.get(info.requestId);
     if (op === undefined) return; // a late duplicate answer
+    const id = op.clientId;
     if (info.ok) {
+      sim.noteAs(id, SimNote.ClientSucceeded, op.requestId, info.index, from);
       this.complete(op, true, info.index);
-    } else if (this.sim.net.clientRetry && op.attempt < MAX_ATTEMPTS) {
-      this.retry(op, info.redirect > 0 && info.redirect !== from ? info.redirect : this.nextServer(from));
-    } else {
+      return;
+    }
+    const redirected = info.redirect > 0 && info.redirect !== from;
+    if (redirected) sim.noteAs(id, SimNote.ClientRedirected, op.requestId, from, info.redirect);
+    else sim.noteAs(id, SimNote.ClientNoLeader, op.requestId, from);
+    if (!sim.net.clientRetry) {
+      sim.noteAs(id, SimNote.ClientFailed, op.requestId, op.attempt, ClientFailure.Refused);
       this.complete(op, false, 0);
+    } else if (op.attempt >= MAX_ATTEMPTS) {
+      sim.noteAs(id, SimNote.ClientFailed, op.requestId, op.attempt, ClientFailure.AttemptsExhausted);
+      this.complete(op, false, 0);
+    } else if (redirected) {
+      this.retry(op, info.redirect);
+    } else {
+      // Nobody knows a leader yet: wait a little, then ask the next server.
+      op.attempt++;
+      op.node = this.nextServer(from);
+      const delay = Math.min(NO_LEADER_BACKOFF_MS, sim.net.clientTimeoutMs);
+      sim.noteAs(id, SimNote.ClientBackoff, op.requestId, delay, op.node);
+      sim.sendSelf(id, delay, { clientTimeout: true, requestId: op.requestId, attempt: op.attempt, resend: true });
     }
   }
 
@@ -94,16 +127,29 @@ export class Clients {
   }
 
   onTimeout(t: ClientTimeout): void {
+    const sim = this.sim;
     const op = this.byRequest.get(t.requestId);
     if (op === undefined) return;
-    if (op.attempt < MAX_ATTEMPTS) this.retry(op, this.nextServer(op.node));
-    else this.complete(op, false, 0);
+    if (t.resend) {
+      // The backoff after "no leader" is over: ask the server chosen then.
+      sim.noteAs(op.clientId, SimNote.ClientRetry, op.requestId, op.node, op.attempt);
+      this.sendAttempt(op);
+      return;
+    }
+    sim.noteAs(op.clientId, SimNote.ClientTimedOut, op.requestId, op.node, op.attempt);
+    if (op.attempt < MAX_ATTEMPTS) {
+      this.retry(op, this.nextServer(op.node));
+    } else {
+      sim.noteAs(op.clientId, SimNote.ClientFailed, op.requestId, op.attempt, ClientFailure.TimedOut);
+      this.complete(op, false, 0);
+    }
   }
 
   private retry(op: Op, target: number): void {
     // Mutating a pending op is safe: snapshots copy pending ops (see snapshot()).
     op.attempt++;
     op.node = target;
+    this.sim.noteAs(op.clientId, SimNote.ClientRetry, op.requestId, target, op.attempt);
     this.sendAttempt(op);
   }
 
