@@ -11,7 +11,7 @@ import { KEYFRAME_EVERY } from '../../../src/sim/history';
 import { runHeadless } from '../../../src/sim/run';
 import { parseScenario, type ScriptAction } from '../../../src/sim/scenario';
 import { SimSession } from '../../../src/sim/session';
-import { narrate } from '../../../src/ui/raft/narrate';
+import { narrate, narrateNote, narrateParts } from '../../../src/ui/raft/narrate';
 
 const raft = (script: ScriptAction[], extra: Record<string, unknown> = {}) => ({ protocol: 'raft', nodes: 3, seed: 1, until: 2000, script, ...extra });
 
@@ -247,5 +247,29 @@ describe('notable rows on real runs', () => {
     const after = rows.filter((r) => r.time >= 1000 && r.notable);
     const codes = new Set(after.flatMap((r) => r.notes.map((n) => n.code)));
     for (const c of [Note.ClientAppended, Note.AppendAccepted, Note.MatchAdvanced, Note.CommitAdvanced, SimNote.ClientSucceeded]) expect(codes.has(c)).toBe(true);
+  });
+});
+
+describe('narration of the new notes', () => {
+  it('every simulator note and every new Raft note has its own sentence in both languages', () => {
+    const codes = [...Object.values(SimNote), Note.ClientRefusedNoLeader, Note.TimeoutIgnoredLeader, Note.TimeoutNow, Note.HeartbeatAccepted];
+    for (const lang of ['en', 'zh'] as const) {
+      const seen = new Set<string>();
+      for (const code of codes) {
+        const text = narrateNote({ code, node: code >= 910 ? CLIENT_ID_BASE : 2, a: 1, b: 3, c: 1 }, 0, lang);
+        expect(text, `${lang} ${code}`).not.toMatch(/decision|决定/);
+        expect(text.length).toBeGreaterThan(8);
+        seen.add(text);
+      }
+      expect(seen.size, lang).toBe(codes.length);
+    }
+  });
+
+  it('the action frames of timeout and drop have headlines in both languages', () => {
+    const row = (action: ScriptAction): EventRow => ({ frame: 1, time: 5, type: EventType.Action, node: 1, peer: 0, kind: 0, fate: 0, action, notes: [], notable: true });
+    expect(narrateParts(row({ at: 5, do: 'timeout', node: 2 }), 'en').headline).toBe('n2’s election timer is made to fire now');
+    expect(narrateParts(row({ at: 5, do: 'timeout', node: 2 }), 'zh').headline).toBe('让 n2 的选举定时器立即到期');
+    expect(narrateParts(row({ at: 5, do: 'drop', from: 1, to: 3, nth: 12 }), 'en').headline).toBe('The user drops message #12 from n1 to n3');
+    expect(narrateParts(row({ at: 5, do: 'drop', from: 1, to: 3, nth: 12 }), 'zh').headline).toBe('用户丢弃 n1 发往 n3 的第 12 条消息');
   });
 });
