@@ -204,3 +204,13 @@ describe('notable(code)', () => {
     expect(raftProtocol.kindCode(app(1, 0, 0))).toBe(MsgKind.Heartbeat);
   });
 });
+
+describe('node view', () => {
+  it('carries the last 256 log entries (the log panel scrolls back that far), with logStart', () => {
+    const n = makeNode(1, 3, { initial: { term: 1, log: Array.from({ length: 300 }, () => 1) } });
+    const v = raftProtocol.view(n, true);
+    expect(v.logTerms).toHaveLength(256);
+    expect(v.logStart).toBe(300 - 256 + 1);
+    expect(v.lastIndex).toBe(300);
+  });
+});

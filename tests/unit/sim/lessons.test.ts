@@ -10,6 +10,7 @@ import type { RaftNode } from '../../../src/core/raft/types';
 import { LESSONS, LESSON_META } from '../../../src/ui/lessons';
 import { SimSession } from '../../../src/sim/session';
 import { Note } from '../../../src/core/raft/types';
+import { dict } from '../../../src/ui/i18n';
 
 const load = (name: string) => JSON.parse(readFileSync(`public/scenarios/${name}.json`, 'utf8'));
 const run = (scenario: unknown) => {
@@ -119,5 +120,13 @@ describe('bundled lessons', () => {
     expect(t1).toBeGreaterThanOrEqual(Math.max(...lost));
     expect(t2).toBeGreaterThanOrEqual(winner.time);
     expect(t1).toBeLessThan(started.find((n) => n.a === firstTerm + 1)!.time);
+  });
+
+  it('every lesson stop has its sentence in both languages, and stops are in order', () => {
+    for (const name of LESSONS) {
+      const stops = LESSON_META[name].stops;
+      for (const lang of ['en', 'zh'] as const) expect(dict(lang).lessonStops[name], `${name} ${lang}`).toHaveLength(stops.length);
+      expect([...stops].sort((a, b) => a - b), name).toEqual(stops);
+    }
   });
 });
