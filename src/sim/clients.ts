@@ -32,7 +32,29 @@ export function isClientTimeout(m: unknown): m is ClientTimeout {
 
 interface Op extends ClientOpView {
   attempt: number;
+  /** Why it failed (a ClientFailure), 0 while pending or when it succeeded. */
+  failure: number;
 }
+
+/** A client operation as the CLI prints it (DESIGN.md, "Headless CLI": `ops`). */
+export interface ClientOpOutput {
+  client: number;
+  op: 'request';
+  args: { value: string };
+  invoke: number;
+  /** null while it never completed. */
+  complete: number | null;
+  ok: boolean;
+  /** Where the value landed (the log index), when it succeeded. */
+  result: { index: number } | null;
+  error: 'refused' | 'timed out' | 'attempts exhausted' | null;
+}
+
+const FAILURE_NAMES: Record<number, ClientOpOutput['error']> = {
+  [ClientFailure.Refused]: 'refused',
+  [ClientFailure.TimedOut]: 'timed out',
+  [ClientFailure.AttemptsExhausted]: 'attempts exhausted',
+};
 
 /** Completed ops are shared with the live array (never mutated again); pending ones are copied. */
 export interface ClientsSnap {
@@ -67,6 +89,7 @@ export class Clients {
       ok: false,
       index: 0,
       attempt: 1,
+      failure: 0,
     };
     this.position.set(op.requestId, this.ops.length);
     this.ops.push(op);
@@ -104,11 +127,9 @@ export class Clients {
     if (redirected) sim.noteAs(id, SimNote.ClientRedirected, op.requestId, from, info.redirect);
     else sim.noteAs(id, SimNote.ClientNoLeader, op.requestId, from);
     if (!sim.net.clientRetry) {
-      sim.noteAs(id, SimNote.ClientFailed, op.requestId, op.attempt, ClientFailure.Refused);
-      this.complete(op, false, 0);
+      this.fail(op, ClientFailure.Refused);
     } else if (op.attempt >= MAX_ATTEMPTS) {
-      sim.noteAs(id, SimNote.ClientFailed, op.requestId, op.attempt, ClientFailure.AttemptsExhausted);
-      this.complete(op, false, 0);
+      this.fail(op, ClientFailure.AttemptsExhausted);
     } else if (redirected) {
       this.retry(op, info.redirect);
     } else {
@@ -140,8 +161,7 @@ export class Clients {
     if (op.attempt < MAX_ATTEMPTS) {
       this.retry(op, this.nextServer(op.node));
     } else {
-      sim.noteAs(op.clientId, SimNote.ClientFailed, op.requestId, op.attempt, ClientFailure.TimedOut);
-      this.complete(op, false, 0);
+      this.fail(op, ClientFailure.TimedOut);
     }
   }
 
@@ -155,6 +175,12 @@ export class Clients {
 
   private nextServer(after: number): number {
     return (after % this.sim.nodeCount) + 1;
+  }
+
+  private fail(op: Op, why: number): void {
+    this.sim.noteAs(op.clientId, SimNote.ClientFailed, op.requestId, op.attempt, why);
+    op.failure = why;
+    this.complete(op, false, 0);
   }
 
   private complete(op: Op, ok: boolean, index: number): void {
@@ -186,6 +212,20 @@ export class Clients {
 
   /** The most recent operations, for the UI. */
   recent(max: number): ClientOpView[] {
-    return this.ops.slice(-max).map(({ attempt: _a, ...o }) => o);
+    return this.ops.slice(-max).map(({ attempt: _a, failure: _f, ...o }) => o);
+  }
+
+  /** Every operation in invoke order, as the CLI prints it. */
+  output(): ClientOpOutput[] {
+    return this.ops.map((o) => ({
+      client: o.clientId - CLIENT_ID_BASE + 1,
+      op: 'request',
+      args: { value: o.value },
+      invoke: o.invokedAt,
+      complete: o.completedAt < 0 ? null : o.completedAt,
+      ok: o.ok,
+      result: o.ok ? { index: o.index } : null,
+      error: FAILURE_NAMES[o.failure] ?? null,
+    }));
   }
 }
