@@ -155,7 +155,9 @@ describe('drop action', () => {
     const rows = rowsUntil(session(raft([{ at: 1, do: 'drop', from: 2, to: 3, nth: 4 }])), 100);
     const action = rows.find((r) => r.type === EventType.Action)!;
     expect(action.notes).toEqual([expect.objectContaining({ code: SimNote.DropNeverSent, node: 2, a: 4, b: 3, c: 0 })]);
-    expect(narrate(action, 'en')).toBe('Nothing to drop: n2 has sent only 0 messages to n3, so there is no #4');
+    expect(narrate(action, 'en')).toBe('Nothing to drop: n2 has not sent any message to n3 yet');
+    expect(narrate({ ...action, notes: [{ ...action.notes[0], c: 3 }] }, 'en')).toBe('Nothing to drop: n2 has sent only 3 messages to n3 so far, so there is no #4');
+    expect(narrate({ ...action, notes: [{ ...action.notes[0], c: 3 }] }, 'zh')).toBe('没有可丢弃的消息：n2 到目前只向 n3 发送过 3 条消息，没有第 4 条');
   });
 
   it('nothing to drop: dropping the same message twice', () => {

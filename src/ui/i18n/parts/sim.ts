@@ -21,7 +21,9 @@ export const simEn = {
     dropDone: (nth: string, from: N, to: N) => `Message #${nth} from ${from} to ${to} is lost in flight`,
     dropAlreadyArrived: (nth: string, from: N, to: N) => `Nothing to drop: message #${nth} from ${from} to ${to} is no longer in flight (it has arrived)`,
     dropNeverSent: (nth: string, from: N, to: N, sent: string) =>
-      `Nothing to drop: ${from} has sent only ${sent} ${sent === '1' ? 'message' : 'messages'} to ${to}, so there is no #${nth}`,
+      sent === '0'
+        ? `Nothing to drop: ${from} has not sent any message to ${to} yet`
+        : `Nothing to drop: ${from} has sent only ${sent} ${sent === '1' ? 'message' : 'messages'} to ${to} so far, so there is no #${nth}`,
     dropAlreadyLost: (nth: string, from: N, to: N) => `Nothing to drop: message #${nth} from ${from} to ${to} is already lost`,
     clientNoLeader: (c: N, req: string, server: N) => `${server} knows no leader: ${c}’s ${req} is refused (etcd: “no leader”)`,
     clientRedirected: (c: N, req: string, server: N, leader: N) => `${server} is not the leader: ${c} is told to send ${req} to ${leader}`,
@@ -50,7 +52,8 @@ export const simZh: typeof simEn = {
     timeoutNodeDown: (n) => `${n} 已宕机：没有定时器可以到期，什么也不发生`,
     dropDone: (nth, from, to) => `${from} 发往 ${to} 的第 ${nth} 条消息在传输中丢失`,
     dropAlreadyArrived: (nth, from, to) => `没有可丢弃的消息：${from} 发往 ${to} 的第 ${nth} 条消息已不在传输中（已送达）`,
-    dropNeverSent: (nth, from, to, sent) => `没有可丢弃的消息：${from} 只向 ${to} 发送过 ${sent} 条消息，没有第 ${nth} 条`,
+    dropNeverSent: (nth, from, to, sent) =>
+      sent === '0' ? `没有可丢弃的消息：${from} 还没有向 ${to} 发送过消息` : `没有可丢弃的消息：${from} 到目前只向 ${to} 发送过 ${sent} 条消息，没有第 ${nth} 条`,
     dropAlreadyLost: (nth, from, to) => `没有可丢弃的消息：${from} 发往 ${to} 的第 ${nth} 条消息已经丢失`,
     clientNoLeader: (c, req, server) => `${server} 不知道领导者：${c} 的${req} 被拒绝（etcd：“no leader”）`,
     clientRedirected: (c, req, server, leader) => `${server} 不是领导者：让 ${c} 把${req} 发给 ${leader}`,
