@@ -112,6 +112,9 @@ describe('bundled lessons', () => {
     // Then a leader of a later term (one election suffices: fresh random timeouts differ).
     const [winner] = r.report.leaders;
     expect(winner.term).toBe(firstTerm + 1);
+    // The blurb and the stop sentences name them: n1 and n3 split, n4 wins.
+    expect([...candidates].sort()).toEqual([1, 3]);
+    expect(winner.id).toBe(4);
     expect(r.nodes.filter((n) => n.role === 'leader').map((n) => n.id)).toEqual([winner.id]);
     // The lesson's stops fall after the time-outs, after the second defeat, and after the win.
     const lost = notes.filter((n) => n.code === Note.ElectionLost).map((n) => n.time);
