@@ -178,6 +178,12 @@ export interface ProtocolDef<Cfg, Node, Msg, Snap = unknown, View = unknown> {
   receive(node: Node, msg: Msg, from: number, ctx: NodeCtx<Msg>): void;
   /** Timer `slot` of this node fired. */
   timer(node: Node, slot: number, ctx: NodeCtx<Msg>): void;
+  /**
+   * The user's `timeout` action: the node's election timer fires now (RaftScope's "time
+   * out"), whatever is left of it. Only called on a live node. A protocol without it gets
+   * its timer slot 0 fired instead.
+   */
+  timeoutNow?(node: Node, ctx: NodeCtx<Msg>): void;
 
   /** The id of the node clients should talk to now (0 if none is known). */
   leaderOf(nodes: readonly Node[], alive: readonly boolean[]): number;
@@ -212,6 +218,54 @@ export interface ProtocolDef<Cfg, Node, Msg, Snap = unknown, View = unknown> {
    */
   notable?(code: number): boolean;
 }
+
+/**
+ * Decision codes the simulator itself records (a user's action that found nothing to act
+ * on, a client's view of its request), in a range no protocol uses: a protocol's own
+ * codes stay below SIM_NOTE_BASE. Noted by node 0 for the network, by the client's id for
+ * a client. The meaning of a, b, c is given per code.
+ */
+export const SIM_NOTE_BASE = 900;
+export const SimNote = {
+  /** `timeout` on a node that is down: nothing happens. a = 0. */
+  TimeoutNodeDown: 900,
+  /**
+   * `drop` found the message: it is lost in flight (it shows as a Drop, DroppedByUser, when
+   * it would have arrived). For every Drop* code: noted by the link's sender (from);
+   * a = nth, b = to, c = messages sent on that link so far.
+   */
+  DropDone: 901,
+  /** Nothing to drop: that message is no longer on the wire (it arrived, or failed to on arrival). */
+  DropAlreadyArrived: 902,
+  /** Nothing to drop: fewer than nth messages were ever sent on that link. */
+  DropNeverSent: 903,
+  /** Nothing to drop: that message is already lost (the network's drop rate, or an earlier drop). */
+  DropAlreadyLost: 904,
+  /** Client: its request was refused because the server knows no leader. a = request id, b = server. */
+  ClientNoLeader: 910,
+  /** Client: told to try another server. a = request id, b = server that answered, c = server named (the leader hint). */
+  ClientRedirected: 911,
+  /** Client: tries again. a = request id, b = server it now sends to, c = attempt number. */
+  ClientRetry: 912,
+  /** Client: the request failed and it gives up. a = request id, b = attempts made, c = why (ClientFailure). */
+  ClientFailed: 913,
+  /** Client: the request succeeded. a = request id, b = where it landed (log index), c = server. */
+  ClientSucceeded: 914,
+  /** Client: no answer within clientTimeoutMs. a = request id, b = server it had asked, c = attempt number. */
+  ClientTimedOut: 915,
+  /** Client: told "no leader", it waits before asking again. a = request id, b = delay in ms, c = server it will ask. */
+  ClientBackoff: 916,
+} as const;
+
+/** Why a client gave up (SimNote.ClientFailed's c). */
+export const ClientFailure = {
+  /** A server refused and the client does not retry. */
+  Refused: 1,
+  /** No answer in time, attempts exhausted. */
+  TimedOut: 2,
+  /** Refused on every attempt. */
+  AttemptsExhausted: 3,
+} as const;
 
 /** Generic network and client timing, in virtual milliseconds. */
 export interface NetworkConfig {

@@ -15,6 +15,8 @@ export const Fate = {
   LinkDown: 2,
   /** The receiving node was down when it arrived. */
   NodeDown: 3,
+  /** The user dropped it in flight (a `drop` action). */
+  DroppedByUser: 4,
 } as const;
 export type Fate = (typeof Fate)[keyof typeof Fate];
 

@@ -1,6 +1,6 @@
 /**
  * The fuzzer: seeded random fault scenarios (crashes, restarts, partitions, one-way cuts,
- * message loss, client load) run with every checker on. A scenario is written in the
+ * message loss, early election timeouts, single dropped messages, client load) run with every checker on. A scenario is written in the
  * scenario format, so a failing one opens in the app and replays exactly.
  */
 import type { AnyProtocol, Monitor, Violation } from '../core/protocol';
@@ -84,6 +84,16 @@ export function fuzzOne(seed: number, opts: FuzzOptions): FuzzOutcome {
           sim.insertAction(extra);
         }
       }
+      if (action?.do === 'timeout' && rng.chance(0.4)) {
+        // Two nodes time out at the same moment: the classic split vote.
+        const first = action.node;
+        const others = Array.from({ length: nodes }, (_, i) => i + 1).filter((id) => id !== first && sim.alive[id]);
+        if (others.length > 0) {
+          const extra: ScriptAction = { at: t, do: 'timeout', node: rng.pick(others) };
+          scenario.script.push(extra);
+          sim.insertAction(extra);
+        }
+      }
       // Exponential gaps: bursts of faults and quiet stretches.
       nextFaultAt = t + 1 + Math.floor(-Math.log(1 - rng.next()) * meanGapMs);
     }
@@ -134,7 +144,13 @@ function chooseFault(rng: Rng, sim: Simulation, at: number, nextValue: () => str
     if (to === from) to = (from % n) + 1;
     return { at, do: rng.chance(0.7) ? 'cut' : 'mend', from, to };
   }
-  return null;
+  // The classroom moves: an early election timeout (fuzzOne sometimes adds a second one at
+  // the same moment, to split votes), and the loss of one message on the wire, named as a user names it (from, to, nth).
+  if (r < 0.975) return up.length ? { at, do: 'timeout', node: rng.pick(up) } : null;
+  const wire = sim.queue.items.filter((m) => m.nth > 0 && !m.lost && m.sentAt < at);
+  if (wire.length === 0) return null;
+  const m = rng.pick(wire);
+  return { at, do: 'drop', from: m.from, to: m.to, nth: m.nth };
 }
 
 /**

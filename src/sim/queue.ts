@@ -11,8 +11,12 @@ export interface InFlight<Msg = unknown> {
   from: number;
   to: number;
   sentAt: number;
-  /** Decided at send time: lost by the network's random drop rate. */
+  /** Lost: decided at send time by the network's random drop rate, or later by a user's `drop`. */
   lost: boolean;
+  /** Lost because the user dropped it (a `drop` action), not by the drop rate. */
+  byUser: boolean;
+  /** Send order on its link: the nth message ever sent from → to (1-based); 0 for links to or from a client. */
+  nth: number;
   msg: Msg;
 }
 
@@ -68,6 +72,16 @@ export class MessageQueue<Msg = unknown> {
   /** A copy for a keyframe (entries are immutable once queued, so a shallow copy suffices). */
   snapshot(): InFlight<Msg>[] {
     return this.items.slice();
+  }
+
+  /**
+   * Replace the entry at heap position `i` with `m`, which must keep its (at, seq), so the
+   * heap order holds. Entries are never mutated in place: keyframes share them.
+   */
+  replaceAt(i: number, m: InFlight<Msg>): void {
+    const old = this.items[i];
+    if (old.at !== m.at || old.seq !== m.seq) throw new Error('queue: a replacement must keep its time and sequence');
+    this.items[i] = m;
   }
 
   restore(items: readonly InFlight<Msg>[]): void {

@@ -33,6 +33,7 @@ export function cliReport(parsed: ParsedScenario, r: RunResult): Record<string, 
     events: sim.frame,
     nodes,
     ...r.monitor.report(),
+    ops: sim.clients.output(),
     violations: r.violation ? [r.violation] : [],
     warnings: parsed.warnings,
   };

@@ -161,7 +161,7 @@ export class SimSession implements SimApi {
     const messages = sim.queue.items
       .filter((m) => m.from !== m.to)
       .sort((a, b) => a.seq - b.seq)
-      .map((m) => ({ id: m.seq, from: m.from, to: m.to, sentAt: m.sentAt, at: m.at, look: p.look(m.msg), lost: m.lost, nth: 0 /* send order on the link: filled in by the simulator's per-link counter (in progress) */ }));
+      .map((m) => ({ id: m.seq, from: m.from, to: m.to, sentAt: m.sentAt, at: m.at, look: p.look(m.msg), lost: m.lost, nth: m.nth }));
     const f = sim.frame;
     return {
       protocol: p.name,

@@ -8,7 +8,7 @@
  * then messages and timers by their sequence number. Nodes are created and started in
  * id order. One seed in => one trace out, in Node and in a browser.
  */
-import { CLIENT_ID_BASE, type AnyProtocol, type Monitor, type NetworkConfig, type NodeCtx, type Violation, type WorldView } from '../core/protocol';
+import { CLIENT_ID_BASE, SimNote, type AnyProtocol, type Monitor, type NetworkConfig, type NodeCtx, type Violation, type WorldView } from '../core/protocol';
 import { EventType, Fate } from './api';
 import { Clients, isClientTimeout, type ClientsSnap } from './clients';
 import type { History } from './history';
@@ -43,6 +43,7 @@ export interface SimSnapshot {
   rngNet: number[];
   rngNodes: number[][];
   clients: ClientsSnap;
+  linkSent: Uint32Array;
 }
 
 /** What one step did, for callers that want to know (the session's marks). */
@@ -77,6 +78,11 @@ export class Simulation {
   readonly slots: number;
   readonly rngNet: Rng;
   readonly rngNodes: Rng[];
+  /**
+   * Messages ever sent on each server-to-server link, flat by from * (nodes + 1) + to: a
+   * message's `nth` (its name in a `drop` action). Part of the snapshot, so seeks are exact.
+   */
+  readonly linkSent: Uint32Array;
 
   /** When set, every event is recorded into the history. */
   recorder: History | null = null;
@@ -103,6 +109,7 @@ export class Simulation {
     this.timerAt = new Float64Array(n * this.slots).fill(Infinity);
     this.timerSetAt = new Float64Array(n * this.slots);
     this.timerSeq = new Float64Array(n * this.slots);
+    this.linkSent = new Uint32Array((n + 1) * (n + 1));
     this.rngNet = new Rng(this.seed, 'network');
     this.rngNodes = [];
     for (let id = 0; id <= n; id++) this.rngNodes.push(new Rng(this.seed, `node:${id}`));
@@ -152,12 +159,19 @@ export class Simulation {
     const net = this.net;
     const latency = net.latencyMaxMs > net.latencyMinMs ? this.rngNet.int(net.latencyMinMs, net.latencyMaxMs + 1) : net.latencyMinMs;
     const lost = net.dropRate > 0 && this.rngNet.next() < net.dropRate;
-    this.queue.push({ at: this.now + latency, seq: this.seq++, from, to, sentAt: this.now, lost, msg });
+    const n = this.nodeCount;
+    const nth = from <= n && to <= n ? ++this.linkSent[from * (n + 1) + to] : 0;
+    this.queue.push({ at: this.now + latency, seq: this.seq++, from, to, sentAt: this.now, lost, byUser: false, nth, msg });
   }
 
   /** A message that arrives after exactly `delayMs` and cannot be lost (client time-outs). */
   sendSelf(id: number, delayMs: number, msg: unknown): void {
-    this.queue.push({ at: this.now + delayMs, seq: this.seq++, from: id, to: id, sentAt: this.now, lost: false, msg });
+    this.queue.push({ at: this.now + delayMs, seq: this.seq++, from: id, to: id, sentAt: this.now, lost: false, byUser: false, nth: 0, msg });
+  }
+
+  /** Record a decision of the simulator's own (SimNote codes) as `node` (a server, or a client's id). */
+  noteAs(node: number, code: number, a = 0, b = 0, c = 0): void {
+    if (this.recorder !== null) this.recorder.note(code, node, a, b, c);
   }
 
   setTimer(id: number, slot: number, delayMs: number): void {
@@ -279,8 +293,8 @@ export class Simulation {
 
   private runAction(a: ScriptAction): void {
     const node = actionNode(a);
-    // Only a crash or a restart changes a node's state; a request is a client's message.
-    const touched = a.do === 'crash' || a.do === 'restart' ? a.node : 0;
+    // Only a crash, a restart or a timeout changes a node's state; a request is a client's message.
+    const touched = a.do === 'crash' || a.do === 'restart' || a.do === 'timeout' ? a.node : 0;
     this.begin(EventType.Action, a.at, a.do === 'request' ? CLIENT_ID_BASE : node, 0, 0, 0, a, touched);
     switch (a.do) {
       case 'crash':
@@ -311,8 +325,57 @@ export class Simulation {
       case 'request':
         this.clients.request(a.value, a.node);
         break;
+      case 'timeout':
+        this.timeoutNow(a.node);
+        break;
+      case 'drop':
+        this.dropInFlight(a.from, a.to, a.nth);
+        break;
     }
     this.end(touched);
+  }
+
+  /** The node's election timer fires now; a down node cannot time out. */
+  private timeoutNow(id: number): void {
+    if (!this.alive[id]) {
+      this.noteAs(id, SimNote.TimeoutNodeDown);
+      return;
+    }
+    const p = this.protocol;
+    this.withNode(id, () => {
+      if (p.timeoutNow) {
+        p.timeoutNow(this.nodes[id], this.ctx);
+      } else {
+        this.clearTimer(id, 0);
+        p.timer(this.nodes[id], 0, this.ctx);
+      }
+    });
+  }
+
+  /**
+   * Lose the nth message ever sent from → to, if it is still on the wire: it stays in
+   * flight, marked lost, and shows as a Drop (DroppedByUser) when it would have arrived,
+   * as a random loss does. Otherwise say why there was nothing to drop.
+   */
+  private dropInFlight(from: number, to: number, nth: number): void {
+    const sent = this.linkSent[from * (this.nodeCount + 1) + to];
+    if (nth > sent) {
+      this.noteAs(from, SimNote.DropNeverSent, nth, to, sent);
+      return;
+    }
+    const items = this.queue.items;
+    for (let i = 0; i < items.length; i++) {
+      const m = items[i];
+      if (m.nth !== nth || m.from !== from || m.to !== to) continue;
+      if (m.lost) {
+        this.noteAs(from, SimNote.DropAlreadyLost, nth, to, sent);
+        return;
+      }
+      this.queue.replaceAt(i, { ...m, lost: true, byUser: true });
+      this.noteAs(from, SimNote.DropDone, nth, to, sent);
+      return;
+    }
+    this.noteAs(from, SimNote.DropAlreadyArrived, nth, to, sent);
   }
 
   /** Returns false when the event was a no-op that should not become a frame. */
@@ -328,7 +391,7 @@ export class Simulation {
       }
       const kind = this.protocol.kindCode(m.msg);
       if (m.lost) {
-        this.begin(EventType.Drop, m.at, to, m.from, kind, Fate.Lost, null, 0);
+        this.begin(EventType.Drop, m.at, to, m.from, kind, m.byUser ? Fate.DroppedByUser : Fate.Lost, null, 0);
       } else {
         this.begin(EventType.Deliver, m.at, to, m.from, kind, Fate.Delivered, null, 0);
         this.clients.receive(m.msg, m.from);
@@ -338,7 +401,9 @@ export class Simulation {
     }
     const kind = this.protocol.kindCode(m.msg);
     const fate = m.lost
-      ? Fate.Lost
+      ? m.byUser
+        ? Fate.DroppedByUser
+        : Fate.Lost
       : !this.network.canDeliver(m.from, to)
         ? Fate.LinkDown
         : !this.alive[to]
@@ -388,6 +453,7 @@ export class Simulation {
       rngNet: this.rngNet.state(),
       rngNodes: this.rngNodes.map((r) => r.state()),
       clients: this.clients.snapshot(),
+      linkSent: this.linkSent.slice(),
     };
   }
 
@@ -407,6 +473,7 @@ export class Simulation {
     this.rngNet.setState(s.rngNet);
     s.rngNodes.forEach((st, i) => this.rngNodes[i].setState(st));
     this.clients.restore(s.clients);
+    this.linkSent.set(s.linkSent);
     this.violation = null;
   }
 

@@ -7,7 +7,7 @@
  */
 import type { Speed } from './types';
 
-export const LESSONS = ['raft-election', 'raft-leader-crash', 'raft-partition', 'raft-figure7', 'raft-figure8', 'raft-figure8-bug', 'raft-rejoin-disrupts', 'raft-prevote'] as const;
+export const LESSONS = ['raft-election', 'raft-leader-crash', 'raft-partition', 'raft-figure7', 'raft-figure8', 'raft-figure8-bug', 'raft-rejoin-disrupts', 'raft-prevote', 'raft-split-vote'] as const;
 export type LessonName = (typeof LESSONS)[number];
 
 export interface LessonMeta {
@@ -31,6 +31,8 @@ export const LESSON_META: Record<LessonName, LessonMeta> = {
   'raft-figure8-bug': { speed: RAFT_SPEED, embedState: true, stops: [] },
   'raft-rejoin-disrupts': { speed: RAFT_SPEED, embedState: false, stops: [] },
   'raft-prevote': { speed: RAFT_SPEED, embedState: false, stops: [] },
+  // Stops just after: the two time-outs (60 ms), the second candidate's defeat (110 ms), term 2's winner (257 ms).
+  'raft-split-vote': { speed: RAFT_SPEED, embedState: false, stops: [61, 111, 258] },
 };
 
 export function isLesson(name: string | null | undefined): name is LessonName {

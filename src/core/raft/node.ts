@@ -154,7 +154,7 @@ export function becomeCandidate(node: RaftNode, ctx: Ctx): void {
 function requestVotes(node: RaftNode, ctx: Ctx, term: number, pre: boolean): void {
   const li = lastIndex(node.log);
   const lt = lastTerm(node.log);
-  for (const p of node.peers) ctx.send(p, { type: 'RequestVote', term, lastIndex: li, lastTerm: lt, pre });
+  for (const p of node.peers) ctx.send(p, { type: 'RequestVote', term, candidate: node.id, lastIndex: li, lastTerm: lt, pre });
 }
 
 /**
@@ -212,8 +212,27 @@ export function timer(node: RaftNode, slot: number, ctx: Ctx): void {
     return;
   }
   // Election timeout: no leader heard and no vote granted for a whole timeout.
+  campaign(node, ctx);
+}
+
+/** An election timeout's outcome: PreVote first when it is on (etcd's hup), else an election. */
+function campaign(node: RaftNode, ctx: Ctx): void {
   if (node.cfg.preVote) becomePreCandidate(node, ctx);
   else becomeCandidate(node, ctx);
+}
+
+/**
+ * The user's `timeout` action (RaftScope's "time out"; etcd's MsgHup): a follower or a
+ * (pre-)candidate campaigns now, PreVote first when it is on; a leader ignores it, as
+ * etcd does ("ignoring MsgHup because already leader").
+ */
+export function timeoutNow(node: RaftNode, ctx: Ctx): void {
+  if (node.role === 'leader') {
+    ctx.note(Note.TimeoutIgnoredLeader, node.term);
+    return;
+  }
+  ctx.note(Note.TimeoutNow, node.term);
+  campaign(node, ctx);
 }
 
 export function receive(node: RaftNode, msg: RaftMsg, from: number, ctx: Ctx): void {
@@ -267,7 +286,7 @@ function rejectStale(node: RaftNode, msg: RaftMsg, from: number, ctx: Ctx): void
   switch (msg.type) {
     case 'RequestVote':
       ctx.note(Note.VoteDeniedStaleTerm, msg.term, node.term, from);
-      ctx.send(from, { type: 'RequestVoteReply', term: node.term, granted: false, pre: msg.pre });
+      ctx.send(from, { type: 'RequestVoteReply', term: node.term, granted: false, pre: msg.pre, reason: Note.VoteDeniedStaleTerm });
       return;
     case 'AppendEntries':
       ctx.note(Note.AppendRejectedStaleTerm, msg.term, node.term, from);
@@ -292,8 +311,8 @@ function rejectStale(node: RaftNode, msg: RaftMsg, from: number, ctx: Ctx): void
 
 function handleVoteRequest(node: RaftNode, msg: Msg<'RequestVote'>, from: number, ctx: Ctx): void {
   const bugs = node.cfg.bugs;
-  const deny = (): void => {
-    ctx.send(from, { type: 'RequestVoteReply', term: node.term, granted: false, pre: msg.pre });
+  const deny = (reason: number): void => {
+    ctx.send(from, { type: 'RequestVoteReply', term: node.term, granted: false, pre: msg.pre, reason });
   };
   // A pre-vote for a later term commits us to nothing, so neither our vote nor a known
   // leader stands in its way (only the log does, and CheckQuorum's lease above).
@@ -302,22 +321,23 @@ function handleVoteRequest(node: RaftNode, msg: Msg<'RequestVote'>, from: number
     // §5.2: one vote per term, first come first served.
     if (node.votedFor !== 0 && !(bugs.doubleVote && !msg.pre)) {
       ctx.note(Note.VoteDeniedAlreadyVoted, msg.term, node.votedFor, from);
-      deny();
+      deny(Note.VoteDeniedAlreadyVoted);
       return;
     }
     // etcd: while we know this term's leader, nobody else can be elected in it.
     if (node.leader !== 0) {
       ctx.note(Note.VoteDeniedKnowsLeader, msg.term, node.leader, from);
-      deny();
+      deny(Note.VoteDeniedKnowsLeader);
       return;
     }
   }
   // §5.4.1: only a candidate whose log is at least as up to date as ours.
   if (!bugs.voteWithoutLogCheck && !isUpToDate(node.log, msg.lastIndex, msg.lastTerm)) {
     const ourTerm = lastTerm(node.log);
-    if (msg.lastTerm < ourTerm) ctx.note(Note.VoteDeniedLogTerm, msg.lastTerm, ourTerm, from);
-    else ctx.note(Note.VoteDeniedLogIndex, msg.lastIndex, lastIndex(node.log), from);
-    deny();
+    const why = msg.lastTerm < ourTerm ? Note.VoteDeniedLogTerm : Note.VoteDeniedLogIndex;
+    if (why === Note.VoteDeniedLogTerm) ctx.note(why, msg.lastTerm, ourTerm, from);
+    else ctx.note(why, msg.lastIndex, lastIndex(node.log), from);
+    deny(why);
     return;
   }
   ctx.note(Note.VoteGranted, msg.term, 0, from);
@@ -327,7 +347,7 @@ function handleVoteRequest(node: RaftNode, msg: Msg<'RequestVote'>, from: number
     resetElectionTimer(node, ctx);
   }
   // A granted pre-vote answers with the term asked for, so it does not look stale to the asker.
-  ctx.send(from, { type: 'RequestVoteReply', term: msg.term, granted: true, pre: msg.pre });
+  ctx.send(from, { type: 'RequestVoteReply', term: msg.term, granted: true, pre: msg.pre, reason: 0 });
 }
 
 function handleVoteReply(node: RaftNode, msg: Msg<'RequestVoteReply'>, from: number, ctx: Ctx): void {
@@ -397,7 +417,8 @@ function handleAppend(node: RaftNode, msg: Msg<'AppendEntries'>, from: number, c
   const res = mergeEntries(node, msg.prevIndex, msg.entries, node.cfg.bugs.noTruncateOnConflict);
   if (res.removed > 0) ctx.note(Note.Truncated, res.conflictIndex, res.removed, res.conflictTerm);
   const lastNew = msg.prevIndex + msg.entries.length;
-  ctx.note(Note.AppendAccepted, msg.prevIndex, res.appended, lastIndex(node.log));
+  // A heartbeat's acceptance is routine; an append that carried entries is a decision worth reading.
+  ctx.note(msg.entries.length === 0 ? Note.HeartbeatAccepted : Note.AppendAccepted, msg.prevIndex, res.appended, lastIndex(node.log));
   // Only what this message proved we share with the leader may be committed; never lower it.
   const commit = Math.min(msg.leaderCommit, lastNew);
   if (commit > node.commitIndex) {
@@ -570,7 +591,10 @@ function answerClients(node: RaftNode, ctx: Ctx): void {
 
 function handleClientRequest(node: RaftNode, msg: Msg<'ClientRequest'>, ctx: Ctx): void {
   if (node.role !== 'leader') {
-    ctx.note(Note.ClientRedirected, node.leader);
+    // The paper: reject and name the leader. With none known, etcd's follower drops the
+    // proposal ("no leader at term N") and etcd answers "no leader": refuse, saying so.
+    if (node.leader === 0) ctx.note(Note.ClientRefusedNoLeader, node.term);
+    else ctx.note(Note.ClientRedirected, node.leader);
     ctx.send(msg.clientId, { type: 'ClientReply', requestId: msg.requestId, ok: false, leaderHint: node.leader, index: 0 });
     return;
   }

@@ -3,11 +3,11 @@
  * (node.ts), the invariant monitor (checkers.ts), how messages look, and what the UI and
  * the CLI show of a node.
  */
-import type { ClientReplyInfo, MessageLook, NetworkConfig, ProtocolDef } from '../protocol';
+import { SIM_NOTE_BASE, type ClientReplyInfo, type MessageLook, type NetworkConfig, type ProtocolDef } from '../protocol';
 import { createRaftMonitor } from './checkers';
 import { parseConfig } from './config';
 import { initialWarnings, parseInitial, type RaftInitial } from './initial';
-import { crash, createRaftNode, receive, start, timer } from './node';
+import { crash, createRaftNode, receive, start, timeoutNow, timer } from './node';
 import {
   LOG_WINDOW,
   MsgKind,
@@ -101,23 +101,80 @@ function restore(s: RaftSnap): RaftNode {
   };
 }
 
+/** A denied vote's reason as the inspector names it (the voter's Note code). */
+const DENIAL: Readonly<Record<number, string>> = {
+  [Note.VoteDeniedStaleTerm]: 'staleTerm',
+  [Note.VoteDeniedAlreadyVoted]: 'alreadyVoted',
+  [Note.VoteDeniedLogTerm]: 'logTermBehind',
+  [Note.VoteDeniedLogIndex]: 'logShorter',
+  [Note.VoteDeniedKnowsLeader]: 'knowsLeader',
+};
+
+/** Entries as etcd's DescribeEntries writes them: term/index and the value, e.g. `2/5 "x=1"`. */
+function describeEntries(first: number, entries: readonly LogEntry[]): string {
+  return entries.map((e, i) => `${e.term}/${first + i} ${JSON.stringify(e.value)}`).join(', ');
+}
+
+/**
+ * How a message looks, with its fields for the inspector by their paper/etcd names. Runs
+ * only when the UI asks for a frame's view, never on the simulation's hot path.
+ */
 function look(msg: RaftMsg): MessageLook {
   switch (msg.type) {
     case 'RequestVote':
-      return { glyph: 'request-vote', name: msg.pre ? 'PreVote' : 'RequestVote', term: msg.term };
-    case 'RequestVoteReply':
-      return { glyph: 'vote-reply', name: msg.pre ? 'PreVoteReply' : 'RequestVoteReply', term: msg.term, verdict: msg.granted };
-    case 'AppendEntries':
+      return {
+        glyph: 'request-vote',
+        name: msg.pre ? 'PreVote' : 'RequestVote',
+        term: msg.term,
+        fields: { term: msg.term, candidate: msg.candidate, lastLogIndex: msg.lastIndex, lastLogTerm: msg.lastTerm, preVote: msg.pre },
+      };
+    case 'RequestVoteReply': {
+      const fields: Record<string, number | string | boolean> = { term: msg.term, granted: msg.granted, preVote: msg.pre };
+      if (!msg.granted && msg.reason !== 0) fields.reason = DENIAL[msg.reason] ?? String(msg.reason);
+      return { glyph: 'vote-reply', name: msg.pre ? 'PreVoteReply' : 'RequestVoteReply', term: msg.term, verdict: msg.granted, fields };
+    }
+    case 'AppendEntries': {
+      const fields = {
+        term: msg.term,
+        prevLogIndex: msg.prevIndex,
+        prevLogTerm: msg.prevTerm,
+        entries: describeEntries(msg.prevIndex + 1, msg.entries),
+        commit: msg.leaderCommit,
+      };
       return msg.entries.length === 0
-        ? { glyph: 'heartbeat', name: 'Heartbeat', term: msg.term, count: 0 }
-        : { glyph: 'append', name: 'AppendEntries', term: msg.term, count: msg.entries.length };
-    case 'AppendEntriesReply':
-      return { glyph: 'append-reply', name: 'AppendEntriesReply', term: msg.term, verdict: msg.success };
+        ? { glyph: 'heartbeat', name: 'Heartbeat', term: msg.term, count: 0, fields }
+        : { glyph: 'append', name: 'AppendEntries', term: msg.term, count: msg.entries.length, fields };
+    }
+    case 'AppendEntriesReply': {
+      const fields: Record<string, number | string | boolean> = { term: msg.term, success: msg.success, index: msg.index };
+      if (!msg.success) {
+        fields.rejectHint = msg.hintIndex;
+        fields.rejectHintTerm = msg.hintTerm;
+      }
+      return { glyph: 'append-reply', name: 'AppendEntriesReply', term: msg.term, verdict: msg.success, fields };
+    }
     case 'ClientRequest':
-      return { glyph: 'client-request', name: 'ClientRequest', term: 0 };
-    case 'ClientReply':
-      return { glyph: 'client-reply', name: 'ClientReply', term: 0, verdict: msg.ok };
+      return { glyph: 'client-request', name: 'ClientRequest', term: 0, fields: { clientId: msg.clientId, requestId: msg.requestId, value: msg.value } };
+    case 'ClientReply': {
+      const fields: Record<string, number | string | boolean> = { requestId: msg.requestId, ok: msg.ok };
+      if (msg.ok) fields.index = msg.index;
+      else fields.leaderHint = msg.leaderHint;
+      return { glyph: 'client-reply', name: 'ClientReply', term: 0, verdict: msg.ok, fields };
+    }
   }
+}
+
+/**
+ * Decisions worth reading (the caption keeps the last one; the event list can show only
+ * these): votes, elections, step-downs, appends that carried entries, their rejections,
+ * commits, clients' outcomes, the user's timeouts and drops. Routine traffic is not: a
+ * leader's heartbeat, its acceptance, its in-step acknowledgement, stale or late replies.
+ */
+const ROUTINE: ReadonlySet<number> = new Set<number>([Note.Heartbeat, Note.HeartbeatAccepted, Note.AppendReplyInStep, Note.IgnoredStale, Note.IgnoredReply]);
+
+function notable(code: number): boolean {
+  if (code >= SIM_NOTE_BASE) return true; // the simulator's own: a user's action's outcome, a client's
+  return !ROUTINE.has(code);
 }
 
 function kindCode(msg: RaftMsg): number {
@@ -234,6 +291,7 @@ export const raftProtocol: ProtocolDef<RaftConfig, RaftNode, RaftMsg, RaftSnap, 
   crash,
   receive,
   timer,
+  timeoutNow,
   leaderOf,
   clientRequest: (spec) => ({ type: 'ClientRequest', clientId: spec.clientId, requestId: spec.requestId, value: spec.value }),
   clientReply,
@@ -249,4 +307,5 @@ export const raftProtocol: ProtocolDef<RaftConfig, RaftNode, RaftMsg, RaftSnap, 
     if (code === Note.CommitAdvanced && node.role === 'leader') return { kind: 'commit', value: a };
     return null;
   },
+  notable,
 };

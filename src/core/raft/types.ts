@@ -81,8 +81,15 @@ export interface RaftNode {
 }
 
 export type RaftMsg =
-  | { type: 'RequestVote'; term: number; lastIndex: number; lastTerm: number; pre: boolean }
-  | { type: 'RequestVoteReply'; term: number; granted: boolean; pre: boolean }
+  | { type: 'RequestVote'; term: number; candidate: number; lastIndex: number; lastTerm: number; pre: boolean }
+  | {
+      type: 'RequestVoteReply';
+      term: number;
+      granted: boolean;
+      pre: boolean;
+      /** Why it was denied: the voter's Note code (VoteDenied*), 0 when granted. Carried for the inspector only. */
+      reason: number;
+    }
   | {
       type: 'AppendEntries';
       term: number;
@@ -139,7 +146,11 @@ export interface RaftNodeView {
   votes: number[];
 }
 
-export const LOG_WINDOW = 64;
+/**
+ * Log entries a node view carries (the last ones; logStart says where they begin), so the
+ * log panel can scroll back this far. Views are built once per shown frame, not per event.
+ */
+export const LOG_WINDOW = 256;
 
 /**
  * Decision codes recorded with ctx.note(code, a, b, c): every step explains itself.
@@ -217,5 +228,16 @@ export const Note = {
   AppendIgnoredAsLeader: 33,
   /** Leader: a follower's success confirms nothing new (a heartbeat's answer). a = its matchIndex, c = follower. */
   AppendReplyInStep: 34,
+  /**
+   * Not the leader and no leader known: the request is refused (etcd's follower drops the
+   * proposal, "no leader at term N"; the client hears "etcdserver: no leader"). a = term.
+   */
+  ClientRefusedNoLeader: 35,
+  /** Follower accepted a heartbeat (an AppendEntries with no entries). a = prevIndex, b = 0, c = last index now. */
+  HeartbeatAccepted: 36,
+  /** The user's `timeout` on a leader: ignored (etcd: "ignoring MsgHup because already leader"). a = term. */
+  TimeoutIgnoredLeader: 37,
+  /** The user's `timeout` on a follower or candidate: its election timer fires now. a = term before. */
+  TimeoutNow: 38,
 } as const;
 export type NoteCode = (typeof Note)[keyof typeof Note];

@@ -261,6 +261,10 @@ export const en = {
       title: 'Raft · PreVote keeps the peace',
       blurb: 'The same, with PreVote on. Cut off, n1 only asks for pre-votes at term + 1 and never gets a majority, so its own term stays at 1. After the heal it simply hears n4’s heartbeats and follows; n4 keeps leading term 1.',
     },
+    'raft-split-vote': {
+      title: 'Raft · a split vote',
+      blurb: 'Four servers; n1 and n3 are made to time out at the same moment (“time out” on both). Each votes for itself and wins one more vote: 2 of 4, and 3 are needed. Nobody wins term 1. Every election timeout is drawn afresh at random, so they now differ: the first to run out (n4) asks alone in term 2 and wins.',
+    },
   },
 
   // Narration of Raft events (src/ui/raft/narrate.ts chooses among these)

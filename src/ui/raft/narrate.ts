@@ -4,7 +4,7 @@
  * either language. Used by the event list and by hover text on the stage.
  */
 import { EventType, Fate, type EventRow, type NoteRow } from '../../sim/api';
-import type { Violation } from '../../core/protocol';
+import { ClientFailure, SimNote, type Violation } from '../../core/protocol';
 import { MsgKind, Note } from '../../core/raft/types';
 import { dict, fmtInt, isClient, nodeRef, type Lang } from '../i18n';
 
@@ -32,10 +32,13 @@ function headline(row: EventRow, lang: Lang): string {
       const from = nodeRef(row.peer);
       if (row.fate === Fate.NodeDown) return r.dropNodeDown(kind, from, n);
       if (row.fate === Fate.LinkDown) return r.dropLinkDown(kind, from, n);
+      if (row.fate === Fate.DroppedByUser) return dict(lang).simNarr.dropByUser(kind, from, n);
       return r.dropLost(kind, from, n);
     }
     case EventType.Timer:
-      return isClient(row.node) ? r.clientTimer(nodeRef(row.node)) : r.timer(n);
+      if (!isClient(row.node)) return r.timer(n);
+      // A client's timer is a time-out, or the end of its wait after "no leader".
+      return row.notes[0]?.code === SimNote.ClientRetry ? dict(lang).simNarr.clientBackoffOver(n) : r.clientTimer(n);
     case EventType.Action: {
       const a = row.action;
       if (!a) return r.timer(n);
@@ -54,6 +57,10 @@ function headline(row: EventRow, lang: Lang): string {
           return r.actionHeal;
         case 'request':
           return r.actionRequest(a.value, a.node ? nodeRef(a.node) : '');
+        case 'timeout':
+          return dict(lang).simNarr.actionTimeout(nodeRef(a.node));
+        case 'drop':
+          return dict(lang).simNarr.actionDrop(fmtInt(a.nth, lang), nodeRef(a.from), nodeRef(a.to));
       }
     }
   }
@@ -98,6 +105,8 @@ export function narrateNote(note: NoteRow, kind: number, lang: Lang): string {
       return r.voteRejectCounted(n, who(c), num(a), num(b));
     case Note.ElectionLost:
       return r.electionLost(n, num(a));
+    case Note.HeartbeatAccepted:
+      return r.heartbeatAccepted(n, num(a));
     case Note.AppendAccepted:
       return kind === MsgKind.Heartbeat && b === 0 ? r.heartbeatAccepted(n, num(a)) : r.appendAccepted(n, num(a), num(b), num(c));
     case Note.AppendRejectedStaleTerm:
@@ -136,8 +145,53 @@ export function narrateNote(note: NoteRow, kind: number, lang: Lang): string {
       return r.appendReplyInStep(n, who(c), num(a));
     case Note.AppendIgnoredAsLeader:
       return r.appendIgnoredAsLeader(n, who(c), num(a));
+    case Note.ClientRefusedNoLeader:
+      return dict(lang).simNarr.clientRefusedNoLeader(n, num(a));
+    case Note.TimeoutIgnoredLeader:
+      return dict(lang).simNarr.timeoutIgnoredLeader(n, num(a));
+    case Note.TimeoutNow:
+      return dict(lang).simNarr.timeoutNow(n, num(a));
     default:
-      return r.unknownNote(String(note.code));
+      return narrateSimNote(note, lang) ?? r.unknownNote(String(note.code));
+  }
+}
+
+/** The simulator's own notes (SimNote: a user's action's outcome, a client's view), or null for another code. */
+function narrateSimNote(note: NoteRow, lang: Lang): string | null {
+  const s = dict(lang).simNarr;
+  const n = nodeRef(note.node);
+  const num = (x: number) => fmtInt(x, lang);
+  const { a, b, c } = note;
+  const req = s.requestNo(num(a));
+  switch (note.code) {
+    case SimNote.TimeoutNodeDown:
+      return s.timeoutNodeDown(n);
+    case SimNote.DropDone:
+      return s.dropDone(num(a), n, nodeRef(b));
+    case SimNote.DropAlreadyArrived:
+      return s.dropAlreadyArrived(num(a), n, nodeRef(b));
+    case SimNote.DropNeverSent:
+      return s.dropNeverSent(num(a), n, nodeRef(b), num(c));
+    case SimNote.DropAlreadyLost:
+      return s.dropAlreadyLost(num(a), n, nodeRef(b));
+    case SimNote.ClientNoLeader:
+      return s.clientNoLeader(n, req, nodeRef(b));
+    case SimNote.ClientRedirected:
+      return s.clientRedirected(n, req, nodeRef(b), nodeRef(c));
+    case SimNote.ClientRetry:
+      return s.clientRetry(n, req, nodeRef(b), num(c));
+    case SimNote.ClientBackoff:
+      return s.clientBackoff(n, req, num(b), nodeRef(c));
+    case SimNote.ClientFailed:
+      if (c === ClientFailure.TimedOut) return s.clientFailedTimedOut(n, req, num(b));
+      if (c === ClientFailure.AttemptsExhausted) return s.clientFailedExhausted(n, req, num(b));
+      return s.clientFailedRefused(n, req);
+    case SimNote.ClientSucceeded:
+      return s.clientSucceeded(n, req, num(b), nodeRef(c));
+    case SimNote.ClientTimedOut:
+      return s.clientTimedOut(n, req, nodeRef(b));
+    default:
+      return null;
   }
 }
 

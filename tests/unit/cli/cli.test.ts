@@ -20,6 +20,18 @@ function run(script: string, args: string[]) {
 }
 
 describe('sim', () => {
+  it('prints every client operation under ops, with why one failed (a request before any leader is refused)', () => {
+    const f = write('ops.json', { protocol: 'raft', nodes: 3, seed: 1, until: 2000, script: [{ at: 5, do: 'request', value: 'early' }, { at: 1000, do: 'request', value: 'late' }] });
+    const r = run('sim', [f]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.ops).toEqual([
+      { client: 1, op: 'request', args: { value: 'early' }, invoke: 5, complete: expect.any(Number), ok: false, result: null, error: 'refused' },
+      { client: 1, op: 'request', args: { value: 'late' }, invoke: 1000, complete: expect.any(Number), ok: true, result: { index: 2 }, error: null },
+    ]);
+    expect(j.committed.map((c: { value: string }) => c.value)).toEqual(['', 'late']);
+  });
+
   it('runs a scenario and prints the documented JSON (exit 0)', () => {
     const f = write('ok.json', { protocol: 'raft', nodes: 5, seed: 1, until: 3000, script: [{ at: 1000, do: 'request', value: 'x=1' }] });
     const r = run('sim', [f]);

@@ -33,7 +33,7 @@ describe('§5.1 terms', () => {
       type === 'AppendEntries' ? app(higher, 0, 0)
       : type === 'RequestVote' ? vote(higher, 99, 99)
       : type === 'AppendEntriesReply' ? { type, term: higher, success: false, index: 0, hintIndex: 0, hintTerm: 0 } as const
-      : { type: 'RequestVoteReply', term: higher, granted: false, pre: false } as const;
+      : { type: 'RequestVoteReply', term: higher, granted: false, pre: false, reason: 0 } as const;
     const ctx = step(n, msg, 2);
     expect(n.term).toBe(higher);
     expect(n.role).toBe('follower');
@@ -55,12 +55,12 @@ describe('§5.1 terms', () => {
     expect(ctx.noteOf(N.AppendRejectedStaleTerm)).toMatchObject({ a: 4, b: 5, c: 2 });
 
     ctx = step(n, vote(4, 10, 4), 3);
-    expect(ctx.sent).toEqual([{ to: 3, msg: { type: 'RequestVoteReply', term: 5, granted: false, pre: false } }]);
+    expect(ctx.sent).toEqual([{ to: 3, msg: { type: 'RequestVoteReply', term: 5, granted: false, pre: false, reason: N.VoteDeniedStaleTerm } }]);
     expect(ctx.noteOf(N.VoteDeniedStaleTerm)).toMatchObject({ a: 4, b: 5, c: 3 });
 
     // etcd always answers a stale PreVote, so the asker learns the term.
     ctx = step(n, vote(4, 10, 4, true), 3);
-    expect(ctx.sent).toEqual([{ to: 3, msg: { type: 'RequestVoteReply', term: 5, granted: false, pre: true } }]);
+    expect(ctx.sent).toEqual([{ to: 3, msg: { type: 'RequestVoteReply', term: 5, granted: false, pre: true, reason: N.VoteDeniedStaleTerm } }]);
 
     expect({ term: n.term, votedFor: n.votedFor, len: n.log.length, role: n.role }).toEqual({ ...before, role: 'follower' });
   });
@@ -69,7 +69,7 @@ describe('§5.1 terms', () => {
     const n = inRole('leader');
     const term = n.term;
     for (const msg of [
-      { type: 'RequestVoteReply', term: term - 1, granted: true, pre: false } as const,
+      { type: 'RequestVoteReply', term: term - 1, granted: true, pre: false, reason: 0 } as const,
       { type: 'AppendEntriesReply', term: term - 1, success: true, index: 5, hintIndex: 0, hintTerm: 0 } as const,
     ]) {
       const ctx = step(n, msg, 2);
@@ -110,8 +110,8 @@ describe('§5.2 leader election', () => {
     expect(n.term).toBe(term + 1);
     expect(n.votedFor).toBe(1);
     expect(ctx.sent).toEqual([
-      { to: 2, msg: { type: 'RequestVote', term: term + 1, lastIndex: 2, lastTerm: 1, pre: false } },
-      { to: 3, msg: { type: 'RequestVote', term: term + 1, lastIndex: 2, lastTerm: 1, pre: false } },
+      { to: 2, msg: { type: 'RequestVote', term: term + 1, candidate: 1, lastIndex: 2, lastTerm: 1, pre: false } },
+      { to: 3, msg: { type: 'RequestVote', term: term + 1, candidate: 1, lastIndex: 2, lastTerm: 1, pre: false } },
     ]);
     expect(ctx.noteOf(N.StartElection)).toMatchObject({ a: term + 1 });
     const d = ctx.timer!;
@@ -137,7 +137,7 @@ describe('§5.2 leader election', () => {
     const n = makeNode(1, size);
     fire(n);
     for (const [id, granted] of Object.entries(votes)) {
-      step(n, { type: 'RequestVoteReply', term: 1, granted, pre: false }, Number(id));
+      step(n, { type: 'RequestVoteReply', term: 1, granted, pre: false, reason: 0 }, Number(id));
     }
     expect(n.role).toBe(want);
     expect(n.term).toBe(1);
@@ -146,9 +146,9 @@ describe('§5.2 leader election', () => {
   it('counts each voter once', () => {
     const n = makeNode(1, 5);
     fire(n);
-    for (let i = 0; i < 4; i++) step(n, { type: 'RequestVoteReply', term: 1, granted: true, pre: false }, 2);
+    for (let i = 0; i < 4; i++) step(n, { type: 'RequestVoteReply', term: 1, granted: true, pre: false, reason: 0 }, 2);
     expect(n.role).toBe('candidate');
-    const ctx = step(n, { type: 'RequestVoteReply', term: 1, granted: true, pre: false }, 3);
+    const ctx = step(n, { type: 'RequestVoteReply', term: 1, granted: true, pre: false, reason: 0 }, 3);
     expect(n.role).toBe('leader');
     expect(ctx.noteOf(N.BecameLeader)).toMatchObject({ a: 1, b: 3, c: 3 });
   });
@@ -165,7 +165,7 @@ describe('§5.2 leader election', () => {
     const n = makeNode(1, 3, { initial: { term: 1, votedFor } });
     const ctx = step(n, vote(1), candidate);
     expect(ctx.msgs('RequestVoteReply')).toEqual([
-      { to: candidate, msg: { type: 'RequestVoteReply', term: 1, granted, pre: false } },
+      { to: candidate, msg: { type: 'RequestVoteReply', term: 1, granted, pre: false, reason: granted ? 0 : N.VoteDeniedAlreadyVoted } },
     ]);
     expect(n.votedFor).toBe(granted ? candidate : votedFor);
     if (!granted) expect(ctx.noteOf(N.VoteDeniedAlreadyVoted)).toMatchObject({ a: 1, b: votedFor, c: candidate });
@@ -191,7 +191,7 @@ describe('§5.2 leader election', () => {
     for (const role of ['candidate', 'leader'] as const) {
       const n = inRole(role);
       const ctx = step(n, vote(n.term, 100, n.term), 3);
-      expect(ctx.sent).toEqual([{ to: 3, msg: { type: 'RequestVoteReply', term: n.term, granted: false, pre: false } }]);
+      expect(ctx.sent).toEqual([{ to: 3, msg: { type: 'RequestVoteReply', term: n.term, granted: false, pre: false, reason: N.VoteDeniedAlreadyVoted } }]);
       expect(n.role).toBe(role);
     }
   });
@@ -272,9 +272,10 @@ describe('§5.4.1 election restriction', () => {
   ])('voter log %j, candidate last (index %i, term %i) => granted %s', (log, lastIndex, lastTerm, granted) => {
     const n = makeNode(1, 3, { initial: { term: 2, log } });
     const ctx = step(n, vote(3, lastIndex, lastTerm), 2);
-    expect(ctx.msgs('RequestVoteReply')[0].msg).toEqual({ type: 'RequestVoteReply', term: 3, granted, pre: false });
+    const ourLastTerm = log.length ? log[log.length - 1] : 0;
+    const reason = granted ? 0 : lastTerm < ourLastTerm ? N.VoteDeniedLogTerm : N.VoteDeniedLogIndex;
+    expect(ctx.msgs('RequestVoteReply')[0].msg).toEqual({ type: 'RequestVoteReply', term: 3, granted, pre: false, reason });
     if (!granted) {
-      const ourLastTerm = log.length ? log[log.length - 1] : 0;
       if (lastTerm < ourLastTerm) expect(ctx.noteOf(N.VoteDeniedLogTerm)).toMatchObject({ a: lastTerm, b: ourLastTerm, c: 2 });
       else expect(ctx.noteOf(N.VoteDeniedLogIndex)).toMatchObject({ a: lastIndex, b: log.length, c: 2 });
     }
@@ -283,7 +284,7 @@ describe('§5.4.1 election restriction', () => {
   it('a vote request carries the candidate\'s last log index and term', () => {
     const n = makeNode(1, 3, { initial: { term: 2, log: [1, 2] } });
     const ctx = fire(n);
-    for (const s of ctx.sent) expect(s.msg).toEqual({ type: 'RequestVote', term: 3, lastIndex: 2, lastTerm: 2, pre: false });
+    for (const s of ctx.sent) expect(s.msg).toEqual({ type: 'RequestVote', term: 3, candidate: 1, lastIndex: 2, lastTerm: 2, pre: false });
   });
 });
 

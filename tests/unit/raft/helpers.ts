@@ -8,19 +8,20 @@ export function elect(node: RaftNode, now = 0): FakeCtx {
   if (node.role === 'precandidate') {
     for (const p of node.peers) {
       if (node.role !== 'precandidate') break;
-      ctx = step(node, { type: 'RequestVoteReply', term: node.term + 1, granted: true, pre: true }, p, now);
+      ctx = step(node, { type: 'RequestVoteReply', term: node.term + 1, granted: true, pre: true, reason: 0 }, p, now);
     }
   }
   for (const p of node.peers) {
     if (node.role !== 'candidate') break;
-    ctx = step(node, { type: 'RequestVoteReply', term: node.term, granted: true, pre: false }, p, now);
+    ctx = step(node, { type: 'RequestVoteReply', term: node.term, granted: true, pre: false, reason: 0 }, p, now);
   }
   if (node.role !== 'leader') throw new Error(`n${node.id} did not become leader`);
   return ctx;
 }
 
-export function vote(term: number, lastIndex = 0, lastTerm = 0, pre = false): RaftMsg {
-  return { type: 'RequestVote', term, lastIndex, lastTerm, pre };
+/** A RequestVote; `candidate` is the id it names (the harness passes the sender separately). */
+export function vote(term: number, lastIndex = 0, lastTerm = 0, pre = false, candidate = 0): RaftMsg {
+  return { type: 'RequestVote', term, candidate, lastIndex, lastTerm, pre };
 }
 
 export function app(term: number, prevIndex: number, prevTerm: number, entryTerms: number[] = [], leaderCommit = 0): RaftMsg {

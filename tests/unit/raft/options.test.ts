@@ -14,14 +14,14 @@ describe('PreVote', () => {
     expect(n.term).toBe(4);
     expect(n.votedFor).toBe(2);
     expect(ctx.noteOf(N.StartPreVote)).toMatchObject({ a: 5 });
-    expect(ctx.sent).toEqual([2, 3].map((to) => ({ to, msg: { type: 'RequestVote', term: 5, lastIndex: 2, lastTerm: 4, pre: true } })));
+    expect(ctx.sent).toEqual([2, 3].map((to) => ({ to, msg: { type: 'RequestVote', term: 5, candidate: 1, lastIndex: 2, lastTerm: 4, pre: true } })));
   });
 
   it('a voter grants a pre-vote for a later term without changing its term, its vote or its leader', () => {
     const n = makeNode(1, 3, { config: { preVote: true }, initial: { term: 4, votedFor: 2 } });
     step(n, app(4, 0, 0), 2); // knows leader 2
     const ctx = step(n, vote(5, 3, 4, true), 3);
-    expect(ctx.sent).toEqual([{ to: 3, msg: { type: 'RequestVoteReply', term: 5, granted: true, pre: true } }]);
+    expect(ctx.sent).toEqual([{ to: 3, msg: { type: 'RequestVoteReply', term: 5, granted: true, pre: true, reason: 0 } }]);
     expect({ term: n.term, votedFor: n.votedFor, leader: n.leader, role: n.role }).toEqual({ term: 4, votedFor: 2, leader: 2, role: 'follower' });
     expect(ctx.has(N.AdoptTerm)).toBe(false);
     expect(ctx.timer).toBeUndefined(); // a pre-vote does not hold back our own timeout
@@ -30,26 +30,26 @@ describe('PreVote', () => {
   it('a voter refuses a pre-vote whose log is behind, answering with its own term', () => {
     const n = makeNode(1, 3, { config: { preVote: true }, initial: { term: 4, log: [1, 4] } });
     const ctx = step(n, vote(5, 5, 3, true), 3);
-    expect(ctx.sent).toEqual([{ to: 3, msg: { type: 'RequestVoteReply', term: 4, granted: false, pre: true } }]);
+    expect(ctx.sent).toEqual([{ to: 3, msg: { type: 'RequestVoteReply', term: 4, granted: false, pre: true, reason: N.VoteDeniedLogTerm } }]);
     expect(ctx.noteOf(N.VoteDeniedLogTerm)).toMatchObject({ a: 3, b: 4, c: 3 });
   });
 
   it('only a quorum of pre-votes makes a real candidate, at term+1', () => {
     const n = makeNode(1, 5, { config: { preVote: true }, initial: { term: 2 } });
     fire(n);
-    step(n, { type: 'RequestVoteReply', term: 3, granted: true, pre: true }, 2);
+    step(n, { type: 'RequestVoteReply', term: 3, granted: true, pre: true, reason: 0 }, 2);
     expect(n.role).toBe('precandidate');
     expect(n.term).toBe(2);
-    const ctx = step(n, { type: 'RequestVoteReply', term: 3, granted: true, pre: true }, 3);
+    const ctx = step(n, { type: 'RequestVoteReply', term: 3, granted: true, pre: true, reason: 0 }, 3);
     expect(ctx.noteOf(N.PreVoteWon)).toMatchObject({ a: 3, b: 3 });
     expect(n.role).toBe('candidate');
     expect(n.term).toBe(3);
     expect(n.votedFor).toBe(1);
     expect(ctx.msgs('RequestVote').map((m) => m.msg)).toEqual(
-      [2, 3, 4, 5].map(() => ({ type: 'RequestVote', term: 3, lastIndex: 0, lastTerm: 0, pre: false })),
+      [2, 3, 4, 5].map(() => ({ type: 'RequestVote', term: 3, candidate: 1, lastIndex: 0, lastTerm: 0, pre: false })),
     );
     // Pre-vote answers arriving late are not counted as votes.
-    const late = step(n, { type: 'RequestVoteReply', term: 3, granted: true, pre: true }, 4);
+    const late = step(n, { type: 'RequestVoteReply', term: 3, granted: true, pre: true, reason: 0 }, 4);
     expect(late.has(N.IgnoredReply)).toBe(true);
     expect(n.granted).toBe((1 << 1));
   });
@@ -57,7 +57,7 @@ describe('PreVote', () => {
   it('a pre-vote refused with a higher term makes the pre-candidate follower at that term', () => {
     const n = makeNode(1, 3, { config: { preVote: true }, initial: { term: 2 } });
     fire(n);
-    const ctx = step(n, { type: 'RequestVoteReply', term: 7, granted: false, pre: true }, 2);
+    const ctx = step(n, { type: 'RequestVoteReply', term: 7, granted: false, pre: true, reason: 0 }, 2);
     expect(n.role).toBe('follower');
     expect(n.term).toBe(7);
     expect(ctx.noteOf(N.AdoptTerm)).toMatchObject({ a: 7, b: 2, c: 2 });
@@ -66,8 +66,8 @@ describe('PreVote', () => {
   it('a pre-candidate refused by a majority at its own term gives up', () => {
     const n = makeNode(1, 3, { config: { preVote: true }, initial: { term: 2 } });
     fire(n);
-    step(n, { type: 'RequestVoteReply', term: 2, granted: false, pre: true }, 2);
-    const ctx = step(n, { type: 'RequestVoteReply', term: 2, granted: false, pre: true }, 3);
+    step(n, { type: 'RequestVoteReply', term: 2, granted: false, pre: true, reason: 0 }, 2);
+    const ctx = step(n, { type: 'RequestVoteReply', term: 2, granted: false, pre: true, reason: 0 }, 3);
     expect(ctx.has(N.ElectionLost)).toBe(true);
     expect(n.role).toBe('follower');
     expect(n.term).toBe(2);

@@ -120,10 +120,10 @@ describe('snapshot and restore', () => {
 
 describe('what the simulator, UI and CLI read', () => {
   it.each<[RaftMsg, string, string, number, boolean | undefined, number | undefined]>([
-    [{ type: 'RequestVote', term: 3, lastIndex: 1, lastTerm: 1, pre: false }, 'request-vote', 'RequestVote', MsgKind.RequestVote, undefined, undefined],
-    [{ type: 'RequestVote', term: 3, lastIndex: 1, lastTerm: 1, pre: true }, 'request-vote', 'PreVote', MsgKind.PreVote, undefined, undefined],
-    [{ type: 'RequestVoteReply', term: 3, granted: true, pre: false }, 'vote-reply', 'RequestVoteReply', MsgKind.RequestVoteReply, true, undefined],
-    [{ type: 'RequestVoteReply', term: 3, granted: false, pre: true }, 'vote-reply', 'PreVoteReply', MsgKind.PreVoteReply, false, undefined],
+    [{ type: 'RequestVote', term: 3, candidate: 2, lastIndex: 1, lastTerm: 1, pre: false }, 'request-vote', 'RequestVote', MsgKind.RequestVote, undefined, undefined],
+    [{ type: 'RequestVote', term: 3, candidate: 2, lastIndex: 1, lastTerm: 1, pre: true }, 'request-vote', 'PreVote', MsgKind.PreVote, undefined, undefined],
+    [{ type: 'RequestVoteReply', term: 3, granted: true, pre: false, reason: 0 }, 'vote-reply', 'RequestVoteReply', MsgKind.RequestVoteReply, true, undefined],
+    [{ type: 'RequestVoteReply', term: 3, granted: false, pre: true, reason: 0 }, 'vote-reply', 'PreVoteReply', MsgKind.PreVoteReply, false, undefined],
     [{ type: 'AppendEntries', term: 3, prevIndex: 0, prevTerm: 0, entries: [], leaderCommit: 0 }, 'heartbeat', 'Heartbeat', MsgKind.Heartbeat, undefined, 0],
     [{ type: 'AppendEntries', term: 3, prevIndex: 0, prevTerm: 0, entries: [{ term: 3, value: '' }, { term: 3, value: 'x' }], leaderCommit: 0 }, 'append', 'AppendEntries', MsgKind.AppendEntries, undefined, 2],
     [{ type: 'AppendEntriesReply', term: 3, success: false, index: 4, hintIndex: 2, hintTerm: 1 }, 'append-reply', 'AppendEntriesReply', MsgKind.AppendEntriesReply, false, undefined],
@@ -146,16 +146,17 @@ describe('what the simulator, UI and CLI read', () => {
     expect(raftProtocol.clientReply({ type: 'ClientReply', requestId: 4, ok: false, leaderHint: 3, index: 0 })).toEqual({
       requestId: 4, ok: false, redirect: 3, index: 0,
     });
-    expect(raftProtocol.clientReply({ type: 'RequestVoteReply', term: 1, granted: true, pre: false })).toBeNull();
+    expect(raftProtocol.clientReply({ type: 'RequestVoteReply', term: 1, granted: true, pre: false, reason: 0 })).toBeNull();
   });
 
   it('view: role down when dead, the last LOG_WINDOW entries, leader arrays and votes only when they mean something', () => {
-    const long = Array.from({ length: 100 }, (_, i) => 1 + Math.floor(i / 40));
-    const n = makeNode(1, 3, { initial: { term: 3, log: long } });
+    const len = LOG_WINDOW + 44;
+    const long = Array.from({ length: len }, (_, i) => 1 + Math.floor(i / 40));
+    const n = makeNode(1, 3, { initial: { term: 9, log: long } });
     const v = raftProtocol.view(n, true);
-    expect(v.lastIndex).toBe(100);
-    expect(v.logStart).toBe(100 - LOG_WINDOW + 1);
-    expect(v.logTerms).toEqual(long.slice(100 - LOG_WINDOW));
+    expect(v.lastIndex).toBe(len);
+    expect(v.logStart).toBe(len - LOG_WINDOW + 1);
+    expect(v.logTerms).toEqual(long.slice(len - LOG_WINDOW));
     expect(v.logValues[0]).toBe(`i${v.logStart}t${long[v.logStart - 1]}`);
     expect(v.nextIndex).toEqual([]);
     expect(v.votes).toEqual([]);
@@ -165,7 +166,7 @@ describe('what the simulator, UI and CLI read', () => {
     expect(raftProtocol.view(small, true)).toMatchObject({ lastIndex: 0, logStart: 1, logTerms: [], logValues: [] });
     raftProtocol.timer(small, 0, new FakeCtx(2));
     expect(raftProtocol.view(small, true)).toMatchObject({ role: 'candidate', votes: [2] });
-    step(small, { type: 'RequestVoteReply', term: 1, granted: true, pre: false }, 3);
+    step(small, { type: 'RequestVoteReply', term: 1, granted: true, pre: false, reason: 0 }, 3);
     const lv = raftProtocol.view(small, true);
     expect(lv.role).toBe('leader');
     expect(lv.nextIndex).toEqual([0, 1, 2, 1]);

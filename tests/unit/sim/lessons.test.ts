@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { runHeadless } from '../../../src/sim/run';
 import { parseScenario } from '../../../src/sim/scenario';
 import type { RaftNode } from '../../../src/core/raft/types';
-import { LESSONS } from '../../../src/ui/lessons';
+import { LESSONS, LESSON_META } from '../../../src/ui/lessons';
+import { SimSession } from '../../../src/sim/session';
+import { Note } from '../../../src/core/raft/types';
+import { dict } from '../../../src/ui/i18n';
 
 const load = (name: string) => JSON.parse(readFileSync(`public/scenarios/${name}.json`, 'utf8'));
 const run = (scenario: unknown) => {
@@ -87,5 +90,46 @@ describe('bundled lessons', () => {
     expect(buggy.violation?.invariant).toBe('Leader Completeness');
     const fixed = run({ ...s, config: { ...s.config, bugs: [] } });
     expect(fixed.violation).toBeNull();
+  });
+
+  it('raft-split-vote: two candidates of one term split the vote, nobody leads it, a later term elects a leader', () => {
+    const s = load('raft-split-vote');
+    // Forced honestly: two `timeout` actions at the same moment, nothing else.
+    expect(s.script.map((a: { do: string; at: number }) => [a.do, a.at])).toEqual([['timeout', 60], ['timeout', 60]]);
+    const r = run(s);
+    expect(r.violation).toBeNull();
+    const session = new SimSession();
+    session.load(s);
+    session.advanceTo(1000);
+    const notes = session.events(1, 1000).flatMap((row) => row.notes.map((n) => ({ ...n, time: row.time })));
+    const started = notes.filter((n) => n.code === Note.StartElection);
+    const firstTerm = started[0].a;
+    const candidates = started.filter((n) => n.a === firstTerm).map((n) => n.node);
+    expect(candidates).toHaveLength(2);
+    // Each of them lost that term; nobody ever led it.
+    expect(notes.filter((n) => n.code === Note.ElectionLost && n.a === firstTerm).map((n) => n.node).sort()).toEqual([...candidates].sort());
+    expect(r.report.leaders.some((l) => l.term === firstTerm)).toBe(false);
+    // Then a leader of a later term (one election suffices: fresh random timeouts differ).
+    const [winner] = r.report.leaders;
+    expect(winner.term).toBe(firstTerm + 1);
+    // The blurb and the stop sentences name them: n1 and n3 split, n4 wins.
+    expect([...candidates].sort()).toEqual([1, 3]);
+    expect(winner.id).toBe(4);
+    expect(r.nodes.filter((n) => n.role === 'leader').map((n) => n.id)).toEqual([winner.id]);
+    // The lesson's stops fall after the time-outs, after the second defeat, and after the win.
+    const lost = notes.filter((n) => n.code === Note.ElectionLost).map((n) => n.time);
+    const [t0, t1, t2] = LESSON_META['raft-split-vote'].stops;
+    expect(t0).toBeGreaterThan(60);
+    expect(t1).toBeGreaterThanOrEqual(Math.max(...lost));
+    expect(t2).toBeGreaterThanOrEqual(winner.time);
+    expect(t1).toBeLessThan(started.find((n) => n.a === firstTerm + 1)!.time);
+  });
+
+  it('every lesson stop has its sentence in both languages, and stops are in order', () => {
+    for (const name of LESSONS) {
+      const stops = LESSON_META[name].stops;
+      for (const lang of ['en', 'zh'] as const) expect(dict(lang).lessonStops[name], `${name} ${lang}`).toHaveLength(stops.length);
+      expect([...stops].sort((a, b) => a - b), name).toEqual(stops);
+    }
   });
 });

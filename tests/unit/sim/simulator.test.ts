@@ -54,7 +54,7 @@ describe('event queue', () => {
   it('pops by (time, seq)', () => {
     const q = new MessageQueue<number>();
     const r = new Rng(5, 'q');
-    for (let i = 0; i < 500; i++) q.push({ at: r.int(0, 50), seq: i, from: 1, to: 2, sentAt: 0, lost: false, msg: i });
+    for (let i = 0; i < 500; i++) q.push({ at: r.int(0, 50), seq: i, from: 1, to: 2, sentAt: 0, lost: false, byUser: false, nth: i + 1, msg: i });
     let prev = { at: -1, seq: -1 };
     while (q.size) {
       const m = q.pop()!;
