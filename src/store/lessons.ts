@@ -9,6 +9,8 @@ import type { Speed } from './types';
 
 export const LESSONS = ['raft-election', 'raft-leader-crash', 'raft-partition', 'raft-figure7', 'raft-figure8', 'raft-figure8-bug', 'raft-rejoin-disrupts', 'raft-prevote'] as const;
 export type LessonName = (typeof LESSONS)[number];
+/** The lesson the app opens when the link names none (or a bad one). */
+export const DEFAULT_LESSON: LessonName = 'raft-election';
 
 export interface LessonMeta {
   /** Default playback speed: about a second of wall time per message hop. */

@@ -38,6 +38,9 @@ function workerLike(api: AsyncSimApi): AsyncSimApi {
     events: wrap('events'),
     marks: wrap('marks'),
     scenario: wrap('scenario'),
+    nextMarkFrame: wrap('nextMarkFrame'),
+    prevMarkFrame: wrap('prevMarkFrame'),
+    lastNotable: wrap('lastNotable'),
   };
 }
 
