@@ -101,6 +101,11 @@ export interface Core {
   scheduleSideRefresh(): void;
   /** Seek, showing the message that caused the frame; see seekShowingCause below. */
   seekShowingCause(frame: number, last: () => boolean, extra?: Partial<AppState>): Promise<FrameView | null>;
+  /**
+   * At the head the next frame's time is unknown, so whether the view sits on a lesson stop
+   * is too: when a stop may be at hand, record one frame more and return the view again.
+   */
+  peekPastStop(v: FrameView): Promise<FrameView>;
   /** The lesson stop `view` sits on, for that view with the given playing state and playhead. */
   stopIndex(view: FrameView | null, playing: boolean, playhead: number): number | null;
   stopSideRefresh(): void;
@@ -171,9 +176,9 @@ export function createCore(set: Set, get: Get, options: AppOptions): Core {
       const s = get();
       const stops = activeStops(s, core.stopsBefore);
       if (stops.length === 0 || !view) return null;
-      // At the head the next frame's time is unknown, unless playback has put every frame
-      // up to the playhead on screen.
-      const bound = view.nextTime ?? (playing ? playhead : null);
+      // At the head the next frame's time is unknown, unless the run cannot go on (a
+      // violation, a halt) or playback has put every frame up to the playhead on screen.
+      const bound = view.nextTime ?? (view.violation || view.halted ? Infinity : playing ? playhead : null);
       return stopAt(view, stops, bound);
     },
 
@@ -263,9 +268,19 @@ export function createCore(set: Set, get: Get, options: AppOptions): Core {
         prev = at > 0 ? await api.seek(at - 1) : null;
         v = await api.seek(at);
       }
+      v = await core.peekPastStop(v);
       core.cursor = v.frame;
       if (last()) core.applyView(v, { playhead: v.time, glide: null, ...extra }, findCause(prev, v));
       return v;
+    },
+
+    async peekPastStop(v) {
+      const api = core.api;
+      if (!api || v.frame !== v.head || v.nextTime !== null || v.violation || v.halted) return v;
+      const stops = activeStops(get(), core.stopsBefore);
+      if (!stops.some((t) => t >= v.time)) return v;
+      await api.seek(v.frame + 1);
+      return api.seek(v.frame);
     },
   };
 

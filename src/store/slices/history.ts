@@ -173,7 +173,8 @@ export function historySlice(core: Core): HistorySlice {
             ...r.warnings.map((w): Problem => ({ code: 'impossibleInitial', detail: w.message, field: w.field, args: w.args })),
           ],
         }));
-        core.applyView(r.view);
+        // The lesson's first stop may be frame 0 (its introduction): know the next frame's time.
+        core.applyView(r.view.frame === 0 ? await core.peekPastStop(r.view) : r.view);
         // A restored timeline: record as far as it had been, so its marks are all back.
         if (mode.recordTo != null && mode.recordTo > 0) await api.seek(mode.recordTo);
         if (opts.frame != null && opts.frame > 0) await core.seekShowingCause(opts.frame, last);
