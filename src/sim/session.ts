@@ -299,7 +299,8 @@ export class SimSession implements SimApi {
       const marksBefore = s.marks.length;
       const ok = this.recordOne();
       const stopFrame = known(!ok || sim.nextTime() === Infinity);
-      const markFrame = s.marks.length > marksBefore ? s.marks[marksBefore].frame : null;
+      let markFrame: number | null = null;
+      for (let i = marksBefore; i < s.marks.length && markFrame === null; i++) if (s.marks[i].frame > after) markFrame = s.marks[i].frame;
       if (stopFrame !== null || markFrame !== null) return Math.min(stopFrame ?? Infinity, markFrame ?? Infinity);
       if (!ok) break;
     }

@@ -251,6 +251,7 @@ export function historySlice(core: Core): HistorySlice {
         const pin = await api.seek(forkFrame);
         const before = get().scenario;
         const forked = pin.frame < pin.head;
+        const old = before ? currentTimeline(before, forkFrame, pin.head, forkFrame) : null;
         const actTime = atTime ?? pin.time;
         const action = typeof make === 'function' ? make(actTime, before?.script ?? []) : make;
         const v = atTime === undefined ? await api.act(action) : await api.act(action, atTime);
@@ -261,11 +262,11 @@ export function historySlice(core: Core): HistorySlice {
         core.marksHead = forkFrame;
         core.sideGen += 1;
         // The lesson's stops after this moment describe a future that no longer happens.
-        core.stopsBefore = Math.min(core.stopsBefore, actTime);
+        // (The session applies the action after the frame's time.)
+        core.stopsBefore = Math.min(core.stopsBefore, atTime ?? pin.time + 1);
         const patch: Partial<AppState> = {};
-        if (forked && before) {
+        if (forked && before && old) {
           // Keep the timeline the user had: undo (or a branch switch) brings it back.
-          const old = currentTimeline(before, forkFrame, pin.head, forkFrame);
           undoStack.push(old.id);
           const dropped = Math.max(0, before.script.length + 1 - scenario.script.length);
           Object.assign(patch, historyPatch([...get().branches, old]), {

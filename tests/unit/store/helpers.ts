@@ -38,6 +38,11 @@ export async function makeStore(opts: AppOptions & { worker?: boolean } = {}): P
 
 export const macrotask = () => new Promise((r) => setTimeout(r, 0));
 
+/** Let background refreshes (marks, events, the caption's decision) answer. */
+export async function settle(n = 30): Promise<void> {
+  for (let i = 0; i < n; i++) await macrotask();
+}
+
 /** Tick the store's clock (`dt` real ms per tick) until `done`, yielding to answers between ticks. */
 export async function tickUntil(store: AppStore, done: () => boolean, maxTicks = 20_000, dt = 16): Promise<number> {
   let i = 0;
