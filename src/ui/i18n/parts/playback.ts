@@ -8,6 +8,17 @@ import type { LessonName } from '../../../store/lessons';
 type Stops = Record<LessonName, readonly string[]>;
 
 export const playbackEn = {
+  /** The notice after acting on a past frame (src/ui/transport/ForkNotice.tsx). */
+  forkNoticeText: (frame: string, dropped: number) =>
+    dropped === 0
+      ? `History forked at frame ${frame}; the later frames were set aside.`
+      : `History forked at frame ${frame}; ${dropped} later action${dropped === 1 ? '' : 's'} set aside.`,
+  /** The button that restores the timeline from before the fork (named exactly so in tests and DESIGN.md). */
+  forkUndo: 'Undo',
+  forkTimelinesLabel: 'Other timelines',
+  /** A button switching to another timeline: where it parts from this one, how many actions it has. */
+  forkBranchButton: (frame: string, actions: number) => `Timeline forked at frame ${frame} (${actions} action${actions === 1 ? '' : 's'})`,
+  forkHide: 'Hide',
   /**
    * Each lesson's stops, one sentence per entry of LESSON_META[name].stops (same order).
    * `raft-split-vote` is filled in when that lesson (the sim area's) has its stops.
@@ -96,6 +107,12 @@ export const playbackEn = {
 };
 
 export const playbackZh: typeof playbackEn = {
+  forkNoticeText: (frame: string, dropped: number) =>
+    dropped === 0 ? `历史已在第 ${frame} 帧分叉；之后的帧已搁置。` : `历史已在第 ${frame} 帧分叉；${dropped} 个后续操作已搁置。`,
+  forkUndo: '撤销',
+  forkTimelinesLabel: '其他时间线',
+  forkBranchButton: (frame: string, actions: number) => `在第 ${frame} 帧分叉的时间线（${actions} 个操作）`,
+  forkHide: '隐藏',
   lessonStops: {
     'raft-election': [
       'n3 的选举超时（election timeout）最先到期：它成为任期（term）1 的候选人，先投自己一票，再向其他节点请求投票。',
