@@ -159,7 +159,8 @@ export function historySlice(core: Core): HistorySlice {
           playhead: r.view.time,
           untilReached: false,
           glide: null,
-          selected: 0,
+          // A timeline switch is the same cluster: keep the node selected.
+          selected: mode.keepHistory ? s.selected : 0,
           marks: [],
           events: [],
           lastDecision: null,

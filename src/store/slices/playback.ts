@@ -285,12 +285,9 @@ export function playbackSlice(core: Core): PlaybackSlice {
           }
           const st = get();
           const target = await api.nextMarkFrame(from, markStops(st, core), MARK_SEARCH_FRAMES);
-          if (target === null) {
-            // None ahead (the run ended, or nothing within reach): go to the last frame.
-            const head = (await api.view()).head;
-            if (head > from) await core.seekShowingCause(head, last);
-            return;
-          }
+          // None ahead (the run ended, or nothing within reach, e.g. heartbeats past the
+          // scenario's end): stay, rather than jump far ahead to wherever the search stopped.
+          if (target === null) return;
           const tv = await api.seek(target);
           const fv = await api.seek(from);
           if (!last() || e !== core.epoch) {
