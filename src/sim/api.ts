@@ -161,4 +161,18 @@ export interface SimApi {
   marks(sinceFrame: number): Mark[];
   /** The scenario with every user action recorded into its script (for the URL). */
   scenario(): Scenario;
+  /**
+   * The first frame after `afterFrame` worth pausing at: a timeline mark (every script
+   * action, the protocol's marks, a violation) or a stop — the last frame at or before one
+   * of `stopTimesMs`. Records forward as needed, at most `maxNewFrames` new frames; null
+   * when none is found within that bound or before the run ends.
+   */
+  nextMarkFrame(afterFrame: number, stopTimesMs?: readonly number[], maxNewFrames?: number): number | null;
+  /** The last mark or stop frame before `beforeFrame` (recorded frames only), else null. */
+  prevMarkFrame(beforeFrame: number, stopTimesMs?: readonly number[]): number | null;
+  /**
+   * The newest notable event row at or before `frame` (a decision worth a caption, never a
+   * heartbeat), looking back at most `lookBack` frames; null when there is none.
+   */
+  lastNotable(frame: number, lookBack?: number): EventRow | null;
 }

@@ -35,6 +35,11 @@ interface Loaded {
   userActions: Set<ScriptAction>;
 }
 
+/** Finite stop times, ascending. */
+function sortedStops(times: readonly number[]): number[] {
+  return times.filter((t) => Number.isFinite(t) && t >= 0).sort((a, b) => a - b);
+}
+
 export class SimSession implements SimApi {
   private s: Loaded | null = null;
 
@@ -264,6 +269,72 @@ export class SimSession implements SimApi {
 
   marks(sinceFrame: number): Mark[] {
     return this.loaded.marks.filter((m) => m.frame >= sinceFrame);
+  }
+
+  nextMarkFrame(afterFrame: number, stopTimesMs: readonly number[] = [], maxNewFrames = MAX_NEW_FRAMES_PER_CALL): number | null {
+    const s = this.loaded;
+    const { history, sim } = s;
+    const after = Math.max(0, Math.floor(Number.isFinite(afterFrame) ? afterFrame : 0));
+    const stops = sortedStops(stopTimesMs);
+    // Marks are appended in frame order: the first one after `after` is the nearest.
+    const recorded = s.marks.find((m) => m.frame > after);
+    let best = recorded ? recorded.frame : null;
+    // A stop's frame is known once a later frame exists (or the run has ended); only the
+    // stops still unknown can lie at or after the head, i.e. after every recorded mark.
+    let next = 0;
+    const known = (ended: boolean) => {
+      const headTime = history.timeOf(history.head);
+      for (; next < stops.length && (ended || stops[next] < headTime); next++) {
+        const f = history.frameAtTime(stops[next]);
+        if (f > after) return f;
+      }
+      return null;
+    };
+    const stop = known(false);
+    if (stop !== null) best = best === null ? stop : Math.min(best, stop);
+    if (best !== null) return best;
+    const limit = Math.min(Math.max(0, Math.floor(maxNewFrames)), MAX_NEW_FRAMES_PER_CALL);
+    this.goto(history.head);
+    for (let n = 0; n < limit; n++) {
+      const marksBefore = s.marks.length;
+      const ok = this.recordOne();
+      const stopFrame = known(!ok || sim.nextTime() === Infinity);
+      let markFrame: number | null = null;
+      for (let i = marksBefore; i < s.marks.length && markFrame === null; i++) if (s.marks[i].frame > after) markFrame = s.marks[i].frame;
+      if (stopFrame !== null || markFrame !== null) return Math.min(stopFrame ?? Infinity, markFrame ?? Infinity);
+      if (!ok) break;
+    }
+    return null;
+  }
+
+  prevMarkFrame(beforeFrame: number, stopTimesMs: readonly number[] = []): number | null {
+    const s = this.loaded;
+    const { history } = s;
+    const before = Math.floor(Number.isFinite(beforeFrame) ? beforeFrame : 0);
+    let best = -1;
+    for (const m of s.marks) {
+      if (m.frame >= before) break;
+      best = m.frame;
+    }
+    const headTime = history.timeOf(history.head);
+    for (const t of sortedStops(stopTimesMs)) {
+      // A stop at or past the head's time has no known frame before the head.
+      if (t >= headTime) break;
+      const f = history.frameAtTime(t);
+      if (f < before) best = Math.max(best, f);
+    }
+    return best >= 0 ? best : null;
+  }
+
+  lastNotable(frame: number, lookBack = 2000): EventRow | null {
+    const { history } = this.loaded;
+    const from = Math.min(history.head, Math.floor(Number.isFinite(frame) ? frame : 0));
+    const to = Math.max(1, from - Math.max(0, Math.floor(lookBack)));
+    for (let f = from; f >= to; f--) {
+      const r = this.row(f);
+      if (r.notable) return r;
+    }
+    return null;
   }
 
   scenario(): Scenario {

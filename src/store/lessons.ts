@@ -9,6 +9,8 @@ import type { Speed } from './types';
 
 export const LESSONS = ['raft-election', 'raft-leader-crash', 'raft-partition', 'raft-figure7', 'raft-figure8', 'raft-figure8-bug', 'raft-rejoin-disrupts', 'raft-prevote', 'raft-split-vote'] as const;
 export type LessonName = (typeof LESSONS)[number];
+/** The lesson the app opens when the link names none (or a bad one). */
+export const DEFAULT_LESSON: LessonName = 'raft-election';
 
 export interface LessonMeta {
   /** Default playback speed: about a second of wall time per message hop. */
@@ -22,15 +24,22 @@ export interface LessonMeta {
 /** Raft's messages take 10–30 ms: at 1/50× a hop takes about a second, as in The Secret Lives of Data. */
 const RAFT_SPEED = 0.02;
 
+/**
+ * Stops are the moments worth a sentence, click by click (The Secret Lives of Data's way):
+ * a timer runs out, votes arrive, a leader wins, a fault, a repair. Each is the time of
+ * that event, so the stop lands on it (the last frame at or before the time); found by
+ * running the scenario (`npm run sim`, or SimSession's event rows) and pinned by
+ * tests/unit/store/stops.test.ts, which checks each sentence against the state there.
+ */
 export const LESSON_META: Record<LessonName, LessonMeta> = {
-  'raft-election': { speed: RAFT_SPEED, embedState: false, stops: [] },
-  'raft-leader-crash': { speed: RAFT_SPEED, embedState: false, stops: [] },
-  'raft-partition': { speed: RAFT_SPEED, embedState: true, stops: [] },
-  'raft-figure7': { speed: RAFT_SPEED, embedState: true, stops: [] },
-  'raft-figure8': { speed: RAFT_SPEED, embedState: true, stops: [] },
-  'raft-figure8-bug': { speed: RAFT_SPEED, embedState: true, stops: [] },
-  'raft-rejoin-disrupts': { speed: RAFT_SPEED, embedState: false, stops: [] },
-  'raft-prevote': { speed: RAFT_SPEED, embedState: false, stops: [] },
+  'raft-election': { speed: RAFT_SPEED, embedState: false, stops: [185, 195, 208, 226, 228, 232, 257, 275] },
+  'raft-leader-crash': { speed: RAFT_SPEED, embedState: false, stops: [185, 232, 600, 663, 1500, 1736, 1761, 3000, 4500, 4527] },
+  'raft-partition': { speed: RAFT_SPEED, embedState: true, stops: [232, 1500, 1691, 1737, 2000, 3560, 5000, 5008] },
+  'raft-figure7': { speed: RAFT_SPEED, embedState: true, stops: [0, 207, 234, 239, 268, 279, 317, 330, 350] },
+  'raft-figure8': { speed: RAFT_SPEED, embedState: true, stops: [0, 160, 216, 249, 269, 282] },
+  'raft-figure8-bug': { speed: RAFT_SPEED, embedState: true, stops: [0, 239, 280, 341, 342, 883, 926] },
+  'raft-rejoin-disrupts': { speed: RAFT_SPEED, embedState: false, stops: [255, 1000, 1143, 2998, 3000, 3026, 3033] },
+  'raft-prevote': { speed: RAFT_SPEED, embedState: false, stops: [210, 310, 1000, 1241, 2835, 3000, 3039] },
   // Stops just after: the two time-outs (60 ms), the second candidate's defeat (110 ms), term 2's winner (257 ms).
   'raft-split-vote': { speed: RAFT_SPEED, embedState: false, stops: [61, 111, 258] },
 };

@@ -10,6 +10,7 @@ import { LiveRegion } from './shell/LiveRegion';
 import { ClusterStage } from './stage/ClusterStage';
 import { SidePanel } from './panel/SidePanel';
 import { Transport } from './transport/Transport';
+import { ForkNotice } from './transport/ForkNotice';
 import { viewFor } from './views/registry';
 import { themeVars } from './themes';
 import { useKeyboard } from './useKeyboard';
@@ -51,6 +52,7 @@ export function App({ syncUrl = true }: { syncUrl?: boolean }) {
     >
       {!embed && <Header />}
       <ProblemBanner />
+      <ForkNotice />
       <main className="main">
         {hasView ? (
           <ClusterStage pv={pv} />

@@ -3,14 +3,34 @@
  * read it with selectors. Components select the smallest slice they need; derived arrays
  * go through useShallow so a new-but-equal array does not re-render.
  */
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from '../store/appStore';
 import { dict, type Dict } from './i18n';
 
 const StoreCtx = createContext<AppStore | null>(null);
 
+/**
+ * Every mounted instance's store, in mount order, on `window.__quorumscopeStores`: the
+ * end-to-end tests (and a curious presenter in the console) drive actions through it,
+ * e.g. `__quorumscopeStores[0].getState().nextMark()`. Read-only use of the public store.
+ */
+declare global {
+  interface Window {
+    __quorumscopeStores?: AppStore[];
+  }
+}
+
 export function StoreProvider({ store, children }: { store: AppStore; children: ReactNode }) {
+  useEffect(() => {
+    if (typeof window === 'undefined') return;
+    const list = (window.__quorumscopeStores ??= []);
+    list.push(store);
+    return () => {
+      const i = list.indexOf(store);
+      if (i >= 0) list.splice(i, 1);
+    };
+  }, [store]);
   return <StoreCtx.Provider value={store}>{children}</StoreCtx.Provider>;
 }
 

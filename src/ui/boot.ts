@@ -7,7 +7,7 @@ import type { UrlParams } from './url';
 
 export async function boot(store: AppStore, params: UrlParams): Promise<void> {
   const st = store.getState();
-  const opts = { frame: params.frame, autoplay: params.autoplay, problems: params.problems };
+  const opts = { frame: params.frame, autoplay: params.autoplay, speed: params.speed, problems: params.problems };
   try {
     if (params.source.kind === 'inline') await st.loadScenario(params.source.scenario, { ...opts, lesson: params.lesson });
     else await st.openLesson(params.source.kind === 'bundled' ? params.source.name : DEFAULT_LESSON, opts);

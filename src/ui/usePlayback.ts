@@ -1,10 +1,14 @@
 /**
  * The playback clock: while playing, a requestAnimationFrame loop hands the store the
  * real time elapsed; the store moves the playhead by dt × speed and asks the worker for
- * frames. The main thread never runs the simulation.
+ * frames. It also runs while a step glides (the store moves the playhead from the previous
+ * frame's time to the new one's). The main thread never runs the simulation.
  */
 import { useEffect } from 'react';
-import type { AppStore } from '../store/appStore';
+import type { AppState, AppStore } from '../store/appStore';
+
+/** Playing, or a step's glide under way: the clock must tick. */
+const moving = (s: AppState) => s.playing || s.glide !== null;
 
 export function usePlayback(store: AppStore): void {
   useEffect(() => {
@@ -14,17 +18,17 @@ export function usePlayback(store: AppStore): void {
       const dt = last ? now - last : 16;
       last = now;
       store.getState().tick(dt);
-      if (store.getState().playing) raf = requestAnimationFrame(loop);
+      if (moving(store.getState())) raf = requestAnimationFrame(loop);
       else raf = 0;
     };
     const start = () => {
-      if (raf || !store.getState().playing) return;
+      if (raf || !moving(store.getState())) return;
       last = 0;
       raf = requestAnimationFrame(loop);
     };
     start();
     const unsub = store.subscribe((s, prev) => {
-      if (s.playing && !prev.playing) start();
+      if (moving(s) && !moving(prev)) start();
     });
     return () => {
       unsub();

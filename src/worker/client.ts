@@ -66,6 +66,9 @@ export async function createInProcessClient(): Promise<SimClient> {
     events: call('events'),
     marks: call('marks'),
     scenario: call('scenario'),
+    nextMarkFrame: call('nextMarkFrame'),
+    prevMarkFrame: call('prevMarkFrame'),
+    lastNotable: call('lastNotable'),
   };
   return { api, dispose() {} };
 }

@@ -9,12 +9,16 @@ import { useAppStore } from '../StoreContext';
 
 /**
  * The virtual time to draw at: the playhead while playing (messages glide between
- * frames), the frame's own time when paused or when the user prefers reduced motion
+ * frames); while a step glides, the playhead on its way from the previous frame's time
+ * up to this frame's (the message that caused the frame is `s.cause`, arriving at
+ * view.time); the frame's own time when paused or when the user prefers reduced motion
  * (then everything jumps from frame to frame).
  */
 export function drawTime(s: AppState): number {
   if (!s.view) return 0;
-  if (!s.playing || s.reducedMotion) return s.view.time;
+  if (s.reducedMotion) return s.view.time;
+  if (s.glide) return Math.min(s.view.time, Math.max(s.glide.from, s.playhead));
+  if (!s.playing) return s.view.time;
   return Math.max(s.view.time, s.playhead);
 }
 

@@ -123,4 +123,32 @@ export class AppPage {
     const s = this.params().get('s');
     return s === null ? null : (JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Scenario);
   }
+
+  /**
+   * Call a store action of the (first) app instance through the page's test hook
+   * (window.__quorumscopeStores, see src/ui/StoreContext.tsx), for actions whose keys and
+   * buttons belong to other areas (nextMark, prevMark, seek).
+   */
+  async storeAction(name: 'nextMark' | 'prevMark' | 'undo' | 'seek', ...args: number[]): Promise<void> {
+    await this.page.evaluate(
+      ([n, a]) => {
+        const store = window.__quorumscopeStores?.[0];
+        if (!store) throw new Error('no store hook');
+        const fn = store.getState()[n as 'seek'] as (...x: number[]) => Promise<void>;
+        void fn(...(a as number[]));
+      },
+      [name, args] as const,
+    );
+  }
+  /** Whether the app is playing (its Pause button shows). */
+  async isPlaying(): Promise<boolean> {
+    return this.button('Pause').isVisible();
+  }
+  /** The fork notice (a polite status line) and its Undo button. */
+  forkNotice(): Locator {
+    return this.page.locator('.fork-notice');
+  }
+  undoButton(): Locator {
+    return this.forkNotice().getByRole('button', { name: 'Undo', exact: true });
+  }
 }

@@ -3,52 +3,16 @@
  * max-speed playback and the scenario's end, user actions racing other intents, the
  * lesson kept in the address, and long seeks.
  */
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { createAppStore, type AppStore } from '../../../src/store/appStore';
-import { createInProcessClient, type AsyncSimApi } from '../../../src/worker/client';
+import type { AppStore } from '../../../src/store/appStore';
+import { macrotask, makeStore as makeWorkerLikeStore } from '../store/helpers';
 import { searchFor } from '../../../src/ui/useUrlSync';
 import { parseUrlParams } from '../../../src/ui/url';
 
-const fetchLesson = async (name: string) => {
-  if (!/^[a-z0-9-]+$/.test(name)) throw new Error('bad name');
-  return JSON.parse(await readFile(new URL(`../../../public/scenarios/${name}.json`, import.meta.url), 'utf8'));
-};
-
-/**
- * The in-process session answers at once; a worker answers later, one message at a time.
- * This runs each call in its own macrotask, in order, so intents interleave as in the app.
- */
-function workerLike(api: AsyncSimApi): AsyncSimApi {
-  let queue: Promise<unknown> = Promise.resolve();
-  const wrap = <K extends keyof AsyncSimApi>(k: K) =>
-    ((...args: unknown[]) => {
-      const run = queue.then(
-        () => new Promise((resolve, reject) => setTimeout(() => (api[k] as (...a: unknown[]) => Promise<unknown>)(...args).then(resolve, reject), 0)),
-      );
-      queue = run.catch(() => undefined);
-      return run;
-    }) as AsyncSimApi[K];
-  return {
-    load: wrap('load'),
-    view: wrap('view'),
-    seek: wrap('seek'),
-    advanceTo: wrap('advanceTo'),
-    act: wrap('act'),
-    events: wrap('events'),
-    marks: wrap('marks'),
-    scenario: wrap('scenario'),
-  };
-}
-
 async function makeStore(): Promise<AppStore> {
-  const store = createAppStore({ fetchLesson });
-  const client = await createInProcessClient();
-  store.getState().connect(workerLike(client.api));
-  return store;
+  return makeWorkerLikeStore({ worker: true });
 }
 
-const macrotask = () => new Promise((r) => setTimeout(r, 0));
 /** Long enough for an action's first call (the pinning seek) to be answered and `act` sent. */
 const actInFlight = async () => {
   await macrotask();
