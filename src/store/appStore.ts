@@ -58,6 +58,8 @@ export interface LoadOptions {
   /** Frame to open at (from the URL). */
   frame?: number | null;
   autoplay?: boolean;
+  /** Playback speed from the link; without it a lesson plays at its own default (LESSON_META). */
+  speed?: Speed;
   /** Problems found before loading (URL parameters), shown together with any load problem. */
   problems?: Problem[];
 }
