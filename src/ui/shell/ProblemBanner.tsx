@@ -83,7 +83,9 @@ export function problemText(p: Problem, t: Dict): string {
       break;
     }
   }
-  return p.fellBack ? `${text} ${P.fallback}` : text;
+  // Chinese sentences follow each other without a space.
+  const sep = /[。！？）]$/.test(text) ? '' : ' ';
+  return p.fellBack ? `${text}${sep}${P.fallback}` : text;
 }
 
 export function ProblemBanner() {
