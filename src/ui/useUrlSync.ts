@@ -119,7 +119,8 @@ export function createAddressWriter(deps: {
 export async function shareAddress(s: AppState, env: UrlEnv = pageUrlEnv()): Promise<string> {
   const st = urlStateOf(s, env);
   const rest = `${buildSearch(st, false)}${carriesScenario(st) && st.scenario ? await safeHash(st.scenario) : ''}`;
-  return `${window.location.origin}${window.location.pathname}${rest}`;
+  // The page's own address without its query and fragment (works from a sub-path and file: too).
+  return `${window.location.href.replace(/[?#].*$/, '')}${rest}`;
 }
 
 export function useUrlSync(store: AppStore, enabled = true): void {
