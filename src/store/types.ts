@@ -21,7 +21,18 @@ export type ProblemCode =
   | 'badSpeed'
   | 'badLang'
   | 'simFailed'
-  | 'impossibleInitial';
+  | 'impossibleInitial'
+  // The link's fragment and look (src/ui/url.ts): a compressed scenario (#z=) that is not
+  // base64url, cut short, damaged, or not JSON; a payload over the size limits; a browser
+  // without DecompressionStream; theme= and large= values.
+  | 'badPackedBase64'
+  | 'packedTruncated'
+  | 'packedCorrupt'
+  | 'packedJson'
+  | 'linkTooLarge'
+  | 'noDecompression'
+  | 'badTheme'
+  | 'badLarge';
 
 /** Something wrong with the link, the scenario or the worker; translated when shown. */
 export interface Problem {

@@ -20,7 +20,7 @@ export function AppRoot({ search, syncUrl = true }: { search: string; syncUrl?: 
   const [store] = useState(() =>
     createAppStore({
       lang: params.lang ?? 'en',
-      theme: prefers('(prefers-color-scheme: dark)') ? 'dark' : 'light',
+      theme: params.theme ?? (prefers('(prefers-color-scheme: dark)') ? 'dark' : 'light'),
       embed: params.embed,
       speed: params.speed ?? DEFAULT_SPEED,
       reducedMotion: prefers('(prefers-reduced-motion: reduce)'),

@@ -8,7 +8,8 @@ const el = document.getElementById('root');
 if (el) {
   createRoot(el).render(
     <StrictMode>
-      <AppRoot search={window.location.search} />
+      {/* The fragment too: a long scenario travels there (#z=…), never reaching a server. */}
+      <AppRoot search={`${window.location.search}${window.location.hash}`} />
     </StrictMode>,
   );
 }

@@ -12,6 +12,24 @@ for (const lang of ['en', 'zh']) {
     await app.open({ scenario: 'raft-leader-crash', frame: 300, lang });
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
+
+  test(`axe-core: none in the dark theme with large type and the Share popover open (${lang})`, async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open({ scenario: 'raft-figure7', frame: 120, lang, theme: 'dark', large: 1 });
+    await app.share(lang === 'en' ? 'Share' : '分享');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  test(`axe-core: none inside an 800×450 embed iframe (${lang})`, async ({ page, baseURL }) => {
+    await page.setViewportSize({ width: 900, height: 600 });
+    await page.setContent(
+      `<iframe title="Quorumscope" src="${baseURL}/?embed=1&scenario=raft-figure7&frame=200&lang=${lang}" width="800" height="450" style="border:0"></iframe>`,
+    );
+    await expect(page.frameLocator('iframe').locator('[data-node]').first()).toBeVisible();
+    await expect(page.frameLocator('iframe').getByTestId('frame')).toHaveText('200');
+    const inner = page.frames().find((f) => f !== page.mainFrame())!;
+    expect(await seriousAxeViolations(inner)).toEqual([]);
+  });
 }
 
 test('inside an 800×450 iframe with embed=1: stage and transport fit, nothing scrolls', async ({ page, baseURL }) => {

@@ -110,7 +110,7 @@ test('the address bar reproduces a user action', async ({ page }) => {
   const app = new AppPage(page);
   await app.open({ scenario: 'raft-election', frame: 60 });
   await app.crash(2);
-  await expect.poll(() => new URL(page.url()).searchParams.get('s')).not.toBeNull();
+  await expect.poll(() => app.inlineScenario()).not.toBeNull();
   const frame = await app.frame();
   await page.reload();
   await expect(page.getByTestId('frame')).toHaveText(String(frame));

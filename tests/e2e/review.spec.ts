@@ -69,7 +69,7 @@ test('after an action the address keeps the lesson, and a reload restores it', a
   const app = new AppPage(page);
   await app.open({ scenario: 'raft-figure8', frame: 20 });
   await app.crash(4);
-  await expect.poll(() => app.params().get('s')).not.toBeNull();
+  await expect.poll(() => app.inlineScenario()).not.toBeNull();
   expect(app.params().get('lesson')).toBe('raft-figure8');
   await page.reload();
   await expect(app.node(4)).toHaveAttribute('data-alive', 'false');
@@ -77,7 +77,7 @@ test('after an action the address keeps the lesson, and a reload restores it', a
   await app.button('First frame').click();
   await expect(app.caption()).toContainText('The Raft paper’s Figure 8');
   // A name that is not a lesson is refused with a message, like any bad parameter.
-  await app.open({ s: app.params().get('s')!, lesson: 'no-such-lesson' });
+  await app.open({ s: encodeScenario(app.inlineScenario()), lesson: 'no-such-lesson' });
   await expect(app.alerts().first()).toContainText('lesson=');
 });
 

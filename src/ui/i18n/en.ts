@@ -220,7 +220,7 @@ export const en = {
     unknownScenario: (name: string) => `There is no bundled scenario named “${name}”.`,
     badLesson: (name: string) => `lesson= must name a bundled lesson (got “${name}”).`,
     badFrame: (value: string) => `frame= must be a whole number of at least 0 (got “${value}”).`,
-    badSpeed: (value: string) => `speed= must be a number from 0.1 to 10, or max (got “${value}”).`,
+    badSpeed: (value: string) => `speed= must be a number from 0.001 to 10, or max (got “${value}”).`,
     badLang: (value: string) => `lang= must be en or zh (got “${value}”).`,
     simFailed: (detail: string) => `The simulation stopped with an error: ${detail}`,
     impossibleInitial: (node: string, term: string, atLeast: string, nodes: string, quorum: string) =>

@@ -208,7 +208,7 @@ export const zh: Dict = {
     unknownScenario: (name: string) => `没有名为“${name}”的内置场景。`,
     badLesson: (name: string) => `lesson= 必须是内置课程的名字（收到“${name}”）。`,
     badFrame: (value: string) => `frame= 必须是不小于 0 的整数（收到“${value}”）。`,
-    badSpeed: (value: string) => `speed= 必须是 0.1 到 10 之间的数，或 max（收到“${value}”）。`,
+    badSpeed: (value: string) => `speed= 必须是 0.001 到 10 之间的数，或 max（收到“${value}”）。`,
     badLang: (value: string) => `lang= 必须是 en 或 zh（收到“${value}”）。`,
     simFailed: (detail: string) => `模拟出错停止：${detail}`,
     impossibleInitial: (node: string, term: string, atLeast: string, nodes: string, quorum: string) =>

@@ -1,11 +1,14 @@
 /**
- * The app's header: title, lesson selector, protocol settings, EN | 中文, theme, large
- * type and Share (copies the address, which always reproduces the screen).
+ * The app's header: title, lesson selector with Restart, protocol settings, EN | 中文,
+ * theme, large type and Share (copies a link to what is on screen, the scenario
+ * compressed into its fragment, and warns when the link is long).
  */
 import { useState } from 'react';
-import { useApp, useT } from '../StoreContext';
+import { useApp, useAppStore, useT } from '../StoreContext';
 import { LESSONS } from '../lessons';
+import { shareAddress } from '../useUrlSync';
 import { Settings } from './Settings';
+import { SharePopover } from './SharePopover';
 
 const CUSTOM = '__custom';
 
@@ -19,17 +22,25 @@ export function Header() {
   const toggleTheme = useApp((s) => s.toggleTheme);
   const setLargeType = useApp((s) => s.setLargeType);
   const openLesson = useApp((s) => s.openLesson);
-  const showToast = useApp((s) => s.showToast);
+  const store = useAppStore();
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [shared, setShared] = useState<{ link: string; copied: boolean } | null>(null);
 
   const share = async () => {
-    const href = window.location.href;
-    try {
-      await navigator.clipboard.writeText(href);
-      showToast('shareCopied');
-    } catch {
-      window.prompt(t.shareFailed, href);
+    if (shared) {
+      setShared(null);
+      return;
     }
+    // Built afresh (the address bar is written a little behind, and compressing is async).
+    const link = await shareAddress(store.getState());
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(link);
+      copied = true;
+    } catch {
+      // Refused (no permission, no secure context): the popover shows the link to copy.
+    }
+    setShared({ link, copied });
   };
 
   return (
@@ -52,6 +63,12 @@ export function Header() {
           ))}
         </select>
       </label>
+      {lesson !== null && (
+        // A select fires no change when the lesson already shown is picked again.
+        <button type="button" className="icon-btn" aria-label={t.shareRestartLesson} title={t.shareRestartLesson} onClick={() => void openLesson(lesson)}>
+          ↺
+        </button>
+      )}
       <div className="header-spacer" />
       <div className="anchor">
         <button type="button" className="icon-btn" aria-expanded={settingsOpen} aria-label={t.settings} title={t.settings} onClick={() => setSettingsOpen((o) => !o)}>
@@ -77,12 +94,16 @@ export function Header() {
       >
         ◐
       </button>
-      <button type="button" className="icon-btn" aria-pressed={largeType} aria-label={t.largeType} title={t.largeType} onClick={() => setLargeType(!largeType)}>
-        A+
+      {/* Named by its visible text and then its meaning ("A+ Large type"): speech users say what they see. */}
+      <button type="button" className="icon-btn" aria-pressed={largeType} title={t.largeType} onClick={() => setLargeType(!largeType)}>
+        A+<span className="sr-only"> {t.largeType}</span>
       </button>
-      <button type="button" className="btn share" onClick={() => void share()}>
-        <span className="share-icon" aria-hidden="true" /> {t.share}
-      </button>
+      <div className="anchor">
+        <button type="button" className="btn share" aria-expanded={shared !== null} onClick={() => void share()}>
+          <span className="share-icon" aria-hidden="true" /> {t.share}
+        </button>
+        {shared && <SharePopover link={shared.link} copied={shared.copied} onClose={() => setShared(null)} />}
+      </div>
     </header>
   );
 }

@@ -1,7 +1,15 @@
 /** Problems with the link or the scenario, each with what was wrong, and dismissable. */
 import { useApp, useT } from '../StoreContext';
-import type { Dict } from '../i18n';
+import { fmtInt, type Dict } from '../i18n';
 import type { Problem } from '../../store/types';
+
+/** A browser's error text inside a sentence: without its own final full stop. */
+function inner(detail: string): string {
+  return detail.replace(/[.。]\s*$/, '');
+}
+
+/** Numbers in problem texts: both languages group digits with commas. */
+const num = (n: unknown) => fmtInt(Number(n), 'en');
 
 export function problemText(p: Problem, t: Dict): string {
   const P = t.problems;
@@ -38,6 +46,34 @@ export function problemText(p: Problem, t: Dict): string {
     case 'simFailed':
       text = P.simFailed(p.detail);
       break;
+    case 'badPackedBase64':
+      text = t.shareProblems.badPackedBase64;
+      break;
+    case 'packedTruncated':
+      text = t.shareProblems.packedTruncated;
+      break;
+    case 'packedCorrupt':
+      text = t.shareProblems.packedCorrupt(inner(p.detail));
+      break;
+    case 'packedJson':
+      text = t.shareProblems.packedJson(inner(p.detail));
+      break;
+    case 'linkTooLarge': {
+      const limit = Number(p.args?.limit ?? 0);
+      text = p.args?.unpacked
+        ? t.shareProblems.unpacksTooLarge(`${num(limit / (1024 * 1024))} MB`)
+        : t.shareProblems.linkTooLarge(num(p.args?.size ?? p.detail), num(limit));
+      break;
+    }
+    case 'noDecompression':
+      text = t.shareProblems.noDecompression;
+      break;
+    case 'badTheme':
+      text = t.shareProblems.badTheme(p.detail);
+      break;
+    case 'badLarge':
+      text = t.shareProblems.badLarge(p.detail);
+      break;
     case 'impossibleInitial': {
       const a = p.args ?? {};
       text =
@@ -47,7 +83,9 @@ export function problemText(p: Problem, t: Dict): string {
       break;
     }
   }
-  return p.fellBack ? `${text} ${P.fallback}` : text;
+  // Chinese sentences follow each other without a space.
+  const sep = /[。！？）]$/.test(text) ? '' : ' ';
+  return p.fellBack ? `${text}${sep}${P.fallback}` : text;
 }
 
 export function ProblemBanner() {

@@ -3,11 +3,27 @@
  * of DESIGN.md ("What the page exposes") — data-node/data-role/data-alive, data-link,
  * named controls and data-testid="frame" — so the tests read like the user's story.
  */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Scenario } from '../../../src/sim/scenario';
 
 export function encodeScenario(s: unknown): string {
   return Buffer.from(JSON.stringify(s), 'utf8').toString('base64url');
+}
+
+/** The compressed form of a link's fragment (#z=): raw deflate of the JSON, base64url. */
+export function packScenario(s: unknown): string {
+  return deflateRawSync(Buffer.from(JSON.stringify(s), 'utf8')).toString('base64url');
+}
+
+/** The scenario an address carries (#z=, #s= or ?s=), decoded; null when it names none. */
+export function scenarioInAddress(address: string): Scenario | null {
+  const url = new URL(address);
+  const hash = new URLSearchParams(url.hash.slice(1));
+  const z = hash.get('z');
+  if (z !== null) return JSON.parse(inflateRawSync(Buffer.from(z, 'base64url')).toString('utf8')) as Scenario;
+  const s = hash.get('s') ?? url.searchParams.get('s');
+  return s === null ? null : (JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Scenario);
 }
 
 export class AppPage {
@@ -118,10 +134,34 @@ export class AppPage {
   params(): URLSearchParams {
     return new URL(this.page.url()).searchParams;
   }
-  /** The inline scenario in the address bar (?s=), decoded; null for a bundled one. */
+  /** The inline scenario in the address bar (#z=, #s= or ?s=), decoded; null for a bundled one. */
   inlineScenario(): Scenario | null {
-    const s = this.params().get('s');
-    return s === null ? null : (JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Scenario);
+    return scenarioInAddress(this.page.url());
+  }
+  /** The address bar's fragment parameters (#z=…). */
+  fragment(): URLSearchParams {
+    return new URLSearchParams(new URL(this.page.url()).hash.slice(1));
+  }
+  /** Open an address with a fragment ("z=…" / "s=…"), waiting for the nodes. */
+  async openWithFragment(params: Record<string, string | number>, fragment: string): Promise<void> {
+    const q = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+    await this.page.goto(`/?${q}#${fragment}`);
+    await expect(this.nodes().first()).toBeVisible();
+  }
+  /** The app's root element (it carries data-theme and data-large). */
+  root(): Locator {
+    return this.page.locator('.qs-app');
+  }
+  /** Click Share (named `name` in the current language) and read the link it shows (the same text it copied). */
+  async share(name = 'Share'): Promise<string> {
+    await this.button(name).click();
+    const field = this.page.getByTestId('share-link');
+    await expect(field).toHaveValue(/^http/);
+    return field.inputValue();
+  }
+  /** The long-link warning in the Share popover. */
+  shareWarning(): Locator {
+    return this.page.getByTestId('share-long');
   }
 
   /**
