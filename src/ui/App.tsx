@@ -51,6 +51,7 @@ export function App({ syncUrl = true }: { syncUrl?: boolean }) {
       ref={root}
       className={`qs-app ${embed ? 'embed' : 'full'} ${largeType ? 'large' : ''}`}
       data-theme={theme}
+      data-large={String(largeType)}
       lang={lang === 'zh' ? 'zh-CN' : 'en'}
       // colorScheme makes native controls (selects, checkboxes, scrollbars) follow the theme.
       style={{ ...themeVars(theme), colorScheme: theme }}

@@ -9,7 +9,7 @@ import { useApp, useT } from '../StoreContext';
 import type { ProtocolView } from '../views/types';
 import { CauseHighlight } from './CauseHighlight';
 import { Caption } from './Caption';
-import { CENTER, circleLayout, fitViewBox, stageText } from './geometry';
+import { CENTER, circleLayout, fitViewBox, FULL_MIN_VIEW, stageText } from './geometry';
 import { LessonAbout } from './LessonAbout';
 import { MessageInspector } from './MessageInspector';
 import { PausedSign } from './PausedSign';
@@ -50,7 +50,7 @@ export function ClusterStage({ pv, captionBelow = false }: { pv: ProtocolView; c
   const ids = useApp(useShallow((s) => (s.view ? s.view.nodes.map((_, i) => i + 1) : [])));
   const layout = useMemo(() => circleLayout(count), [count]);
   // The drawing's own extent (nodes and the labels under them), so it fills the box it gets.
-  const vb = useMemo(() => fitViewBox(layout, text), [layout, text]);
+  const vb = useMemo(() => fitViewBox(layout, text, embed ? undefined : FULL_MIN_VIEW), [layout, text, embed]);
   const links = useMemo(() => (network ? linkStates(ids, network) : []), [ids, network]);
   const [openLink, setOpenLink] = useState<string | null>(null);
   const link = links.find((l) => `${l.a}-${l.b}` === openLink) ?? null;

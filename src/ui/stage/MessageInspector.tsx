@@ -59,7 +59,8 @@ export function MessageInspector() {
         <button
           type="button"
           className="btn small danger"
-          disabled={!live}
+          // A message is named by its send order on the link (1-based); without one it cannot be dropped.
+          disabled={!live || m.nth < 1}
           title={t.stageMsgDropHelp}
           onClick={() => {
             close();

@@ -18,14 +18,18 @@ export interface Point {
   y: number;
 }
 
-/** Node positions by id, clockwise from the top. */
+/** How much flatter than wide the ring is: stages (and slides) are wider than tall, and the labels hang below the nodes. */
+export const RING_SQUASH = 0.78;
+
+/** Node positions by id, clockwise from the top, on an ellipse a little flatter than a circle. */
 export function circleLayout(count: number): Map<number, Point> {
   // Seven nodes sit further apart, so the labels under one clear the next circle.
   const ringR = count <= 3 ? 120 : count <= 5 ? 152 : 178;
+  const squash = count <= 3 ? 1 : RING_SQUASH;
   const out = new Map<number, Point>();
   for (let i = 0; i < count; i++) {
     const [x, y] = pointRadial((2 * Math.PI * i) / count, ringR);
-    out.set(i + 1, { x: CENTER.x + x, y: CENTER.y + y });
+    out.set(i + 1, { x: CENTER.x + x, y: CENTER.y + y * squash });
   }
   return out;
 }
@@ -94,6 +98,9 @@ export function partitionSides(net: NetworkView, nodeCount: number): number[][] 
   return sides;
 }
 
+/** The full app's smallest drawing extent (stage units): about the old fixed stage's scale. */
+export const FULL_MIN_VIEW = { w: 560, h: 420 };
+
 /** Font sizes of the stage's labels, in SVG user units (the viewBox scales them to pixels). */
 export interface StageText {
   /** The node id in the middle of the circle. */
@@ -112,7 +119,7 @@ export interface StageText {
  * type multiplies everything by 1.5, which stays ≥ 1.25× after the drawing refits.
  */
 export function stageText(embed: boolean, large: boolean): StageText {
-  const base = embed ? { id: 27, label: 18.5, term: 18, glyph: 13 } : { id: 24, label: 13, term: 12.5, glyph: 11 };
+  const base = embed ? { id: 27, label: 18.5, term: 18.5, glyph: 13 } : { id: 24, label: 13, term: 12.5, glyph: 11 };
   const k = large ? 1.5 : 1;
   return { id: base.id * k, label: base.label * k, term: base.term * k, glyph: base.glyph * k };
 }
@@ -130,8 +137,12 @@ export function labelHalfWidth(text: StageText): number {
   return Math.max(NODE_R + 14, text.label * 3.7);
 }
 
-/** The part of the stage the drawing needs (nodes, their labels, the client in the middle), as a viewBox. */
-export function fitViewBox(layout: Map<number, Point>, text: StageText): { x: number; y: number; w: number; h: number } {
+/**
+ * The part of the stage the drawing needs (nodes, their labels, the client in the middle), as
+ * a viewBox, at least `min` large (centred), so a roomy full-size stage does not blow a small
+ * cluster up; an embed passes no minimum and gets the largest drawing its box allows.
+ */
+export function fitViewBox(layout: Map<number, Point>, text: StageText, min = { w: 0, h: 0 }): { x: number; y: number; w: number; h: number } {
   if (layout.size === 0) return { x: 0, y: 0, w: STAGE_W, h: STAGE_H };
   const hw = labelHalfWidth(text);
   const below = underNode(NODE_R, text).bottom;
@@ -147,5 +158,9 @@ export function fitViewBox(layout: Map<number, Point>, text: StageText): { x: nu
     y1 = Math.max(y1, p.y + below);
   }
   const m = 6;
-  return { x: x0 - m, y: y0 - m, w: x1 - x0 + 2 * m, h: y1 - y0 + 2 * m };
+  const w = x1 - x0 + 2 * m;
+  const h = y1 - y0 + 2 * m;
+  const W = Math.max(w, min.w);
+  const H = Math.max(h, min.h);
+  return { x: x0 - m - (W - w) / 2, y: y0 - m - (H - h) / 2, w: W, h: H };
 }
