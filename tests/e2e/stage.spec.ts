@@ -113,12 +113,17 @@ test('the caption stays up while playing, and the lesson’s text is one click a
   const caption = page.getByTestId('caption');
   await expect(caption).toBeVisible();
   await app.play();
-  // Sampled through an election: never gone.
-  for (let i = 0; i < 8; i++) {
+  // Sampled through an election: never gone, and while playing it is a decision (or, before
+  // the first one, the lesson's premise), never the routine event of the frame.
+  const sources = new Set<string>();
+  for (let i = 0; i < 12; i++) {
     await page.waitForTimeout(250);
     await expect(caption).toBeVisible();
     expect((await caption.textContent())?.length ?? 0).toBeGreaterThan(10);
+    sources.add((await caption.getAttribute('data-source')) ?? '');
   }
+  expect(sources.has('decision')).toBe(true);
+  expect([...sources].every((s) => s === 'decision' || s === 'blurb')).toBe(true);
   expect(await app.frame()).toBeGreaterThan(0);
   await app.pause();
   // Past frame 0 the blurb is not in the caption, but "About this lesson" shows it.
@@ -227,13 +232,16 @@ test('large type makes the stage’s labels at least 1.25× larger', async ({ pa
 });
 
 for (const lang of ['en', 'zh']) {
-  test(`axe: no serious or critical violation on the stage, full and embed (${lang})`, async ({ page, baseURL }) => {
+  test(`axe: no serious or critical violation on the full stage, a candidate selected (${lang})`, async ({ page }) => {
     const app = new AppPage(page);
     await app.open({ scenario: 'raft-election', frame: 15, lang });
     await app.select(3);
     expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+  test(`axe: no serious or critical violation in the embed with the log beside the stage (${lang})`, async ({ page, baseURL }) => {
     const frame = await openEmbed(page, baseURL, `scenario=raft-figure7&frame=30&lang=${lang}`);
     await frame.locator('[data-node="2"]').click();
+    await expect(frame.locator('.node-bar')).toBeVisible();
     expect(await seriousAxeViolations(frame)).toEqual([]);
   });
 }
