@@ -13,7 +13,7 @@ import { LESSONS } from '../../src/store/lessons';
 /** An 800×450 iframe holding the app with embed=1 and the given parameters; returns its frame. */
 async function openEmbed(page: Page, baseURL: string | undefined, params: string): Promise<Frame> {
   await page.setViewportSize({ width: 900, height: 560 });
-  await page.setContent(`<iframe title="Quorumscope" src="${baseURL}/?embed=1&${params}" width="800" height="450" style="border:0"></iframe>`);
+  await page.setContent(`<body style="margin:0"><iframe title="Quorumscope" src="${baseURL}/?embed=1&${params}" width="800" height="450" style="border:0"></iframe>`);
   await expect(page.frameLocator('iframe').locator('[data-node]').first()).toBeVisible();
   return page.frames().find((f) => f !== page.mainFrame())!;
 }

@@ -85,4 +85,12 @@ describe('caption', () => {
     expect(zh.name).toBe('节点 3，候选人，任期 4，2/3 票');
     expect(raftView.nodeInfo({ ...node, role: 'follower', votes: [] }, t, 5).votes).toBeNull();
   });
+
+  it('puts no stray spaces around a Chinese word inserted into Chinese text', () => {
+    const zh = dict('zh').raft;
+    expect(zh.deliver('n2', zh.kinds[9], 'n5')).toBe('n2 收到 n5 的心跳');
+    expect(zh.deliver('n2', 'RequestVote', 'n5')).toBe('n2 收到 n5 的 RequestVote');
+    expect(zh.dropLost(zh.kinds[5], 'c1', 'n1')).toBe('c1 发往 n1 的客户端请求在网络中丢失');
+    expect(zh.dropLinkDown('AppendEntries', 'n1', 'n2')).toBe('n1 发往 n2 的 AppendEntries 被丢弃：链路不通');
+  });
 });
