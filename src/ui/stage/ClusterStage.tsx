@@ -9,7 +9,7 @@ import { useApp, useT } from '../StoreContext';
 import type { ProtocolView } from '../views/types';
 import { CauseHighlight } from './CauseHighlight';
 import { Caption } from './Caption';
-import { CENTER, circleLayout, fitViewBox, FULL_MIN_VIEW, stageText } from './geometry';
+import { CENTER, circleLayout, fitViewBox, FULL_MIN_VIEW, LARGE_SPREAD, stageText } from './geometry';
 import { LessonAbout } from './LessonAbout';
 import { MessageInspector } from './MessageInspector';
 import { PausedSign } from './PausedSign';
@@ -48,7 +48,7 @@ export function ClusterStage({ pv, captionBelow = false }: { pv: ProtocolView; c
   const text = useMemo(() => stageText(embed, large), [embed, large]);
   const hasClient = useApp((s) => !!s.view && (s.view.ops.length > 0 || s.view.messages.some((m) => m.from > 1000 || m.to > 1000)));
   const ids = useApp(useShallow((s) => (s.view ? s.view.nodes.map((_, i) => i + 1) : [])));
-  const layout = useMemo(() => circleLayout(count), [count]);
+  const layout = useMemo(() => circleLayout(count, large ? LARGE_SPREAD : 1), [count, large]);
   // The drawing's own extent (nodes and the labels under them), so it fills the box it gets.
   const vb = useMemo(() => fitViewBox(layout, text, embed ? undefined : FULL_MIN_VIEW), [layout, text, embed]);
   const links = useMemo(() => (network ? linkStates(ids, network) : []), [ids, network]);

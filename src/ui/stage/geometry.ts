@@ -22,9 +22,10 @@ export interface Point {
 export const RING_SQUASH = 0.78;
 
 /** Node positions by id, clockwise from the top, on an ellipse a little flatter than a circle. */
-export function circleLayout(count: number): Map<number, Point> {
-  // Seven nodes sit further apart, so the labels under one clear the next circle.
-  const ringR = count <= 3 ? 120 : count <= 5 ? 152 : 178;
+export function circleLayout(count: number, spread = 1): Map<number, Point> {
+  // Seven nodes sit further apart, so the labels under one clear the next circle; large
+  // type spreads the ring too (`spread`), for its larger labels.
+  const ringR = (count <= 3 ? 120 : count <= 5 ? 152 : 178) * spread;
   const squash = count <= 3 ? 1 : RING_SQUASH;
   const out = new Map<number, Point>();
   for (let i = 0; i < count; i++) {
@@ -101,6 +102,9 @@ export function partitionSides(net: NetworkView, nodeCount: number): number[][] 
 /** The full app's smallest drawing extent (stage units): about the old fixed stage's scale. */
 export const FULL_MIN_VIEW = { w: 560, h: 420 };
 
+/** How much further apart the nodes sit in large type. */
+export const LARGE_SPREAD = 1.2;
+
 /** Font sizes of the stage's labels, in SVG user units (the viewBox scales them to pixels). */
 export interface StageText {
   /** The node id in the middle of the circle. */
@@ -120,7 +124,7 @@ export interface StageText {
  */
 export function stageText(embed: boolean, large: boolean): StageText {
   const base = embed ? { id: 27, label: 18.5, term: 18.5, glyph: 13 } : { id: 24, label: 13, term: 12.5, glyph: 11 };
-  const k = large ? 1.5 : 1;
+  const k = large ? 1.6 : 1;
   return { id: base.id * k, label: base.label * k, term: base.term * k, glyph: base.glyph * k };
 }
 
