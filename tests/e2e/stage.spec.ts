@@ -148,7 +148,11 @@ test('inspect a message: clicking it pauses and shows its fields; Drop records a
   await expect(app.pausedSign()).toBeVisible();
   await expect(inspector).toContainText(`from n${from} to n${to}`);
   await expect(inspector.getByTestId('message-fields')).toBeVisible();
-  await inspector.getByRole('button', { name: 'Drop', exact: true }).click();
+  // Drop names the message by its send order on the link (MessageView.nth, 1-based, from the simulator).
+  const drop = inspector.getByRole('button', { name: 'Drop', exact: true });
+  expect(nth, 'the simulator numbers messages on their link from 1').toBeGreaterThanOrEqual(1);
+  await expect(drop).toBeEnabled();
+  await drop.click();
   await expect(inspector).toHaveCount(0);
   await expect.poll(() => app.inlineScenario()?.script?.some((a) => a.do === 'drop' && a.from === from && a.to === to && a.nth === nth) ?? false).toBe(true);
 });
