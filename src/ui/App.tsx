@@ -1,6 +1,8 @@
 /**
  * The app shell: header, problems, the stage beside the side panel, the transport. With
- * ?embed=1 only the stage and a one-line transport remain (fits 800×450).
+ * ?embed=1 only the stage and a one-line transport remain (fits 800×450), plus the
+ * protocol's state view (Raft's logs) beside the stage when the lesson is about it
+ * (LESSON_META[lesson].embedState: Figure 7, Figure 8, the partition).
  */
 import { useEffect, useId, useRef } from 'react';
 import { useApp, useAppStore, useT } from './StoreContext';
@@ -8,6 +10,7 @@ import { Header } from './shell/Header';
 import { ProblemBanner } from './shell/ProblemBanner';
 import { LiveRegion } from './shell/LiveRegion';
 import { ClusterStage } from './stage/ClusterStage';
+import { Caption } from './stage/Caption';
 import { SidePanel } from './panel/SidePanel';
 import { Transport } from './transport/Transport';
 import { ForkNotice } from './transport/ForkNotice';
@@ -16,6 +19,8 @@ import { themeVars } from './themes';
 import { useKeyboard } from './useKeyboard';
 import { usePlayback } from './usePlayback';
 import { useUrlSync } from './useUrlSync';
+import { lessonMeta } from '../store/lessons';
+import './views/embed.css';
 
 export function App({ syncUrl = true }: { syncUrl?: boolean }) {
   const t = useT();
@@ -30,6 +35,7 @@ export function App({ syncUrl = true }: { syncUrl?: boolean }) {
   const status = useApp((s) => s.status);
   const hasView = useApp((s) => s.view !== null);
   const pv = viewFor(protocol);
+  const embedState = useApp((s) => s.embed && lessonMeta(s.lesson)?.embedState === true);
 
   usePlayback(store);
   useKeyboard(store, root);
@@ -54,16 +60,26 @@ export function App({ syncUrl = true }: { syncUrl?: boolean }) {
       {!embed && <Header />}
       <ProblemBanner />
       <ForkNotice />
-      <main className="main">
+      <main className={`main ${embedState ? 'with-state' : ''}`}>
         {hasView ? (
-          <ClusterStage pv={pv} />
+          <ClusterStage pv={pv} captionBelow={embedState} />
         ) : (
           <section className="stage loading" aria-busy={status === 'loading' || status === 'idle'}>
             <p>{status === 'failed' ? '⚠' : t.loading}</p>
           </section>
         )}
         {!embed && hasView && <SidePanel pv={pv} idBase={idBase} />}
+        {embedState && hasView && (
+          <section className="embed-state" aria-label={pv.logTabLabel(t)}>
+            <pv.LogTab />
+          </section>
+        )}
       </main>
+      {embedState && hasView && (
+        <div className="caption-slot embed-caption">
+          <Caption pv={pv} />
+        </div>
+      )}
       <Transport />
       <LiveRegion />
     </div>

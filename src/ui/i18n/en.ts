@@ -183,7 +183,7 @@ export const en = {
   logCellTitle: (index: string, term: string, value: string) => `index ${index}, term ${term}${value ? `: ${value}` : ''}`,
   logCommitted: 'committed',
   logNotCommitted: 'not committed yet',
-  logLegend: 'Each cell is one log entry, coloured by its term (number inside). Solid: committed on that node; faint: not yet. next / match: the leader’s nextIndex / matchIndex for that follower.',
+  logLegend: 'Each cell is one log entry, coloured by its term (number inside). Solid: committed on that node; hollow (dashed): not yet; a bar follows the commit index. nextIndex / matchIndex: what the leader records for each follower.',
   logEmpty: 'empty',
   eventsEmpty: 'No events yet. Press Play or Step forward.',
   eventsHelp: 'Click an event to go to that frame.',

@@ -13,6 +13,8 @@ import { simZh } from './parts/sim';
 
 
 type N = string;
+/** A word inserted into Chinese text: spaced where it begins or ends in Latin (RequestVote), not where it is Chinese (心跳). */
+const mid = (w: string) => `${/^[A-Za-z0-9]/.test(w) ? ' ' : ''}${w}${/[A-Za-z0-9]$/.test(w) ? ' ' : ''}`;
 
 export const zh: Dict = {
   appTitle: 'Quorumscope',
@@ -173,7 +175,7 @@ export const zh: Dict = {
   logCellTitle: (index: string, term: string, value: string) => `索引 ${index}，任期 ${term}${value ? `：${value}` : ''}`,
   logCommitted: '已提交',
   logNotCommitted: '尚未提交',
-  logLegend: '每个格子是一条日志条目，颜色和格内数字表示它的任期（term）。实心：该节点已提交；浅色：尚未提交。next / match：领导者为该跟随者记录的下一索引（nextIndex）/ 匹配索引（matchIndex）。',
+  logLegend: '每个格子是一条日志条目，颜色和格内数字表示它的任期（term）。实心：该节点已提交；空心（虚线）：尚未提交；竖线标出提交索引。下一索引 / 匹配索引：领导者为每个跟随者记录的 nextIndex / matchIndex。',
   logEmpty: '空',
   eventsEmpty: '还没有事件。按播放或前进一步。',
   eventsHelp: '点击一个事件即可跳到那一帧。',
@@ -267,10 +269,10 @@ export const zh: Dict = {
       8: 'PreVote 回复',
       9: '心跳',
     },
-    deliver: (to: N, kind: string, from: N) => `${to} 收到 ${from} 的 ${kind}`,
-    dropLost: (kind: string, from: N, to: N) => `${from} 发往 ${to} 的 ${kind} 在网络中丢失`,
-    dropLinkDown: (kind: string, from: N, to: N) => `${from} 发往 ${to} 的 ${kind} 被丢弃：链路不通`,
-    dropNodeDown: (kind: string, from: N, to: N) => `${from} 发往 ${to} 的 ${kind} 被丢弃：${to} 已宕机`,
+    deliver: (to: N, kind: string, from: N) => `${to} 收到 ${from} 的${mid(kind).trimEnd()}`,
+    dropLost: (kind: string, from: N, to: N) => `${from} 发往 ${to} 的${mid(kind)}在网络中丢失`,
+    dropLinkDown: (kind: string, from: N, to: N) => `${from} 发往 ${to} 的${mid(kind)}被丢弃：链路不通`,
+    dropNodeDown: (kind: string, from: N, to: N) => `${from} 发往 ${to} 的${mid(kind)}被丢弃：${to} 已宕机`,
     timer: (n: N) => `${n} 的定时器到期`,
     clientTimer: (c: N) => `${c} 等待回复超时`,
     actionCrash: (n: N) => `${n} 宕机`,

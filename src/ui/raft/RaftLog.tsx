@@ -1,97 +1,141 @@
 /**
- * The Log tab: each node's log as a row of cells in term colours with the term number
- * inside, committed entries solid and uncommitted ones faint, a bar after the commit
- * index, and the leader's nextIndex / matchIndex for every follower.
+ * The Log tab (and, in an embed, the state view beside the stage): each node's log as a
+ * row of cells in term colours with the term number inside, committed entries solid and
+ * uncommitted ones hollow, a bar after the commit index, and the leader's nextIndex /
+ * matchIndex for every follower.
+ *
+ * Every index the worker sends is a column (its window, ~256 entries); the grid scrolls
+ * sideways and keeps the newest index in view while the log grows, unless the reader has
+ * scrolled back to look at older entries. Each cell exposes data-entry="NODE:INDEX" and
+ * data-term (the page's contract).
  */
-import type { CSSProperties } from 'react';
+import { useLayoutEffect, useRef, type CSSProperties } from 'react';
 import { useApp, useT } from '../StoreContext';
 import type { RaftNodeView } from '../../core/raft/types';
 import { nodeRef } from '../i18n';
 import { termColor, termTextColor } from '../palette';
+import './log.css';
 
-/** How many of the newest log indices the grid shows. */
-const COLUMNS = 14;
+/** Columns shown at least, so an empty cluster still reads as a grid. */
+const MIN_COLUMNS = 8;
+
+/** The indexes to draw: from the oldest one any node's window still holds to the newest. */
+export function logColumns(nodes: readonly Pick<RaftNodeView, 'logStart' | 'lastIndex' | 'logTerms'>[]): { first: number; last: number } {
+  const maxLast = Math.max(0, ...nodes.map((n) => n.lastIndex));
+  const starts = nodes.filter((n) => n.logTerms.length > 0).map((n) => n.logStart);
+  const first = Math.max(1, starts.length ? Math.min(...starts) : 1);
+  return { first, last: Math.max(first + MIN_COLUMNS - 1, maxLast) };
+}
 
 export function RaftLog() {
   const t = useT();
   const view = useApp((s) => s.view);
   const selected = useApp((s) => s.selected);
   const select = useApp((s) => s.select);
+  const scroller = useRef<HTMLDivElement>(null);
+  /** Whether the reader was at the right end before this render (then the newest stays in view). */
+  const pinned = useRef(true);
+  const nodes = (view?.nodes ?? []) as RaftNodeView[];
+  const { first, last } = logColumns(nodes);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && pinned.current) el.scrollLeft = el.scrollWidth;
+  }, [last, first]);
+
   if (!view) return null;
-  const nodes = view.nodes as RaftNodeView[];
-  const maxLast = Math.max(0, ...nodes.map((n) => n.lastIndex));
-  const first = Math.max(1, maxLast - COLUMNS + 1);
   const cols: number[] = [];
-  for (let i = first; i <= Math.max(first + COLUMNS - 1, maxLast); i++) cols.push(i);
+  for (let i = first; i <= last; i++) cols.push(i);
   // The newest alive leader's bookkeeping; the worker sends it only for leaders.
-  const leader = nodes
-    .filter((n) => n.alive && n.role === 'leader')
-    .sort((a, b) => b.term - a.term)[0];
+  const leader = nodes.filter((n) => n.alive && n.role === 'leader').sort((a, b) => b.term - a.term)[0];
 
   return (
     <div className="raft-log">
-      <table className="log-grid">
-        <caption className="sr-only">{t.tabLog}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="log-rowhead">
-              {t.logIndex}
-            </th>
-            {cols.map((i) => (
-              <th key={i} scope="col" className="log-idx">
-                {i}
+      <div
+        className="log-scroll"
+        ref={scroller}
+        tabIndex={0}
+        role="group"
+        aria-label={t.tabLog}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          pinned.current = el.scrollLeft + el.clientWidth >= el.scrollWidth - 4;
+        }}
+      >
+        <table className="log-grid">
+          <caption className="sr-only">{t.tabLog}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="log-rowhead log-sticky">
+                {t.logIndex}
               </th>
-            ))}
-            <th scope="col" className="log-nm">
-              {leader ? `${t.logNext} / ${t.logMatch}` : ''}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {nodes.map((n) => {
-            const isLeader = leader?.id === n.id;
-            const next = leader && !isLeader ? leader.nextIndex[n.id] : undefined;
-            const match = leader && !isLeader ? leader.matchIndex[n.id] : undefined;
-            return (
-              <tr key={n.id} className={`${n.alive ? '' : 'down'} ${selected === n.id ? 'selected' : ''}`}>
-                <th scope="row" className="log-rowhead">
-                  <button type="button" className="linklike" onClick={() => select(n.id)} aria-label={t.tabNodeN(String(n.id))}>
-                    {nodeRef(n.id)}
-                    {isLeader ? ' ★' : n.alive ? '' : ' ✕'}
-                  </button>
+              {cols.map((i) => (
+                <th key={i} scope="col" className="log-idx">
+                  {i}
                 </th>
-                {cols.map((i) => {
-                  const k = i - n.logStart;
-                  const has = i <= n.lastIndex && k >= 0 && k < n.logTerms.length;
-                  const term = has ? n.logTerms[k] : 0;
-                  const committed = i <= n.commitIndex;
-                  const classes = ['log-cell'];
-                  if (has) classes.push(committed ? 'committed' : 'uncommitted');
-                  if (i === n.commitIndex) classes.push('commit-edge');
-                  if (next === i) classes.push('next-mark');
-                  return (
-                    <td
-                      key={i}
-                      className={classes.join(' ')}
-                      title={has ? `${t.logCellTitle(String(i), String(term), n.logValues[k] ?? '')} · ${committed ? t.logCommitted : t.logNotCommitted}` : undefined}
-                      style={
-                        has
-                          ? ({ background: termColor(term), color: termTextColor(term), '--cell-term': termColor(term) } as CSSProperties)
-                          : undefined
-                      }
-                    >
-                      {has ? term : ''}
-                    </td>
-                  );
-                })}
-                <td className="log-nm">
-                  {next !== undefined ? `${next} / ${match}` : isLeader ? `${t.logCommit} ${n.commitIndex}` : ''}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+              ))}
+              <th scope="col" className="log-nm">
+                {leader ? (
+                  <>
+                    {t.stageLogNextMatch}
+                    {t.stageLogNextMatchSub !== t.stageLogNextMatch && <span className="log-nm-sub">{t.stageLogNextMatchSub}</span>}
+                  </>
+                ) : (
+                  ''
+                )}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {nodes.map((n) => {
+              const isLeader = leader?.id === n.id;
+              const next = leader && !isLeader ? leader.nextIndex[n.id] : undefined;
+              const match = leader && !isLeader ? leader.matchIndex[n.id] : undefined;
+              return (
+                <tr key={n.id} className={`${n.alive ? '' : 'down'} ${selected === n.id ? 'selected' : ''}`}>
+                  <th scope="row" className="log-rowhead log-sticky">
+                    {/* The visible "n1" is the name (a screen reader hears what is shown); ★ / ✕ repeat the row's state. */}
+                    <button type="button" className="linklike log-node" onClick={() => select(n.id)} title={t.tabNodeN(String(n.id))} aria-pressed={selected === n.id}>
+                      {nodeRef(n.id)}
+                      <span aria-hidden="true">{isLeader ? ' ★' : n.alive ? '' : ' ✕'}</span>
+                    </button>
+                  </th>
+                  {cols.map((i) => {
+                    const k = i - n.logStart;
+                    const has = i <= n.lastIndex && k >= 0 && k < n.logTerms.length;
+                    const term = has ? n.logTerms[k] : 0;
+                    const committed = i <= n.commitIndex;
+                    const classes = ['log-cell'];
+                    if (has) classes.push(committed ? 'committed' : 'uncommitted');
+                    if (i === n.commitIndex) classes.push('commit-edge');
+                    if (next === i) classes.push('next-mark');
+                    return (
+                      <td
+                        key={i}
+                        className={classes.join(' ')}
+                        data-entry={has ? `${n.id}:${i}` : undefined}
+                        data-term={has ? term : undefined}
+                        data-committed={has ? String(committed) : undefined}
+                        title={has ? `${t.logCellTitle(String(i), String(term), n.logValues[k] ?? '')} · ${committed ? t.logCommitted : t.logNotCommitted}` : undefined}
+                        style={
+                          has
+                            ? ({ background: termColor(term), color: termTextColor(term), '--cell-term': termColor(term) } as CSSProperties)
+                            : undefined
+                        }
+                      >
+                        {has ? term : ''}
+                      </td>
+                    );
+                  })}
+                  <td className="log-nm">
+                    {next !== undefined ? `${next} / ${match}` : isLeader ? `${t.logCommit} ${n.commitIndex}` : ''}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <p className="note">{t.logLegend}</p>
     </div>
   );

@@ -1,12 +1,18 @@
 /**
  * One Raft node on the stage, centred at (0, 0): a circle with the id large, the role as
- * colour AND a short label, the term under it in the term's colour. The leader gets a
- * thick ring and ★; a down node is grey with a dashed outline and ✕, readable from the
- * back of a lecture hall.
+ * colour AND a short label, the term under it in the term's colour, and a campaigning
+ * node's tally ("2/3 votes"). The leader gets a thick ring and ★; a down node is grey with
+ * a dashed outline and ✕, readable from the back of a lecture hall.
+ *
+ * The labels sit under the circle, not inside it: at the sizes an 800×450 embed needs
+ * (≥ 14 px on screen) "pre-candidate" or "预候选人" cannot fit in a 60-unit circle. The
+ * texts are separate words in the order the accessible name says them, so the name
+ * ("Node 3, candidate, term 4, 2/3 votes") contains everything drawn.
  */
 import type { RaftNodeView } from '../../core/raft/types';
 import type { NodeShapeProps } from '../views/types';
 import { termColor, termTextColor } from '../palette';
+import { underNode } from '../stage/geometry';
 
 const ROLE_STYLE: Record<string, { fill: string; stroke: string; width: number; dash?: string }> = {
   follower: { fill: 'var(--follower)', stroke: 'var(--follower-stroke)', width: 2 },
@@ -16,30 +22,31 @@ const ROLE_STYLE: Record<string, { fill: string; stroke: string; width: number; 
   down: { fill: 'var(--down-fill)', stroke: 'var(--down-stroke)', width: 2, dash: '6 4' },
 };
 
-export function RaftNodeShape({ node, info, r, t }: NodeShapeProps) {
+/** Rough width of a label in units of its font size (CJK glyphs are square, Latin ones about half). */
+export function textEm(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.6;
+  return w;
+}
+
+export function RaftNodeShape({ node, info, r, t, text }: NodeShapeProps) {
   const n = node as RaftNodeView;
   const style = ROLE_STYLE[info.role] ?? ROLE_STYLE.follower;
   const down = !info.alive;
   const termText = t.termShort(String(n.term));
-  const pillW = Math.max(44, termText.length * 6.2 + 12);
+  const pillW = Math.max(r * 1.5, textEm(termText) * text.term + text.term);
+  const pillH = text.term * 1.35;
+  const y = underNode(r, text);
   return (
     <g className={`raft-node role-${info.role}`}>
       <circle r={r} fill={style.fill} stroke={style.stroke} strokeWidth={style.width} strokeDasharray={style.dash} />
       {info.leader && <circle r={r - 5} fill="none" stroke={style.stroke} strokeWidth={1.2} opacity={0.7} />}
-      <text className="node-id" y={-3} textAnchor="middle" dominantBaseline="middle" opacity={down ? 0.55 : 1}>
+      <text className="node-id" style={{ fontSize: text.id }} textAnchor="middle" dominantBaseline="central" opacity={down ? 0.55 : 1}>
         {n.id}
-      </text>
-      <text
-        className="node-role"
-        y={r * 0.5}
-        textAnchor="middle"
-        dominantBaseline="middle"
-        // Long labels ("pre-candidate") are squeezed to fit inside the circle.
-        textLength={info.roleLabel.length > 9 ? r * 1.7 : undefined}
-        lengthAdjust="spacingAndGlyphs"
-      >
+      </text>{' '}
+      <text className="node-role" style={{ fontSize: text.label }} y={y.role} textAnchor="middle" dominantBaseline="central">
         {info.roleLabel}
-      </text>
+      </text>{' '}
       {(info.leader || down) && (
         // A badge just outside the ring (clear of the timer arc): ★ for the leader, ✕ for down.
         <g transform={`translate(${r * 0.92}, ${-r * 0.92})`} aria-hidden="true">
@@ -49,12 +56,20 @@ export function RaftNodeShape({ node, info, r, t }: NodeShapeProps) {
           </text>
         </g>
       )}
-      <g transform={`translate(0, ${r + 17})`}>
-        <rect x={-pillW / 2} y={-8} width={pillW} height={16} rx={8} fill={termColor(n.term)} opacity={down ? 0.6 : 1} />
-        <text className="node-term" textAnchor="middle" dominantBaseline="central" fill={termTextColor(n.term)}>
+      <g transform={`translate(0, ${y.term})`}>
+        <rect x={-pillW / 2} y={-pillH / 2} width={pillW} height={pillH} rx={pillH / 2} fill={termColor(n.term)} opacity={down ? 0.6 : 1} />
+        <text className="node-term" style={{ fontSize: text.term }} textAnchor="middle" dominantBaseline="central" fill={termTextColor(n.term)}>
           {termText}
         </text>
       </g>
+      {info.votes && (
+        <>
+          {' '}
+          <text className="node-votes" data-votes={n.votes.length} style={{ fontSize: text.label }} y={y.votes} textAnchor="middle" dominantBaseline="central">
+            {info.votes}
+          </text>
+        </>
+      )}
     </g>
   );
 }

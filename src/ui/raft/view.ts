@@ -8,10 +8,16 @@ import { RaftNodeShape } from './RaftNodeShape';
 
 export const raftView: ProtocolView = {
   protocol: 'raft',
-  nodeInfo(node, t) {
+  nodeInfo(node, t, clusterSize) {
     const n = node as RaftNodeView;
     const role = n.alive ? n.role : 'down';
     const roleLabel = t.roles[role as keyof typeof t.roles] ?? role;
+    // A campaigning node's tally: the worker sends the ids that granted; the quorum is a
+    // majority of the servers shown (what the node itself counts against).
+    const campaigning = n.alive && (n.role === 'candidate' || n.role === 'precandidate');
+    const quorum = clusterSize ? Math.floor(clusterSize / 2) + 1 : 0;
+    const votes = campaigning && quorum ? (n.role === 'precandidate' ? t.stagePreVotes : t.stageVotes)(String(n.votes.length), String(quorum)) : null;
+    const base = n.alive ? t.nodeName(String(n.id), roleLabel, String(n.term)) : t.nodeDownName(String(n.id), String(n.term));
     return {
       id: n.id,
       role,
@@ -19,7 +25,8 @@ export const raftView: ProtocolView = {
       term: n.term,
       alive: n.alive,
       leader: n.alive && n.role === 'leader',
-      name: n.alive ? t.nodeName(String(n.id), roleLabel, String(n.term)) : t.nodeDownName(String(n.id), String(n.term)),
+      name: votes ? `${base}${t.stageNameSep}${votes}` : base,
+      votes,
       data: { term: n.term, commit: n.commitIndex, 'last-index': n.lastIndex },
     };
   },

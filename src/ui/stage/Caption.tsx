@@ -1,10 +1,13 @@
 /**
- * One line under the cluster explaining the current frame while paused or stepping (the
- * decision and its reason), the lesson's premise at frame 0, and a stopped run's violation.
+ * One line under the cluster, always up: a stopped run's violation; at a lesson stop that
+ * stop's sentence; at frame 0 the lesson's premise; while playing the last decision worth
+ * reading (the store's lastDecision, so heartbeats never push it away); while paused or
+ * stepping the current frame's event and its reason. `data-source` says which, for tests.
  */
 import { useApp, useT } from '../StoreContext';
 import type { ProtocolView } from '../views/types';
 import { fmtInt, fmtTime } from '../i18n';
+import { isLesson } from '../../store/lessons';
 
 export function Caption({ pv }: { pv: ProtocolView }) {
   const t = useT();
@@ -19,12 +22,14 @@ export function Caption({ pv }: { pv: ProtocolView }) {
   const untilReached = useApp((s) => s.untilReached);
   const head = useApp((s) => s.head);
   const until = useApp((s) => s.scenario?.until ?? null);
+  const lastDecision = useApp((s) => s.lastDecision);
+  const currentStop = useApp((s) => s.currentStop);
   if (violation) {
     // Narrated from the checker's data (why), so it reads in the chosen language.
     const { invariant, reason } = pv.narrateViolation(violation, lang);
     const where = t.violationWhere(fmtInt(violation.frame, lang), fmtTime(violation.time, lang), String(seed ?? ''));
     return (
-      <div className="caption violation" role="status">
+      <div className="caption violation" role="status" data-testid="caption" data-source="violation">
         <strong>⚠ {t.runStopped}</strong>
         {t.violationText(invariant, reason, where)}
       </div>
@@ -32,27 +37,50 @@ export function Caption({ pv }: { pv: ProtocolView }) {
   }
   if (halted) {
     return (
-      <div className="caption violation" role="status">
+      <div className="caption violation" role="status" data-testid="caption" data-source="halted">
         <strong>⚠</strong> {t.runHalted(fmtInt(halted.limit, lang))}
       </div>
     );
   }
-  if (frame === 0 && lesson && t.lessons[lesson as keyof typeof t.lessons]) {
-    const blurb = t.lessons[lesson as keyof typeof t.lessons].blurb;
+  const stopText = currentStop !== null && isLesson(lesson) ? t.lessonStops[lesson][currentStop] : undefined;
+  if (stopText) {
     return (
-      <div className="caption" title={blurb}>
+      <div className="caption stop" data-testid="caption" data-source="stop" title={stopText}>
+        <span className="caption-head" aria-hidden="true">
+          ◆
+        </span>
+        {stopText}
+      </div>
+    );
+  }
+  const blurb = lesson && t.lessons[lesson as keyof typeof t.lessons] ? t.lessons[lesson as keyof typeof t.lessons].blurb : null;
+  if (frame === 0 && blurb) {
+    return (
+      <div className="caption" data-testid="caption" data-source="blurb" title={blurb}>
         {blurb}
       </div>
     );
   }
-  if (playing) return null;
   if (untilReached && frame === head && until !== null) {
-    return <div className="caption">{t.untilReached(fmtTime(until, lang))}</div>;
+    return (
+      <div className="caption" data-testid="caption" data-source="until">
+        {t.untilReached(fmtTime(until, lang))}
+      </div>
+    );
   }
-  if (!event) return null;
-  const { headline, details } = pv.narrateParts(event, lang);
+  // Playing: the newest decision at or before the frame; paused: exactly what this frame did.
+  const shown = playing ? (lastDecision ?? (event?.notable ? event : null)) : event;
+  if (!shown) {
+    // Nothing decided yet while playing (or no event at all): keep the lesson's premise up.
+    return blurb ? (
+      <div className="caption" data-testid="caption" data-source="blurb" title={blurb}>
+        {blurb}
+      </div>
+    ) : null;
+  }
+  const { headline, details } = pv.narrateParts(shown, lang);
   return (
-    <div className="caption" title={[headline, ...details].join('\n')}>
+    <div className="caption" data-testid="caption" data-source={playing ? 'decision' : 'event'} data-frame={shown.frame} title={[headline, ...details].join('\n')}>
       <span className="caption-head">{headline}</span>
       {details.length > 0 && <span className="caption-detail">{details.join(lang === 'zh' ? '；' : '; ')}</span>}
     </div>

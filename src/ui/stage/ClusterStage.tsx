@@ -9,7 +9,11 @@ import { useApp, useT } from '../StoreContext';
 import type { ProtocolView } from '../views/types';
 import { CauseHighlight } from './CauseHighlight';
 import { Caption } from './Caption';
-import { CENTER, circleLayout, STAGE_H, STAGE_W } from './geometry';
+import { CENTER, circleLayout, fitViewBox, FULL_MIN_VIEW, LARGE_SPREAD, stageText } from './geometry';
+import { LessonAbout } from './LessonAbout';
+import { MessageInspector } from './MessageInspector';
+import { PausedSign } from './PausedSign';
+import './stage.css';
 import { Legend } from './Legend';
 import { LinkMenu } from './LinkMenu';
 import { Links, linkStates } from './Links';
@@ -34,39 +38,49 @@ function ClientMark({ label }: { label: string }) {
   );
 }
 
-export function ClusterStage({ pv }: { pv: ProtocolView }) {
+/** `captionBelow`: the caption is drawn by the caller (an embed with a state view spans it under both). */
+export function ClusterStage({ pv, captionBelow = false }: { pv: ProtocolView; captionBelow?: boolean }) {
   const t = useT();
   const count = useApp((s) => s.view?.nodes.length ?? 0);
   const network = useApp((s) => s.view?.network ?? null);
   const embed = useApp((s) => s.embed);
+  const large = useApp((s) => s.largeType);
+  const text = useMemo(() => stageText(embed, large), [embed, large]);
   const hasClient = useApp((s) => !!s.view && (s.view.ops.length > 0 || s.view.messages.some((m) => m.from > 1000 || m.to > 1000)));
   const ids = useApp(useShallow((s) => (s.view ? s.view.nodes.map((_, i) => i + 1) : [])));
-  const layout = useMemo(() => circleLayout(count), [count]);
+  const layout = useMemo(() => circleLayout(count, large ? LARGE_SPREAD : 1), [count, large]);
+  // The drawing's own extent (nodes and the labels under them), so it fills the box it gets.
+  const vb = useMemo(() => fitViewBox(layout, text, embed ? undefined : FULL_MIN_VIEW), [layout, text, embed]);
   const links = useMemo(() => (network ? linkStates(ids, network) : []), [ids, network]);
   const [openLink, setOpenLink] = useState<string | null>(null);
   const link = links.find((l) => `${l.a}-${l.b}` === openLink) ?? null;
 
   return (
     <section className="stage" aria-label={t.stage}>
-      <svg className="stage-svg" viewBox={`0 0 ${STAGE_W} ${STAGE_H}`} preserveAspectRatio="xMidYMid meet">
+      <svg className="stage-svg" viewBox={`${vb.x} ${vb.y} ${vb.w} ${vb.h}`} preserveAspectRatio="xMidYMid meet">
         {network && <PartitionShading layout={layout} net={network} />}
         <Links layout={layout} links={links} active={openLink} onOpen={setOpenLink} />
         {hasClient && <ClientMark label={t.client} />}
         <TimerArcs layout={layout} pv={pv} />
         <CauseHighlight layout={layout} pv={pv} />
-        <Messages layout={layout} />
-        <Nodes layout={layout} pv={pv} />
+        <Messages layout={layout} markSize={text.glyph} />
+        <Nodes layout={layout} pv={pv} text={text} />
       </svg>
       {!embed && <StageTools count={count} />}
       {embed && <NodeBar />}
+      <PausedSign />
       <div className="stage-corner">
+        <LessonAbout />
         <Legend />
       </div>
+      <MessageInspector />
       {link && <LinkMenu link={link} onClose={() => setOpenLink(null)} />}
       {/* A band of its own in an embed (see app.css); in the full app the caption floats. */}
-      <div className="caption-slot">
-        <Caption pv={pv} />
-      </div>
+      {!captionBelow && (
+        <div className="caption-slot">
+          <Caption pv={pv} />
+        </div>
+      )}
     </section>
   );
 }

@@ -6,7 +6,8 @@ import { MessageGlyph, type GlyphLook } from './glyphs';
 
 function Swatch({ children }: { children: React.ReactNode }) {
   return (
-    <svg width="26" height="20" viewBox="-13 -10 26 20" aria-hidden="true" className="legend-swatch">
+    // Wide enough for a glyph and the ✓ / ✗ or ×2 beside it.
+    <svg width="34" height="22" viewBox="-12 -11 34 22" aria-hidden="true" className="legend-swatch">
       {children}
     </svg>
   );
@@ -21,6 +22,7 @@ export function Legend() {
     [{ glyph: 'request-vote', term: 2 }, L.requestVote],
     [{ glyph: 'vote-reply', verdict: true }, L.voteYes],
     [{ glyph: 'vote-reply', verdict: false }, L.voteNo],
+    [{ glyph: 'vote-reply', verdict: true, pre: true }, t.stageLegendPreVoteReply],
     [{ glyph: 'append', term: 3, count: 2 }, L.append],
     [{ glyph: 'append-reply', verdict: true }, L.appendYes],
     [{ glyph: 'append-reply', verdict: false }, L.appendNo],
@@ -29,8 +31,8 @@ export function Legend() {
   ];
   return (
     <div className="legend-wrap">
-      <button type="button" className="chip" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        <span aria-hidden="true">ⓘ</span> {t.legend}
+      <button type="button" className="chip corner-chip" aria-label={t.legend} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        <span aria-hidden="true">◇</span> <span className="chip-text">{t.legend}</span>
       </button>
       {open && (
         <Popover label={t.legendTitle} onClose={() => setOpen(false)} className="legend">

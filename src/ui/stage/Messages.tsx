@@ -8,8 +8,9 @@ import { useRef } from 'react';
 import type { MessageView, NetworkView } from '../../sim/api';
 import { useApp, useT } from '../StoreContext';
 import { nodeRef, type Dict } from '../i18n';
-import { MessageGlyph } from './glyphs';
+import { glyphName, MessageGlyph, type GlyphLook } from './glyphs';
 import { actorPos, doomedOpacity, lane, linkDown, NODE_R, progress, type Point } from './geometry';
+import { useInspectedMessage } from './inspect';
 import { useFrameClock } from './useFrameClock';
 
 const CLIENT_R = 12;
@@ -24,15 +25,28 @@ function doomed(m: MessageView, net: NetworkView, alive: boolean[], layout: Map<
   return layout.has(m.to) && alive[m.to - 1] === false;
 }
 
-function describe(m: MessageView, t: Dict): string {
-  const parts = [`${m.look.name} ${nodeRef(m.from)} → ${nodeRef(m.to)}`, t.termShort(String(m.look.term))];
-  if (m.look.count) parts.push(`×${m.look.count}`);
-  if (m.look.verdict !== undefined) parts.push(m.look.verdict ? '✓' : '✗');
-  return parts.join(' · ');
+function actorRef(id: number, t: Dict): string {
+  return id > 1000 ? t.clientName(String(id - 1000)) : nodeRef(id);
 }
 
-export function Messages({ layout }: { layout: Map<number, Point> }) {
+/** What a message is, in words: "RequestVoteReply from n1 to n3, term 2, granted ✓". */
+export function messageName(m: MessageView, t: Dict): string {
+  const parts = [t.stageMsgName(m.look.name, actorRef(m.from, t), actorRef(m.to, t)), t.termShort(String(m.look.term))];
+  if (m.look.count) parts.push(`×${m.look.count}`);
+  if (m.look.verdict !== undefined) {
+    const vote = m.look.glyph === 'vote-reply';
+    parts.push(m.look.verdict ? (vote ? t.stageMsgGranted : t.stageMsgAccepted) : vote ? t.stageMsgDenied : t.stageMsgRejected);
+  }
+  return parts.join(t.stageNameSep);
+}
+
+export function lookOf(m: MessageView): GlyphLook {
+  return { ...m.look, pre: m.look.name.startsWith('PreVote') };
+}
+
+export function Messages({ layout, markSize }: { layout: Map<number, Point>; markSize: number }) {
   const t = useT();
+  const [inspected, inspect] = useInspectedMessage();
   const view = useApp((s) => s.view);
   const refs = useRef(new Map<number, SVGGElement>());
   const messages = view?.messages ?? [];
@@ -58,16 +72,26 @@ export function Messages({ layout }: { layout: Map<number, Point> }) {
   return (
     <g className="messages">
       {messages.map((m) => (
+        // Click to inspect (pauses). Not a tab stop: dozens of moving targets would bury the
+        // nodes; the keyboard reaches them from the selected node's inspector instead.
         <g
           key={m.id}
-          className="msg"
+          className={`msg ${inspected?.id === m.id ? 'inspected' : ''}`}
+          data-glyph={glyphName(lookOf(m))}
+          data-msg={`${m.from}-${m.to}-${m.nth}`}
           ref={(el) => {
             if (el) refs.current.set(m.id, el);
             else refs.current.delete(m.id);
           }}
+          onClick={(e) => {
+            e.stopPropagation();
+            inspect(m);
+          }}
         >
-          <title>{describe(m, t)}</title>
-          <MessageGlyph look={{ ...m.look, pre: m.look.name.startsWith('PreVote') }} />
+          <title>{messageName(m, t)}</title>
+          <circle className="msg-hit" r={11} />
+          {inspected?.id === m.id && <circle className="msg-ring" r={11} />}
+          <MessageGlyph look={lookOf(m)} markSize={markSize} />
         </g>
       ))}
     </g>

@@ -6,7 +6,7 @@
 import type { KeyboardEvent } from 'react';
 import { useApp, useT } from '../StoreContext';
 import type { ProtocolView } from '../views/types';
-import { NODE_R, type Point } from './geometry';
+import { NODE_R, type Point, type StageText } from './geometry';
 
 function dataAttrs(data: Record<string, number | string> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -14,7 +14,7 @@ function dataAttrs(data: Record<string, number | string> | undefined): Record<st
   return out;
 }
 
-export function Nodes({ layout, pv }: { layout: Map<number, Point>; pv: ProtocolView }) {
+export function Nodes({ layout, pv, text }: { layout: Map<number, Point>; pv: ProtocolView; text: StageText }) {
   const t = useT();
   const nodes = useApp((s) => s.view?.nodes);
   const acting = useApp((s) => (s.playing ? 0 : (s.view?.event?.node ?? 0)));
@@ -34,7 +34,7 @@ export function Nodes({ layout, pv }: { layout: Map<number, Point>; pv: Protocol
   return (
     <g className="nodes">
       {nodes.map((node, i) => {
-        const info = pv.nodeInfo(node, t);
+        const info = pv.nodeInfo(node, t, nodes.length);
         const id = info.id || i + 1;
         const p = layout.get(id);
         if (!p) return null;
@@ -60,7 +60,7 @@ export function Nodes({ layout, pv }: { layout: Map<number, Point>; pv: Protocol
             <circle className="focus-ring" r={NODE_R + 14} />
             {selected === id && <circle className="select-ring" r={NODE_R + 11} />}
             {acting === id && <circle className="acting-ring" r={NODE_R + 11} />}
-            <pv.NodeShape node={node} info={info} r={NODE_R} t={t} />
+            <pv.NodeShape node={node} info={info} r={NODE_R} t={t} text={text} />
           </g>
         );
       })}

@@ -18,13 +18,19 @@ export interface Point {
   y: number;
 }
 
-/** Node positions by id, clockwise from the top. */
-export function circleLayout(count: number): Map<number, Point> {
-  const ringR = count <= 3 ? 120 : 152;
+/** How much flatter than wide the ring is: stages (and slides) are wider than tall, and the labels hang below the nodes. */
+export const RING_SQUASH = 0.78;
+
+/** Node positions by id, clockwise from the top, on an ellipse a little flatter than a circle. */
+export function circleLayout(count: number, spread = 1): Map<number, Point> {
+  // Seven nodes sit further apart, so the labels under one clear the next circle; large
+  // type spreads the ring too (`spread`), for its larger labels.
+  const ringR = (count <= 3 ? 120 : count <= 5 ? 152 : 178) * spread;
+  const squash = count <= 3 ? 1 : RING_SQUASH;
   const out = new Map<number, Point>();
   for (let i = 0; i < count; i++) {
     const [x, y] = pointRadial((2 * Math.PI * i) / count, ringR);
-    out.set(i + 1, { x: CENTER.x + x, y: CENTER.y + y });
+    out.set(i + 1, { x: CENTER.x + x, y: CENTER.y + y * squash });
   }
   return out;
 }
@@ -91,4 +97,74 @@ export function partitionSides(net: NetworkView, nodeCount: number): number[][] 
   const sides = net.partition.map((g) => [...g]);
   for (let id = 1; id <= nodeCount; id++) if (!listed.has(id)) sides.push([id]);
   return sides;
+}
+
+/** The full app's smallest drawing extent (stage units): about the old fixed stage's scale. */
+export const FULL_MIN_VIEW = { w: 560, h: 420 };
+
+/** How much further apart the nodes sit in large type. */
+export const LARGE_SPREAD = 1.2;
+
+/** Font sizes of the stage's labels, in SVG user units (the viewBox scales them to pixels). */
+export interface StageText {
+  /** The node id in the middle of the circle. */
+  id: number;
+  /** Role label and vote count under the node. */
+  label: number;
+  /** The term pill. */
+  term: number;
+  /** Message marks (✓ ✗ ×2). */
+  glyph: number;
+}
+
+/**
+ * Label sizes per layout. An 800×450 embed scales the drawing to about 0.8 px per unit (less
+ * beside the state view), so its labels are larger in units to stay ≥ 14 px on screen; large
+ * type multiplies everything by 1.5, which stays ≥ 1.25× after the drawing refits.
+ */
+export function stageText(embed: boolean, large: boolean): StageText {
+  const base = embed ? { id: 27, label: 18.5, term: 18.5, glyph: 13 } : { id: 24, label: 13, term: 12.5, glyph: 11 };
+  const k = large ? 1.6 : 1;
+  return { id: base.id * k, label: base.label * k, term: base.term * k, glyph: base.glyph * k };
+}
+
+/** Where the lines under a node sit (their centres, from the node's centre), for a node of radius r. */
+export function underNode(r: number, text: StageText): { role: number; term: number; votes: number; bottom: number } {
+  const role = r + 9.5 + text.label * 0.55;
+  const term = role + text.label * 0.55 + 3 + text.term * 0.7;
+  const votes = term + text.term * 0.7 + 2 + text.label * 0.55;
+  return { role, term, votes, bottom: votes + text.label * 0.55 };
+}
+
+/** Half the width the widest label under a node may take ("pre-candidate", "2/3 votes"). */
+export function labelHalfWidth(text: StageText): number {
+  return Math.max(NODE_R + 14, text.label * 3.7);
+}
+
+/**
+ * The part of the stage the drawing needs (nodes, their labels, the client in the middle), as
+ * a viewBox, at least `min` large (centred), so a roomy full-size stage does not blow a small
+ * cluster up; an embed passes no minimum and gets the largest drawing its box allows.
+ */
+export function fitViewBox(layout: Map<number, Point>, text: StageText, min = { w: 0, h: 0 }): { x: number; y: number; w: number; h: number } {
+  if (layout.size === 0) return { x: 0, y: 0, w: STAGE_W, h: STAGE_H };
+  const hw = labelHalfWidth(text);
+  const below = underNode(NODE_R, text).bottom;
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (const p of layout.values()) {
+    x0 = Math.min(x0, p.x - hw);
+    x1 = Math.max(x1, p.x + hw);
+    // Above: the focus ring and the leader's badge.
+    y0 = Math.min(y0, p.y - NODE_R - 16);
+    y1 = Math.max(y1, p.y + below);
+  }
+  const m = 6;
+  const w = x1 - x0 + 2 * m;
+  const h = y1 - y0 + 2 * m;
+  const W = Math.max(w, min.w);
+  const H = Math.max(h, min.h);
+  return { x: x0 - m - (W - w) / 2, y: y0 - m - (H - h) / 2, w: W, h: H };
 }

@@ -58,6 +58,7 @@ export function Transport() {
       <label className="tp-speed">
         <span className="tp-speed-label">{t.speed}</span>
         <select
+          aria-label={t.speed}
           value={String(speed)}
           onChange={(e) => setSpeed((e.target.value === 'max' ? 'max' : Number(e.target.value)) as Speed)}
         >

@@ -6,6 +6,7 @@ import type { ComponentType } from 'react';
 import type { EventRow } from '../../sim/api';
 import type { Glyph, Violation } from '../../core/protocol';
 import type { Dict, Lang } from '../i18n';
+import type { StageText } from '../stage/geometry';
 
 export interface NodeInfo {
   id: number;
@@ -17,8 +18,10 @@ export interface NodeInfo {
   term: number;
   alive: boolean;
   leader: boolean;
-  /** Accessible name: "Node 3, leader, term 4". */
+  /** Accessible name: "Node 3, leader, term 4" (a candidate adds its votes); it contains every word drawn on the node, in order. */
   name: string;
+  /** A campaigning node's tally as drawn under it ("2/3 votes"), else null. */
+  votes?: string | null;
   /** Extra state exposed as data-* attributes for tests and tools (Raft: term, commit). */
   data?: Record<string, number | string>;
 }
@@ -33,12 +36,15 @@ export interface NodeShapeProps {
   info: NodeInfo;
   /** Node radius in stage units. */
   r: number;
+  /** Label sizes in stage units (larger in an embed and in large type). */
+  text: StageText;
   t: Dict;
 }
 
 export interface ProtocolView {
   protocol: string;
-  nodeInfo(node: unknown, t: Dict): NodeInfo;
+  /** `clusterSize`: how many server nodes the view has (a candidate's quorum is drawn from it). */
+  nodeInfo(node: unknown, t: Dict, clusterSize?: number): NodeInfo;
   /** Draws one node centred at (0, 0). */
   NodeShape: ComponentType<NodeShapeProps>;
   /** The timer slot drawn as the draining arc for this node, or null for none. */

@@ -191,4 +191,29 @@ export class AppPage {
   undoButton(): Locator {
     return this.forkNotice().getByRole('button', { name: 'Undo', exact: true });
   }
+
+  /** Messages in flight on the stage, optionally only those drawn as one glyph (data-glyph, e.g. "vote-granted"). */
+  messages(glyph?: string): Locator {
+    return this.page.locator(glyph ? `.messages [data-glyph="${glyph}"]` : '.messages [data-glyph]');
+  }
+  /** The sign the stage shows while paused. */
+  pausedSign(): Locator {
+    return this.page.getByTestId('paused');
+  }
+  /** The message inspector (opened by clicking a message in flight). */
+  messageInspector(): Locator {
+    return this.page.locator('.msg-inspector');
+  }
+  /** Rendered size in CSS px of the stage's node labels: font size in SVG units × the drawing's scale. */
+  async stageLabelPx(frame: Page | import('@playwright/test').Frame = this.page): Promise<{ id: number; role: number; term: number; votes: number | null }> {
+    return frame.evaluate(() => {
+      const px = (sel: string) => {
+        const el = document.querySelector<SVGTextElement>(sel);
+        if (!el) return null;
+        const scale = el.getScreenCTM()?.a ?? 1;
+        return parseFloat(getComputedStyle(el).fontSize) * scale;
+      };
+      return { id: px('[data-node] .node-id')!, role: px('[data-node] .node-role')!, term: px('[data-node] .node-term')!, votes: px('[data-node] .node-votes') };
+    });
+  }
 }
