@@ -123,4 +123,16 @@ export class AppPage {
     const s = this.params().get('s');
     return s === null ? null : (JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Scenario);
   }
+
+  speedSelect(): Locator {
+    return this.page.locator('.tp-speed select');
+  }
+  /** What has keyboard focus: "body", or the focused element's tag and classes ("select", "div.qs-app …"). */
+  focused(): Promise<string> {
+    return this.page.evaluate(() => {
+      const a = document.activeElement;
+      if (!a || a === document.body || a === document.documentElement) return 'body';
+      return [a.tagName.toLowerCase(), ...[...a.classList]].join('.');
+    });
+  }
 }
