@@ -48,11 +48,12 @@ export function targetKind(el: { tagName?: string; type?: string; isContentEdita
   return 'other';
 }
 
-const OWNED: Record<TargetKind, ReadonlySet<KeyAction> | 'all'> = {
+/** The keys a focused control of each kind keeps for itself (by key, so "." still plays on a checkbox). */
+const OWNED: Record<TargetKind, ReadonlySet<string> | 'all'> = {
   text: 'all',
-  toggle: new Set(['toggle-play']),
-  radio: new Set(['toggle-play', 'step-forward', 'step-back']),
-  range: new Set(['step-forward', 'step-back', 'next-mark', 'prev-mark', 'first', 'last']),
+  toggle: new Set([' ', 'Spacebar']),
+  radio: new Set([' ', 'Spacebar', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']),
+  range: new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']),
   other: new Set(),
 };
 
@@ -98,6 +99,6 @@ export function presenterAction(e: KeyLike, kind: TargetKind): KeyAction | null 
   const action = actionOf(e);
   if (action === null) return null;
   const owned = OWNED[kind];
-  if (owned === 'all' || owned.has(action)) return null;
+  if (owned === 'all' || (owned.has(e.key) && !e.ctrlKey && !e.metaKey)) return null;
   return action;
 }
