@@ -147,11 +147,14 @@ test('an embed with autoplay=1 on a slide not yet shown stays at frame 0 until i
   // Long enough for the election at the lesson's speed to be well under way had it started.
   await page.waitForTimeout(2500);
   expect(await deck.embedFrame(1)).toBe(0);
+  // At the lesson's slow speed the first event takes seconds: the clock tells more than the frame.
+  expect(await deck.embedTimeMs(1)).toBe(0);
   await expect(deck.embed(1).getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => deck.currentSlide()).toBe(1);
   await expect(deck.heard(1)).toHaveAttribute('data-playing', 'true');
-  await expect.poll(() => deck.embedFrame(1)).toBeGreaterThan(0);
+  await expect(deck.embed(1).getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await expect.poll(() => deck.embedTimeMs(1)).toBeGreaterThan(0);
   // The first slide's embed (no autoplay) never started.
   expect(await deck.embedFrame(0)).toBe(0);
 });

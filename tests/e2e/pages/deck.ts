@@ -26,6 +26,13 @@ export class DeckPage {
   async embedFrame(i: number): Promise<number> {
     return Number((await this.embed(i).getByTestId('frame').textContent())?.replace(/\D/g, ''));
   }
+  /** The virtual time the embed shows, in ms (its readout says "t = 3.412 s"). */
+  async embedTimeMs(i: number): Promise<number> {
+    const text = (await this.embed(i).locator('.tp-time').textContent()) ?? '';
+    const m = /([\d.,]+)\s*s/.exec(text);
+    if (!m) throw new Error(`no time in "${text}"`);
+    return Math.round(Number(m[1].replace(/,/g, '')) * 1000);
+  }
   button(i: number, name: string | RegExp): Locator {
     return this.slide(i).getByRole('button', { name });
   }
