@@ -9,6 +9,7 @@ import { createWorkerClient } from '../worker/client';
 import { App } from './App';
 import { boot } from './boot';
 import { StoreProvider } from './StoreContext';
+import { useAutoplayWhenVisible, useHostApi } from './host/useEmbedHost';
 import { parseUrlParams } from './url';
 
 function prefers(query: string): boolean {
@@ -30,7 +31,8 @@ export function AppRoot({ search, syncUrl = true }: { search: string; syncUrl?: 
   useEffect(() => {
     const client = createWorkerClient((message) => store.getState().addProblem({ code: 'simFailed', detail: message }));
     store.getState().connect(client.api);
-    void boot(store, params);
+    // An embed's autoplay waits until the embed is on screen (useAutoplayWhenVisible).
+    void boot(store, params.embed ? { ...params, autoplay: false } : params);
     const mq = window.matchMedia?.('(prefers-reduced-motion: reduce)');
     const onMotion = () => store.setState({ reducedMotion: !!mq?.matches });
     mq?.addEventListener('change', onMotion);
@@ -40,6 +42,9 @@ export function AppRoot({ search, syncUrl = true }: { search: string; syncUrl?: 
       client.dispose();
     };
   }, [store, params]);
+
+  useHostApi(store, true);
+  useAutoplayWhenVisible(store, params.embed && params.autoplay);
 
   return (
     <StoreProvider store={store}>

@@ -1,19 +1,62 @@
 /**
- * Presenter keys: Space play/pause, ArrowRight/ArrowLeft and PageDown/PageUp (clickers)
- * step, Home/End first/last frame, Escape deselects. Form fields keep their own keys.
+ * Presenter keys and focus for one app instance (the table is ./host/keys.ts, focus rules
+ * ./host/focus.ts): Space, "." and "b" play/pause; ArrowRight/ArrowLeft one event;
+ * PageDown/PageUp next/previous mark; Home/End; Ctrl+Z / Cmd+Z undo; Escape deselects and,
+ * inside an embed, gives the keyboard back to the page around it.
+ *
  * Space wins over a focused button on purpose: a presenter who just clicked Step forward
- * expects Space to play, not to step again.
+ * expects Space to play, not to step again. Escape in an embed does both at once (deselect
+ * and hand back) rather than needing two presses: a presenter pressing Escape wants out,
+ * and a selection left on a slide is harmless.
  */
 import { useEffect, type RefObject } from 'react';
 import type { AppStore } from '../store/appStore';
+import { giveKeyboardBack, installFocusGuard } from './host/focus';
+import { presenterAction, targetKind, type KeyAction } from './host/keys';
+import './host/host.css';
 
-function ownsKeys(el: EventTarget | null): boolean {
-  if (!(el instanceof HTMLElement)) return false;
-  if (el.isContentEditable) return true;
-  const tag = el.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag === 'INPUT') return true;
-  return false;
+function kindOf(target: EventTarget | null) {
+  if (!(target instanceof HTMLElement)) return 'other' as const;
+  return targetKind({
+    tagName: target.tagName,
+    type: target instanceof HTMLInputElement ? target.type : undefined,
+    isContentEditable: target.isContentEditable,
+    role: target.getAttribute('role'),
+  });
+}
+
+function run(store: AppStore, action: KeyAction): void {
+  const s = store.getState();
+  switch (action) {
+    case 'toggle-play':
+      s.togglePlay();
+      return;
+    case 'step-forward':
+      void s.stepForward();
+      return;
+    case 'step-back':
+      void s.stepBack();
+      return;
+    case 'next-mark':
+      void s.nextMark();
+      return;
+    case 'prev-mark':
+      void s.prevMark();
+      return;
+    case 'first':
+      void s.first();
+      return;
+    case 'last':
+      void s.last();
+      return;
+    case 'undo':
+      void s.undo();
+      return;
+    case 'escape':
+      if (s.selected) s.select(0);
+      if (s.embed) giveKeyboardBack();
+      return;
+  }
 }
 
 export function useKeyboard(store: AppStore, root: RefObject<HTMLElement | null>): void {
@@ -23,50 +66,31 @@ export function useKeyboard(store: AppStore, root: RefObject<HTMLElement | null>
       const app = target.closest('.qs-app');
       return app !== null && app !== root.current;
     };
+    /** Keys inside a dialog (a popover) belong to it; another app's keys to that app. */
+    const foreign = (target: EventTarget | null) => inOtherApp(target) || (target instanceof Element && target.closest('[role="dialog"]') !== null);
+
     const onDown = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
-      if (ownsKeys(e.target) || inOtherApp(e.target)) return;
-      // Inside a dialog (a popover), keys belong to it.
-      if (e.target instanceof Element && e.target.closest('[role="dialog"]')) return;
-      const s = store.getState();
-      switch (e.key) {
-        case ' ':
-        case 'Spacebar':
-          e.preventDefault();
-          if (!e.repeat) s.togglePlay();
-          return;
-        case 'ArrowRight':
-        case 'PageDown':
-          e.preventDefault();
-          void s.stepForward();
-          return;
-        case 'ArrowLeft':
-        case 'PageUp':
-          e.preventDefault();
-          void s.stepBack();
-          return;
-        case 'Home':
-          e.preventDefault();
-          void s.first();
-          return;
-        case 'End':
-          e.preventDefault();
-          void s.last();
-          return;
-        case 'Escape':
-          if (s.selected) s.select(0);
-          return;
-      }
+      if (e.defaultPrevented || foreign(e.target)) return;
+      const action = presenterAction(e, kindOf(e.target));
+      if (action === null) return;
+      // Escape keeps its default (a fullscreen exit, say); every other key is the app's alone,
+      // so a focused select does not also change its value and the page does not scroll.
+      if (action !== 'escape') e.preventDefault();
+      if (action === 'toggle-play' && e.repeat) return;
+      run(store, action);
     };
     // A button activates on Space's keyup: cancel that too, Space already played/paused.
     const onUp = (e: KeyboardEvent) => {
-      if ((e.key === ' ' || e.key === 'Spacebar') && !ownsKeys(e.target) && !inOtherApp(e.target)) e.preventDefault();
+      if ((e.key === ' ' || e.key === 'Spacebar') && !foreign(e.target) && presenterAction(e, kindOf(e.target)) !== null) e.preventDefault();
     };
     document.addEventListener('keydown', onDown);
     document.addEventListener('keyup', onUp);
+    const el = root.current;
+    const unguard = el ? installFocusGuard(el) : () => {};
     return () => {
       document.removeEventListener('keydown', onDown);
       document.removeEventListener('keyup', onUp);
+      unguard();
     };
   }, [store, root]);
 }

@@ -216,4 +216,16 @@ export class AppPage {
       return { id: px('[data-node] .node-id')!, role: px('[data-node] .node-role')!, term: px('[data-node] .node-term')!, votes: px('[data-node] .node-votes') };
     });
   }
+
+  speedSelect(): Locator {
+    return this.page.locator('.tp-speed select');
+  }
+  /** What has keyboard focus: "body", or the focused element's tag and classes ("select", "div.qs-app …"). */
+  focused(): Promise<string> {
+    return this.page.evaluate(() => {
+      const a = document.activeElement;
+      if (!a || a === document.body || a === document.documentElement) return 'body';
+      return [a.tagName.toLowerCase(), ...[...a.classList]].join('.');
+    });
+  }
 }
