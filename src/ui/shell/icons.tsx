@@ -51,3 +51,20 @@ export function IconLast() {
     </svg>
   );
 }
+/** A back arrow to a small flag (marks are the timeline's flags); `forward` mirrors it. */
+function MarkArrow({ forward }: { forward: boolean }) {
+  return (
+    <svg {...common}>
+      <g transform={forward ? 'translate(16,0) scale(-1,1)' : undefined}>
+        <path d="M10 3 L3 8 L10 13 Z" fill="currentColor" />
+        <path d="M11.5 2.5 V13.5 M11.5 3 H15 L14 4.75 L15 6.5 H11.5" stroke="currentColor" strokeWidth="1.4" fill="currentColor" strokeLinejoin="round" />
+      </g>
+    </svg>
+  );
+}
+export function IconPrevMark() {
+  return <MarkArrow forward={false} />;
+}
+export function IconNextMark() {
+  return <MarkArrow forward />;
+}
