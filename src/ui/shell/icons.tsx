@@ -51,13 +51,14 @@ export function IconLast() {
     </svg>
   );
 }
-/** A back arrow to a small flag (marks are the timeline's flags); `forward` mirrors it. */
+/** An arrow pointing at a small flag (marks are the timeline's flags); `forward` mirrors it. */
 function MarkArrow({ forward }: { forward: boolean }) {
   return (
     <svg {...common}>
       <g transform={forward ? 'translate(16,0) scale(-1,1)' : undefined}>
-        <path d="M10 3 L3 8 L10 13 Z" fill="currentColor" />
-        <path d="M11.5 2.5 V13.5 M11.5 3 H15 L14 4.75 L15 6.5 H11.5" stroke="currentColor" strokeWidth="1.4" fill="currentColor" strokeLinejoin="round" />
+        <path d="M2.6 2 V14" stroke="currentColor" strokeWidth="1.4" />
+        <path d="M2.6 2.5 H7.5 L6.3 4.5 L7.5 6.5 H2.6 Z" fill="currentColor" />
+        <path d="M14.5 4.5 L8 9 L14.5 13.5 Z" fill="currentColor" />
       </g>
     </svg>
   );

@@ -48,6 +48,9 @@ function TpButton({
   );
 }
 
+const SIZER_FRAME = '888,888';
+const SIZER_TIME_MS = 888_888;
+
 export function Transport() {
   const t = useT();
   const lang = useApp((s) => s.lang);
@@ -117,11 +120,19 @@ export function Transport() {
                 {fmtInt(frame, lang)}
               </span>
             ),
-            head: <span className="tp-num tp-head">{fmtInt(head, lang)}</span>,
+            head: <span className="tp-head">{fmtInt(head, lang)}</span>,
           })}
         </span>
         <span className="tp-time">
-          {t.timeLabel} = <span className="tp-num tp-num-time">{fmtTime(time, lang)}</span>
+          {t.timeLabel} = {fmtTime(time, lang)}
+        </span>
+        {/* Invisible, as wide as the readout gets up to 999,999 frames and 999 s: the
+            readout keeps that width, so the timeline beside it never changes length. */}
+        <span className="tp-sizer" aria-hidden="true">
+          {fillTemplate(t.chromeFrameReadout, { frame: SIZER_FRAME, head: SIZER_FRAME })}
+        </span>
+        <span className="tp-sizer" aria-hidden="true">
+          {t.timeLabel} = {fmtTime(SIZER_TIME_MS, lang)}
         </span>
       </div>
     </footer>
