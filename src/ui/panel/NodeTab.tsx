@@ -51,7 +51,7 @@ export function NodeTab({ pv }: { pv: ProtocolView }) {
         </button>
         {info.alive && (
           <button type="button" className="btn" title={t.chromeTimeoutHelp(me)} disabled={stopped} onClick={() => void act({ do: 'timeout', node: selected })}>
-            <span aria-hidden="true">⏱</span> {t.chromeTimeout}
+            <span aria-hidden="true">◔</span> {t.chromeTimeout}
           </button>
         )}
         <button type="button" className="btn" disabled={stopped} onClick={() => void request(selected)}>

@@ -27,7 +27,7 @@ const SYMBOL: Record<ItemKind, string> = {
   cut: '✂',
   mend: '⇄',
   request: '▸',
-  timeout: '⏱',
+  timeout: '◔',
   drop: '⤫',
   commit: '●',
   violation: '⚠',

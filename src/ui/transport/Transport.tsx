@@ -69,9 +69,11 @@ export function Transport() {
   const first = useApp((s) => s.first);
   const last = useApp((s) => s.last);
   const setSpeed = useApp((s) => s.setSpeed);
+  const embed = useApp((s) => s.embed);
   // A speed from the URL that is not a preset still shows as itself.
   const speeds = SPEEDS.includes(speed) ? SPEEDS : [...SPEEDS.filter((x) => x !== 'max'), speed, 'max' as const].sort((a, b) => (a === 'max' ? 1 : b === 'max' ? -1 : a - b));
   const atEnd = violation && frame >= head;
+  const readout = embed ? t.chromeFrameReadoutShort : t.chromeFrameReadout;
 
   return (
     <footer className="transport" aria-label={t.transport}>
@@ -114,7 +116,7 @@ export function Transport() {
       <Timeline />
       <div className="tp-readout" aria-live="off">
         <span className="tp-frame">
-          {fillTemplate(t.chromeFrameReadout, {
+          {fillTemplate(readout, {
             frame: (
               <span className="tp-num" data-testid="frame">
                 {fmtInt(frame, lang)}
@@ -129,7 +131,7 @@ export function Transport() {
         {/* Invisible, as wide as the readout gets up to 999,999 frames and 999 s: the
             readout keeps that width, so the timeline beside it never changes length. */}
         <span className="tp-sizer" aria-hidden="true">
-          {fillTemplate(t.chromeFrameReadout, { frame: SIZER_FRAME, head: SIZER_FRAME })}
+          {fillTemplate(readout, { frame: SIZER_FRAME, head: SIZER_FRAME })}
         </span>
         <span className="tp-sizer" aria-hidden="true">
           {t.timeLabel} = {fmtTime(SIZER_TIME_MS, lang)}

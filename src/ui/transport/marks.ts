@@ -41,7 +41,9 @@ export function rowOf(kind: ItemKind): Row {
 }
 
 /** Which mark a merged group shows: the one a class most needs to see. */
-const PRIORITY: readonly ItemKind[] = ['violation', 'crash', 'leader', 'partition', 'heal', 'restart', 'timeout', 'cut', 'mend', 'drop', 'stop', 'request', 'commit'];
+// Faults before elections: an election right after a partition is its consequence, and
+// elections are many (the title still names every member).
+const PRIORITY: readonly ItemKind[] = ['violation', 'crash', 'partition', 'heal', 'restart', 'leader', 'timeout', 'cut', 'mend', 'drop', 'stop', 'request', 'commit'];
 
 function rank(item: TimelineItem): number {
   // A past mark outranks a future one of the same kind (what happened beats what is due).

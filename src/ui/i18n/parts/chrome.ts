@@ -16,6 +16,8 @@ export const chromeEn = {
    * so each language orders the words its own way and the number keeps its own element.
    */
   chromeFrameReadout: 'frame {frame} / {head}',
+  /** The same in an embed's one-line transport, where the timeline needs the room. */
+  chromeFrameReadoutShort: 'frame {frame}',
 
   // Timeline
   /** A scripted action not simulated yet: the mark's own title, then when it is due. */
@@ -52,6 +54,7 @@ export const chromeZh: typeof chromeEn = {
   chromePrevMark: '上一个标记',
   chromeNextMark: '下一个标记',
   chromeFrameReadout: '第 {frame} 帧 / 共 {head} 帧',
+  chromeFrameReadoutShort: '第 {frame} 帧',
 
   chromeMarkFuture: (what: string, at: string) => `${what}（脚本动作，于 ${at}）`,
   chromeFutureTitles: {
