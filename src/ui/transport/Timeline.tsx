@@ -40,6 +40,8 @@ const ROW_Y: Record<Row, number> = { 0: 8, 1: 20, 2: 32 };
 /** A mark's box: marks in a row are at least MARK_W + 1 px apart, so boxes never overlap. */
 const MARK_W = 14;
 const MARK_H = 12;
+/** Large type (projectors) draws the timeline and its marks this much larger. */
+const LARGE = 1.3;
 /** How many members a merged mark's title lists. */
 const TITLE_LINES = 8;
 
@@ -123,6 +125,7 @@ export function Timeline() {
   const script = useApp((s) => s.scenario?.script);
   const until = useApp((s) => s.scenario?.until ?? 10000);
   const lesson = useApp((s) => s.lesson);
+  const k = useApp((s) => (s.largeType ? LARGE : 1));
   const maxTime = useApp((s) => s.maxTime);
   const frame = useApp((s) => s.view?.frame ?? 0);
   const time = useApp((s) => s.view?.time ?? 0);
@@ -146,7 +149,7 @@ export function Timeline() {
 
   // A number: the scale (and the layout) are rebuilt only when the domain really grows.
   const end = useMemo(() => timelineEnd(until, maxTime, actions, stops), [until, maxTime, actions, stops]);
-  const x = useMemo(() => scaleLinear().domain([0, end]).range([MARK_W / 2 + 1, width - MARK_W / 2 - 1]).clamp(true), [end, width]);
+  const x = useMemo(() => scaleLinear().domain([0, end]).range([(k * MARK_W) / 2 + 1, width - (k * MARK_W) / 2 - 1]).clamp(true), [end, width, k]);
 
   // The playhead moves every animation frame: set its position directly.
   useEffect(() => {
@@ -163,8 +166,8 @@ export function Timeline() {
   const reachedStops = stops.filter((s) => s <= maxTime).length;
   const groups = useMemo(() => {
     const reached = reachedStops > 0 ? stops[reachedStops - 1] : -1;
-    return layoutMarks(timelineItems(marks, actions, stops, reached), x, MARK_W + 1);
-  }, [marks, actions, stops, reachedStops, x]);
+    return layoutMarks(timelineItems(marks, actions, stops, reached), x, k * MARK_W + 1);
+  }, [marks, actions, stops, reachedStops, x, k]);
 
   const dragging = useRef(false);
   const scrub = (e: PointerEvent<SVGSVGElement>) => {
@@ -180,7 +183,7 @@ export function Timeline() {
     <div className="timeline" ref={wrap}>
       <svg
         width={width}
-        height={HEIGHT}
+        height={k * HEIGHT}
         role="slider"
         tabIndex={0}
         aria-label={t.timeline}
@@ -200,8 +203,8 @@ export function Timeline() {
           dragging.current = false;
         }}
       >
-        <line className="tl-track" x1={x.range()[0]} x2={x.range()[1]} y1={ROW_Y[1]} y2={ROW_Y[1]} />
-        <line className="tl-until" x1={x(until)} x2={x(until)} y1={ROW_Y[1] - 9} y2={ROW_Y[1] + 9} />
+        <line className="tl-track" x1={x.range()[0]} x2={x.range()[1]} y1={k * ROW_Y[1]} y2={k * ROW_Y[1]} />
+        <line className="tl-until" x1={x(until)} x2={x(until)} y1={k * (ROW_Y[1] - 9)} y2={k * (ROW_Y[1] + 9)} />
         {groups.map((g) => {
           const item = g.lead;
           const merged = g.items.length > 1;
@@ -213,7 +216,7 @@ export function Timeline() {
               data-future={item.future}
               data-count={g.items.length}
               data-time={item.time}
-              transform={`translate(${g.x.toFixed(1)},${ROW_Y[g.row]})`}
+              transform={`translate(${g.x.toFixed(1)},${k * ROW_Y[g.row]})${k === 1 ? '' : ` scale(${k})`}`}
               onPointerDown={(e) => {
                 e.stopPropagation();
                 go(g.items[0]);
@@ -226,8 +229,8 @@ export function Timeline() {
           );
         })}
         <g ref={cursor} className="tl-cursor" aria-hidden="true">
-          <line y1={2} y2={HEIGHT - 2} />
-          <circle cy={ROW_Y[1]} r={4.5} />
+          <line y1={2} y2={k * HEIGHT - 2} />
+          <circle cy={k * ROW_Y[1]} r={k * 4.5} />
         </g>
       </svg>
     </div>
