@@ -36,10 +36,14 @@ const SYMBOL: Record<ItemKind, string> = {
 
 const HEIGHT = 40;
 /** Each row's centre line (top: elections and faults; middle: the track and stops; bottom: commits and requests). */
-const ROW_Y: Record<Row, number> = { 0: 8, 1: 20, 2: 32 };
-/** A mark's box: marks in a row are at least MARK_W + 1 px apart, so boxes never overlap. */
+const ROW_Y: Record<Row, number> = { 0: 7, 1: 20, 2: 33 };
+/**
+ * A mark's box: marks in a row are at least MARK_W + 1 px apart, so boxes never overlap;
+ * rows are far enough apart that a glyph's text box (≈ 1.17 em tall: 14 px for the 12 px
+ * star) stays clear of the stops' 10 px boxes on the track.
+ */
 const MARK_W = 14;
-const MARK_H = 12;
+const MARK_H: Record<Row, number> = { 0: 12, 1: 10, 2: 12 };
 /** Large type (projectors) draws the timeline and its marks this much larger. */
 const LARGE = 1.3;
 /** How many members a merged mark's title lists. */
@@ -106,7 +110,7 @@ function groupTitle(g: MarkGroup, t: Dict, lang: Lang, lesson: string | null): s
 
 function MarkGlyph({ item }: { item: TimelineItem }) {
   if (item.kind === 'stop') {
-    return <path className="tl-stop-shape" d="M0,-5.5 L5.5,0 L0,5.5 L-5.5,0 Z" />;
+    return <path className="tl-stop-shape" d="M0,-4.4 L5,0 L0,4.4 L-5,0 Z" />;
   }
   const src = item.source;
   const term = 'mark' in src && src.mark.kind === 'leader' ? src.mark.value : null;
@@ -223,7 +227,7 @@ export function Timeline() {
               }}
             >
               <title>{groupTitle(g, t, lang, lesson)}</title>
-              <rect className="tl-hit" x={-MARK_W / 2} y={-MARK_H / 2} width={MARK_W} height={MARK_H} rx={3} />
+              <rect className="tl-hit" x={-MARK_W / 2} y={-MARK_H[g.row] / 2} width={MARK_W} height={MARK_H[g.row]} rx={3} />
               <MarkGlyph item={item} />
             </g>
           );
