@@ -48,7 +48,7 @@ test('a partitioned minority leader cannot commit, and steps down after the heal
 
   const app = new AppPage(page);
   await app.open({ scenario: 'raft-partition', frame: during.frame });
-  await expect(page.getByTestId('frame')).toHaveText(String(during.frame));
+  await expect(page.getByTestId('frame')).toHaveText(app.frameText(during.frame));
   // Still believes it leads its old term, but its commit index has not moved...
   await expect(app.node(oldLeader)).toHaveAttribute('data-role', 'leader');
   const oldTerm = await app.term(oldLeader);
@@ -113,7 +113,7 @@ test('the address bar reproduces a user action', async ({ page }) => {
   await expect.poll(() => app.inlineScenario()).not.toBeNull();
   const frame = await app.frame();
   await page.reload();
-  await expect(page.getByTestId('frame')).toHaveText(String(frame));
+  await expect(page.getByTestId('frame')).toHaveText(app.frameText(frame));
   await expect(app.node(2)).toHaveAttribute('data-alive', 'false');
 });
 

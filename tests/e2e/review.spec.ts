@@ -34,10 +34,10 @@ test('at max speed Play reaches the scenario’s end, says so, and a second Play
 test('an action followed at once by a step is in the address bar, and a reload shows it', async ({ page }) => {
   const app = new AppPage(page);
   await app.open({ scenario: 'raft-election', frame: 300000 });
-  await expect(page.getByTestId('frame')).toHaveText('300000');
+  await expect(page.getByTestId('frame')).toHaveText('300,000');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByTestId('frame')).toHaveText('299998');
+  await expect(page.getByTestId('frame')).toHaveText('299,998');
   await app.select(2);
   // The crash forks a long run (slow), and → comes before its answer.
   await app.button('Crash').click();
@@ -47,7 +47,7 @@ test('an action followed at once by a step is in the address bar, and a reload s
   const frame = await app.frame();
   await expect.poll(() => app.params().get('frame')).toBe(String(frame));
   await page.reload();
-  await expect(page.getByTestId('frame')).toHaveText(String(frame));
+  await expect(page.getByTestId('frame')).toHaveText(app.frameText(frame));
   await expect(app.node(2)).toHaveAttribute('data-alive', 'false');
 });
 
@@ -136,5 +136,5 @@ test('the violation caption and a bad scenario’s banner speak Chinese', async 
 test('a link to a frame past 400 000 opens at that frame', async ({ page }) => {
   const app = new AppPage(page);
   await app.open({ scenario: 'raft-election', frame: 450000 });
-  await expect(page.getByTestId('frame')).toHaveText('450000', { timeout: 30_000 });
+  await expect(page.getByTestId('frame')).toHaveText('450,000', { timeout: 30_000 });
 });

@@ -33,9 +33,17 @@ export function fmtTime(ms: number, lang: Lang): string {
   return `${f.format(ms / 1000)} s`;
 }
 
-/** A speed factor: "0.1×", "max". */
+/**
+ * A speed factor: "2×", "max"; a slow one as the fraction people say ("1/50×", "1/1000×",
+ * as RaftScope writes them), unless it is no whole fraction (a URL's 0.3 stays "0.3×").
+ */
 export function fmtSpeed(speed: number | 'max', maxLabel: string): string {
-  return speed === 'max' ? maxLabel : `${speed}×`;
+  if (speed === 'max') return maxLabel;
+  if (speed > 0 && speed < 1) {
+    const d = Math.round(1 / speed);
+    if (Math.abs(1 / speed - d) < 1e-6 * d) return `1/${d}×`;
+  }
+  return `${speed}×`;
 }
 
 /** True for the ids the simulator gives client actors. */

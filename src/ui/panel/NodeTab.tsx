@@ -1,5 +1,6 @@
 /**
- * The selected node's inspector: Crash / Restart, a request through it, isolating it,
+ * The selected node's inspector: Crash / Restart, Time out (its election timer fires now,
+ * RaftScope's "time out"), a request through it, isolating it,
  * its links (cut or mend each direction — the keyboard route to link faults), and its
  * protocol state.
  */
@@ -17,6 +18,7 @@ export function NodeTab({ pv }: { pv: ProtocolView }) {
   const stopped = useApp((s) => !!s.view?.violation);
   const crash = useApp((s) => s.crash);
   const restart = useApp((s) => s.restart);
+  const act = useApp((s) => s.act);
   const request = useApp((s) => s.request);
   const partition = useApp((s) => s.partition);
   const cut = useApp((s) => s.cut);
@@ -36,12 +38,22 @@ export function NodeTab({ pv }: { pv: ProtocolView }) {
         {info.name}
       </h2>
       <div className="btn-row">
-        <button type="button" className="btn danger" disabled={!info.alive || stopped} onClick={() => void crash(selected)}>
-          <span aria-hidden="true">✕</span> {t.crash}
+        {/* One button that turns from Crash into Restart and back: the same element, so
+            keyboard focus stays on it (two buttons, one disabled, dropped focus to <body>). */}
+        <button
+          type="button"
+          className={`btn ${info.alive ? 'danger' : ''}`}
+          data-life={info.alive ? 'crash' : 'restart'}
+          disabled={stopped}
+          onClick={() => void (info.alive ? crash(selected) : restart(selected))}
+        >
+          <span aria-hidden="true">{info.alive ? '✕' : '↻'}</span> {info.alive ? t.crash : t.restart}
         </button>
-        <button type="button" className="btn" disabled={info.alive || stopped} onClick={() => void restart(selected)}>
-          <span aria-hidden="true">↻</span> {t.restart}
-        </button>
+        {info.alive && (
+          <button type="button" className="btn" title={t.chromeTimeoutHelp(me)} disabled={stopped} onClick={() => void act({ do: 'timeout', node: selected })}>
+            <span aria-hidden="true">◔</span> {t.chromeTimeout}
+          </button>
+        )}
         <button type="button" className="btn" disabled={stopped} onClick={() => void request(selected)}>
           <span aria-hidden="true">✉</span> {t.requestTo(me)}
         </button>

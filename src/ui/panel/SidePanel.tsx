@@ -1,5 +1,5 @@
 /** The side panel: Log | Events | Node tabs (ARIA tabs, arrow keys move between them). */
-import type { KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useApp, useT } from '../StoreContext';
 import type { PanelTab } from '../../store/types';
 import type { ProtocolView } from '../views/types';
@@ -13,6 +13,9 @@ export function SidePanel({ pv, idBase }: { pv: ProtocolView; idBase: string }) 
   const tab = useApp((s) => s.tab);
   const setTab = useApp((s) => s.setTab);
   const selected = useApp((s) => s.selected);
+  // The event list shows decisions only until the user asks for every event. Not stored
+  // (no localStorage, no URL): what a link opens never depends on an earlier visit.
+  const [decisionsOnly, setDecisionsOnly] = useState(true);
   const label = (k: PanelTab) =>
     k === 'log' ? pv.logTabLabel(t) : k === 'events' ? t.tabEvents : selected ? t.tabNodeN(String(selected)) : t.tabNode;
 
@@ -48,7 +51,7 @@ export function SidePanel({ pv, idBase }: { pv: ProtocolView; idBase: string }) 
       </div>
       <div className="tab-panel" id={`${idBase}-panel`} role="tabpanel" aria-labelledby={`${idBase}-tab-${tab}`}>
         {tab === 'log' && <pv.LogTab />}
-        {tab === 'events' && <EventsTab pv={pv} />}
+        {tab === 'events' && <EventsTab pv={pv} decisionsOnly={decisionsOnly} onDecisionsOnly={setDecisionsOnly} />}
         {tab === 'node' && <NodeTab pv={pv} />}
       </div>
     </aside>

@@ -51,3 +51,21 @@ export function IconLast() {
     </svg>
   );
 }
+/** An arrow pointing at a small flag (marks are the timeline's flags); `forward` mirrors it. */
+function MarkArrow({ forward }: { forward: boolean }) {
+  return (
+    <svg {...common}>
+      <g transform={forward ? 'translate(16,0) scale(-1,1)' : undefined}>
+        <path d="M2.6 2 V14" stroke="currentColor" strokeWidth="1.4" />
+        <path d="M2.6 2.5 H7.5 L6.3 4.5 L7.5 6.5 H2.6 Z" fill="currentColor" />
+        <path d="M14.5 4.5 L8 9 L14.5 13.5 Z" fill="currentColor" />
+      </g>
+    </svg>
+  );
+}
+export function IconPrevMark() {
+  return <MarkArrow forward={false} />;
+}
+export function IconNextMark() {
+  return <MarkArrow forward />;
+}

@@ -1,4 +1,8 @@
-/** The menu of one link: cut or mend each direction. */
+/**
+ * The menu of one link: cut or mend each direction. Mend disables itself once the link is
+ * whole, so it hands focus to the first cut button (the popover keeps focus inside).
+ */
+import { useRef } from 'react';
 import { useApp, useT } from '../StoreContext';
 import { nodeRef } from '../i18n';
 import { Popover } from '../shell/Popover';
@@ -9,6 +13,7 @@ export function LinkMenu({ link, onClose }: { link: LinkState; onClose: () => vo
   const cut = useApp((s) => s.cut);
   const mend = useApp((s) => s.mend);
   const { a, b } = link;
+  const firstCut = useRef<HTMLButtonElement>(null);
   const toggle = (from: number, to: number, isCut: boolean) => () => {
     void (isCut ? mend(from, to) : cut(from, to));
   };
@@ -18,7 +23,7 @@ export function LinkMenu({ link, onClose }: { link: LinkState; onClose: () => vo
         {nodeRef(a)} ⇄ {nodeRef(b)}
       </h2>
       <div className="btn-col">
-        <button type="button" className="btn small" aria-pressed={link.cutAB} onClick={toggle(a, b, link.cutAB)}>
+        <button ref={firstCut} type="button" className="btn small" aria-pressed={link.cutAB} onClick={toggle(a, b, link.cutAB)}>
           <span aria-hidden="true">✂</span> {t.cutDir(nodeRef(a), nodeRef(b))}
         </button>
         <button type="button" className="btn small" aria-pressed={link.cutBA} onClick={toggle(b, a, link.cutBA)}>
@@ -32,6 +37,7 @@ export function LinkMenu({ link, onClose }: { link: LinkState; onClose: () => vo
             void (async () => {
               if (link.cutAB) await mend(a, b);
               if (link.cutBA) await mend(b, a);
+              firstCut.current?.focus({ preventScroll: true });
             })();
           }}
         >

@@ -1,17 +1,24 @@
 /**
  * The timeline: a d3 linear scale on virtual time with the run's marks (★ leader elected,
- * ✕ crash, ⟂ partition, ● commit, ...) and the playhead. Drag or click to scrub; it is a
- * slider for assistive technology (arrow keys step frames, handled globally).
+ * ✕ crash, ⟂ partition, ● commit, ...), the scripted actions still ahead (hollow until
+ * reached), the lesson's stops (◆ on the track) and the playhead. Marks closer than their
+ * width merge into one whose title lists them (./marks.ts), so none overlap. Drag or click
+ * to scrub; click a mark to go there. It is a slider for assistive technology (arrow keys
+ * step frames, handled globally).
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { scaleLinear } from 'd3';
 import type { Mark } from '../../sim/api';
+import type { ScriptAction } from '../../sim/scenario';
+import { lessonMeta, isLesson } from '../../store/lessons';
 import { useApp, useAppStore, useT } from '../StoreContext';
-import { fmtInt, fmtTime, nodeRef, type Dict } from '../i18n';
+import { fmtInt, fmtTime, nodeRef, type Dict, type Lang } from '../i18n';
 import { termColor } from '../palette';
 import { drawTime } from '../stage/useFrameClock';
+import { layoutMarks, timelineEnd, timelineItems, type ItemKind, type MarkGroup, type Row, type TimelineItem } from './marks';
+import './timeline.css';
 
-const SYMBOL: Record<Mark['kind'], string> = {
+const SYMBOL: Record<ItemKind, string> = {
   leader: '★',
   crash: '✕',
   restart: '↻',
@@ -20,11 +27,27 @@ const SYMBOL: Record<Mark['kind'], string> = {
   cut: '✂',
   mend: '⇄',
   request: '▸',
-  timeout: '⏱',
+  timeout: '◔',
   drop: '⤫',
   commit: '●',
   violation: '⚠',
+  stop: '',
 };
+
+const HEIGHT = 40;
+/** Each row's centre line (top: elections and faults; middle: the track and stops; bottom: commits and requests). */
+const ROW_Y: Record<Row, number> = { 0: 7, 1: 20, 2: 33 };
+/**
+ * A mark's box: marks in a row are at least MARK_W + 1 px apart, so boxes never overlap;
+ * rows are far enough apart that a glyph's text box (≈ 1.17 em tall: 14 px for the 12 px
+ * star) stays clear of the stops' 10 px boxes on the track.
+ */
+const MARK_W = 14;
+const MARK_H: Record<Row, number> = { 0: 12, 1: 10, 2: 12 };
+/** Large type (projectors) draws the timeline and its marks this much larger. */
+const LARGE = 1.3;
+/** How many members a merged mark's title lists. */
+const TITLE_LINES = 8;
 
 function markTitle(m: Mark, t: Dict): string {
   const n = m.node ? nodeRef(m.node) : '';
@@ -42,14 +65,71 @@ function markTitle(m: Mark, t: Dict): string {
   }
 }
 
-const HEIGHT = 34;
+function actionTitle(a: ScriptAction, t: Dict, lang: Lang): string {
+  const f = t.chromeFutureTitles;
+  let what: string;
+  switch (a.do) {
+    case 'crash':
+    case 'restart':
+    case 'timeout':
+      what = f[a.do](nodeRef(a.node));
+      break;
+    case 'partition':
+    case 'heal':
+      what = f[a.do]();
+      break;
+    case 'cut':
+    case 'mend':
+      what = f[a.do](nodeRef(a.from), nodeRef(a.to));
+      break;
+    case 'request':
+      what = f.request(a.value, a.node ? nodeRef(a.node) : '');
+      break;
+    case 'drop':
+      what = f.drop(nodeRef(a.from), nodeRef(a.to), fmtInt(a.nth, lang));
+      break;
+  }
+  return t.chromeMarkFuture(what, fmtTime(a.at, lang));
+}
+
+function itemTitle(item: TimelineItem, t: Dict, lang: Lang, lesson: string | null): string {
+  const src = item.source;
+  if ('mark' in src) return markTitle(src.mark, t);
+  if ('action' in src) return actionTitle(src.action, t, lang);
+  const sentence = isLesson(lesson) ? (t.lessonStops[lesson][src.stop] ?? '') : '';
+  return t.chromeStopTitle(fmtInt(src.stop + 1, lang), sentence);
+}
+
+function groupTitle(g: MarkGroup, t: Dict, lang: Lang, lesson: string | null): string {
+  if (g.items.length === 1) return itemTitle(g.lead, t, lang, lesson);
+  const lines = [t.chromeMergedTitle(fmtInt(g.items.length, lang))];
+  for (const item of g.items.slice(0, TITLE_LINES)) lines.push(itemTitle(item, t, lang, lesson));
+  if (g.items.length > TITLE_LINES) lines.push(t.chromeMergedMore(fmtInt(g.items.length - TITLE_LINES, lang)));
+  return lines.join('\n');
+}
+
+function MarkGlyph({ item }: { item: TimelineItem }) {
+  if (item.kind === 'stop') {
+    return <path className="tl-stop-shape" d="M0,-4.4 L5,0 L0,4.4 L-5,0 Z" />;
+  }
+  const src = item.source;
+  const term = 'mark' in src && src.mark.kind === 'leader' ? src.mark.value : null;
+  return (
+    <text className="tl-glyph" textAnchor="middle" dominantBaseline="central" fill={term !== null && !item.future ? termColor(term) : undefined}>
+      {SYMBOL[item.kind]}
+    </text>
+  );
+}
 
 export function Timeline() {
   const t = useT();
   const store = useAppStore();
   const lang = useApp((s) => s.lang);
   const marks = useApp((s) => s.marks);
+  const script = useApp((s) => s.scenario?.script);
   const until = useApp((s) => s.scenario?.until ?? 10000);
+  const lesson = useApp((s) => s.lesson);
+  const k = useApp((s) => (s.largeType ? LARGE : 1));
   const maxTime = useApp((s) => s.maxTime);
   const frame = useApp((s) => s.view?.frame ?? 0);
   const time = useApp((s) => s.view?.time ?? 0);
@@ -59,6 +139,8 @@ export function Timeline() {
   const wrap = useRef<HTMLDivElement>(null);
   const cursor = useRef<SVGGElement>(null);
   const [width, setWidth] = useState(400);
+  const stops = lessonMeta(lesson)?.stops ?? NO_STOPS;
+  const actions = script ?? NO_ACTIONS;
 
   useLayoutEffect(() => {
     const el = wrap.current;
@@ -69,10 +151,9 @@ export function Timeline() {
     return () => ro.disconnect();
   }, []);
 
-  const x = useMemo(
-    () => scaleLinear().domain([0, Math.max(until, maxTime, 1)]).range([8, width - 8]).clamp(true),
-    [until, maxTime, width],
-  );
+  // A number: the scale (and the layout) are rebuilt only when the domain really grows.
+  const end = useMemo(() => timelineEnd(until, maxTime, actions, stops), [until, maxTime, actions, stops]);
+  const x = useMemo(() => scaleLinear().domain([0, end]).range([(k * MARK_W) / 2 + 1, width - (k * MARK_W) / 2 - 1]).clamp(true), [end, width, k]);
 
   // The playhead moves every animation frame: set its position directly.
   useEffect(() => {
@@ -84,31 +165,29 @@ export function Timeline() {
     return store.subscribe(draw);
   }, [store, x]);
 
+  // A stop counts as reached once the run has been seen that far; recomputed only when
+  // that changes which stops are reached, not on every frame.
+  const reachedStops = stops.filter((s) => s <= maxTime).length;
+  const groups = useMemo(() => {
+    const reached = reachedStops > 0 ? stops[reachedStops - 1] : -1;
+    return layoutMarks(timelineItems(marks, actions, stops, reached), x, k * MARK_W + 1);
+  }, [marks, actions, stops, reachedStops, x, k]);
+
   const dragging = useRef(false);
   const scrub = (e: PointerEvent<SVGSVGElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
     void seekTime(x.invert(e.clientX - rect.left));
   };
-
-  // Marks on rows: elections and faults on top, commits and requests below.
-  const rowOf = (m: Mark) => (m.kind === 'commit' || m.kind === 'request' ? 1 : 0);
-  // Thin out marks that would overlap (thousands of commits on a long run).
-  const shown: Mark[] = [];
-  const lastX = [-Infinity, -Infinity];
-  for (const m of marks) {
-    const px = x(m.time);
-    const row = rowOf(m);
-    const important = m.kind !== 'commit' && m.kind !== 'request';
-    if (!important && px - lastX[row] < 5) continue;
-    lastX[row] = px;
-    shown.push(m);
-  }
+  const go = (item: TimelineItem) => {
+    if (item.frame !== null) void seek(item.frame);
+    else void seekTime(item.time);
+  };
 
   return (
     <div className="timeline" ref={wrap}>
       <svg
         width={width}
-        height={HEIGHT}
+        height={k * HEIGHT}
         role="slider"
         tabIndex={0}
         aria-label={t.timeline}
@@ -128,30 +207,39 @@ export function Timeline() {
           dragging.current = false;
         }}
       >
-        <line className="tl-track" x1={x.range()[0]} x2={x.range()[1]} y1={HEIGHT / 2} y2={HEIGHT / 2} />
-        <line className="tl-until" x1={x(until)} x2={x(until)} y1={6} y2={HEIGHT - 6} />
-        {shown.map((m, i) => (
-          <text
-            key={`${m.frame}-${m.kind}-${m.node}-${i}`}
-            className={`tl-mark tl-${m.kind}`}
-            x={x(m.time)}
-            y={rowOf(m) === 0 ? 12 : HEIGHT - 5}
-            textAnchor="middle"
-            fill={m.kind === 'leader' ? termColor(m.value) : undefined}
-            onPointerDown={(e) => {
-              e.stopPropagation();
-              void seek(m.frame);
-            }}
-          >
-            <title>{markTitle(m, t)}</title>
-            {SYMBOL[m.kind]}
-          </text>
-        ))}
+        <line className="tl-track" x1={x.range()[0]} x2={x.range()[1]} y1={k * ROW_Y[1]} y2={k * ROW_Y[1]} />
+        <line className="tl-until" x1={x(until)} x2={x(until)} y1={k * (ROW_Y[1] - 9)} y2={k * (ROW_Y[1] + 9)} />
+        {groups.map((g) => {
+          const item = g.lead;
+          const merged = g.items.length > 1;
+          return (
+            <g
+              key={`${g.row}-${g.items[0].time}-${g.items[0].frame ?? 'f'}-${g.items[0].kind}`}
+              className={`tl-mark tl-${item.kind} ${item.future ? 'tl-future' : 'tl-past'} ${merged ? 'tl-merged' : ''}`}
+              data-mark={item.kind}
+              data-future={item.future}
+              data-count={g.items.length}
+              data-time={item.time}
+              transform={`translate(${g.x.toFixed(1)},${k * ROW_Y[g.row]})${k === 1 ? '' : ` scale(${k})`}`}
+              onPointerDown={(e) => {
+                e.stopPropagation();
+                go(g.items[0]);
+              }}
+            >
+              <title>{groupTitle(g, t, lang, lesson)}</title>
+              <rect className="tl-hit" x={-MARK_W / 2} y={-MARK_H[g.row] / 2} width={MARK_W} height={MARK_H[g.row]} rx={3} />
+              <MarkGlyph item={item} />
+            </g>
+          );
+        })}
         <g ref={cursor} className="tl-cursor" aria-hidden="true">
-          <line y1={2} y2={HEIGHT - 2} />
-          <circle cy={HEIGHT / 2} r={4.5} />
+          <line y1={2} y2={k * HEIGHT - 2} />
+          <circle cy={k * ROW_Y[1]} r={k * 4.5} />
         </g>
       </svg>
     </div>
   );
 }
+
+const NO_STOPS: readonly number[] = [];
+const NO_ACTIONS: readonly ScriptAction[] = [];

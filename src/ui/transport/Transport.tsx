@@ -1,14 +1,55 @@
 /**
- * The transport: first / step back / play-pause / step forward / last, speed, the
- * timeline, the frame counter (data-testid="frame") and virtual time. In an embed it is
- * one line.
+ * The transport: first / previous mark / step back / play-pause / step forward / next mark /
+ * last, speed, the timeline, the frame counter (data-testid="frame") and virtual time. In an
+ * embed it is one line.
+ *
+ * Buttons that cannot act right now are aria-disabled rather than disabled: a disabled
+ * button drops keyboard focus to <body> (First frame, clicked, would strand the presenter's
+ * focus at frame 0), an aria-disabled one keeps it and still says it cannot act.
  */
+import type { ReactNode } from 'react';
 import { useApp, useT } from '../StoreContext';
 import { fmtInt, fmtSpeed, fmtTime } from '../i18n';
 import { SPEEDS, type Speed } from '../../store/types';
 import { drawTime } from '../stage/useFrameClock';
 import { Timeline } from './Timeline';
-import { IconBack, IconFirst, IconForward, IconLast, IconPause, IconPlay } from '../shell/icons';
+import { fillTemplate } from './fill';
+import { IconBack, IconFirst, IconForward, IconLast, IconNextMark, IconPause, IconPlay, IconPrevMark } from '../shell/icons';
+import './transport.css';
+
+function TpButton({
+  label,
+  keyHint,
+  off,
+  onPress,
+  className,
+  children,
+}: {
+  label: string;
+  keyHint?: string;
+  off: boolean;
+  onPress: () => void;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={`tp-btn ${className ?? ''}`}
+      aria-label={label}
+      title={keyHint ? `${label} (${keyHint})` : label}
+      aria-disabled={off || undefined}
+      onClick={() => {
+        if (!off) onPress();
+      }}
+    >
+      {children}
+    </button>
+  );
+}
+
+const SIZER_FRAME = '888,888';
+const SIZER_TIME_MS = 888_888;
 
 export function Transport() {
   const t = useT();
@@ -23,37 +64,41 @@ export function Transport() {
   const togglePlay = useApp((s) => s.togglePlay);
   const stepForward = useApp((s) => s.stepForward);
   const stepBack = useApp((s) => s.stepBack);
+  const nextMark = useApp((s) => s.nextMark);
+  const prevMark = useApp((s) => s.prevMark);
   const first = useApp((s) => s.first);
   const last = useApp((s) => s.last);
   const setSpeed = useApp((s) => s.setSpeed);
+  const embed = useApp((s) => s.embed);
   // A speed from the URL that is not a preset still shows as itself.
   const speeds = SPEEDS.includes(speed) ? SPEEDS : [...SPEEDS.filter((x) => x !== 'max'), speed, 'max' as const].sort((a, b) => (a === 'max' ? 1 : b === 'max' ? -1 : a - b));
+  const atEnd = violation && frame >= head;
+  const readout = embed ? t.chromeFrameReadoutShort : t.chromeFrameReadout;
 
   return (
     <footer className="transport" aria-label={t.transport}>
       <div className="tp-buttons">
-        <button type="button" className="tp-btn" aria-label={t.firstFrame} title={t.firstFrame} disabled={!ready || frame === 0} onClick={() => void first()}>
+        <TpButton label={t.firstFrame} keyHint="Home" off={!ready || frame === 0} onPress={() => void first()}>
           <IconFirst />
-        </button>
-        <button type="button" className="tp-btn" aria-label={t.stepBack} title={`${t.stepBack} (←)`} disabled={!ready || frame === 0} onClick={() => void stepBack()}>
+        </TpButton>
+        <TpButton label={t.chromePrevMark} keyHint="PageUp" off={!ready || frame === 0} onPress={() => void prevMark()}>
+          <IconPrevMark />
+        </TpButton>
+        <TpButton label={t.stepBack} keyHint="←" off={!ready || frame === 0} onPress={() => void stepBack()}>
           <IconBack />
-        </button>
-        <button
-          type="button"
-          className="tp-btn tp-play"
-          aria-label={playing ? t.pause : t.play}
-          title={`${playing ? t.pause : t.play} (Space)`}
-          disabled={!ready || (violation && !playing)}
-          onClick={togglePlay}
-        >
+        </TpButton>
+        <TpButton className="tp-play" label={playing ? t.pause : t.play} keyHint="Space" off={!ready || (violation && !playing)} onPress={togglePlay}>
           {playing ? <IconPause /> : <IconPlay />}
-        </button>
-        <button type="button" className="tp-btn" aria-label={t.stepForward} title={`${t.stepForward} (→)`} disabled={!ready || (violation && frame >= head)} onClick={() => void stepForward()}>
+        </TpButton>
+        <TpButton label={t.stepForward} keyHint="→" off={!ready || atEnd} onPress={() => void stepForward()}>
           <IconForward />
-        </button>
-        <button type="button" className="tp-btn" aria-label={t.lastFrame} title={t.lastFrame} disabled={!ready || frame >= head} onClick={() => void last()}>
+        </TpButton>
+        <TpButton label={t.chromeNextMark} keyHint="PageDown" off={!ready || atEnd} onPress={() => void nextMark()}>
+          <IconNextMark />
+        </TpButton>
+        <TpButton label={t.lastFrame} keyHint="End" off={!ready || frame >= head} onPress={() => void last()}>
           <IconLast />
-        </button>
+        </TpButton>
       </div>
       <label className="tp-speed">
         <span className="tp-speed-label">{t.speed}</span>
@@ -72,11 +117,25 @@ export function Transport() {
       <Timeline />
       <div className="tp-readout" aria-live="off">
         <span className="tp-frame">
-          {t.frameLabel} <span data-testid="frame">{frame}</span>
-          <span className="tp-head"> / {fmtInt(head, lang)}</span>
+          {fillTemplate(readout, {
+            frame: (
+              <span className="tp-num" data-testid="frame">
+                {fmtInt(frame, lang)}
+              </span>
+            ),
+            head: <span className="tp-head">{fmtInt(head, lang)}</span>,
+          })}
         </span>
         <span className="tp-time">
           {t.timeLabel} = {fmtTime(time, lang)}
+        </span>
+        {/* Invisible, as wide as the readout gets up to 999,999 frames and 999 s: the
+            readout keeps that width, so the timeline beside it never changes length. */}
+        <span className="tp-sizer" aria-hidden="true">
+          {fillTemplate(readout, { frame: SIZER_FRAME, head: SIZER_FRAME })}
+        </span>
+        <span className="tp-sizer" aria-hidden="true">
+          {t.timeLabel} = {fmtTime(SIZER_TIME_MS, lang)}
         </span>
       </div>
     </footer>

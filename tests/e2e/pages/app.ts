@@ -228,4 +228,47 @@ export class AppPage {
       return [a.tagName.toLowerCase(), ...[...a.classList]].join('.');
     });
   }
+
+  // ---- transport, timeline, panels (chrome) ----
+
+  /** A frame number as the readout writes it ("12,000"; the same grouping in zh). */
+  frameText(n: number): string {
+    return n.toLocaleString('en-US');
+  }
+  /** The timeline's marks (one element per drawn mark; a merged one stands for data-count marks). */
+  timelineMarks(kind?: string): Locator {
+    return this.page.locator(kind ? `.timeline [data-mark="${kind}"]` : '.timeline [data-mark]');
+  }
+  /** The on-screen boxes of every drawn timeline mark. */
+  markBoxes(): Promise<{ x: number; y: number; width: number; height: number; kind: string }[]> {
+    return this.timelineMarks().evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height, kind: e.getAttribute('data-mark') ?? '' };
+      }),
+    );
+  }
+  /** The title (tooltip) of a timeline mark. */
+  async markTitle(mark: Locator): Promise<string> {
+    return (await mark.locator('title').textContent()) ?? '';
+  }
+  async openTab(name: string | RegExp): Promise<void> {
+    await this.page.getByRole('tab', { name }).click();
+  }
+  /** The event list's rows (each a button seeking to its frame). */
+  eventRows(): Locator {
+    return this.page.locator('.events > li');
+  }
+  /** The accessible name (aria-label or text) of the focused element, and its tag. */
+  focused(): Promise<{ tag: string; name: string } | null> {
+    return this.page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return null;
+      return { tag: el.tagName, name: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() };
+    });
+  }
+  /** Whether the focused element is inside `selector`. */
+  focusInside(selector: string): Promise<boolean> {
+    return this.page.evaluate((sel) => !!document.activeElement?.closest(sel), selector);
+  }
 }
