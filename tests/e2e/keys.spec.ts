@@ -16,7 +16,7 @@ test('after picking a lesson, PageDown moves playback on and the lesson stays', 
   await expect(app.nodes()).toHaveCount(7);
   await expect.poll(() => app.params().get('scenario')).toBe('raft-figure7');
   // Focus went back to the app, not left on the select.
-  await expect.poll(() => app.focused()).toMatch(/^div\.qs-app/);
+  await expect.poll(() => app.focusedSelector()).toMatch(/^div\.qs-app/);
   expect(await app.frame()).toBe(0);
   await page.keyboard.press('PageDown');
   await expect.poll(() => app.frame()).toBeGreaterThan(0);
@@ -63,7 +63,7 @@ test('a speed picked from the list gives focus back to the app', async ({ page }
   const speed = app.speedSelect();
   await speed.focus();
   await speed.selectOption('0.1');
-  await expect.poll(() => app.focused()).toMatch(/^div\.qs-app/);
+  await expect.poll(() => app.focusedSelector()).toMatch(/^div\.qs-app/);
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => app.frame()).toBe(1);
   await expect(speed).toHaveValue('0.1');
@@ -103,11 +103,11 @@ test('after Crash and after Restart focus stays in the app, not on <body>, and k
   await app.button('Crash').click();
   await expect(app.node(1)).toHaveAttribute('data-alive', 'false');
   await page.waitForTimeout(200);
-  expect(await app.focused()).not.toBe('body');
+  expect(await app.focusedSelector()).not.toBe('body');
   await app.button('Restart').click();
   await expect(app.node(1)).toHaveAttribute('data-alive', 'true');
   await page.waitForTimeout(200);
-  expect(await app.focused()).not.toBe('body');
+  expect(await app.focusedSelector()).not.toBe('body');
   const at = await app.frame();
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => app.frame()).toBe(at + 1);
@@ -119,7 +119,7 @@ test('a click on the stage background leaves focus in the app', async ({ page })
   await app.stepForward();
   await page.locator('.stage').click({ position: { x: 20, y: 300 } });
   await page.waitForTimeout(200);
-  expect(await app.focused()).not.toBe('body');
+  expect(await app.focusedSelector()).not.toBe('body');
 });
 
 test('Escape deselects the node', async ({ page }) => {

@@ -221,7 +221,7 @@ export class AppPage {
     return this.page.locator('.tp-speed select');
   }
   /** What has keyboard focus: "body", or the focused element's tag and classes ("select", "div.qs-app …"). */
-  focused(): Promise<string> {
+  focusedSelector(): Promise<string> {
     return this.page.evaluate(() => {
       const a = document.activeElement;
       if (!a || a === document.body || a === document.documentElement) return 'body';
