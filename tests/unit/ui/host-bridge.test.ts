@@ -91,6 +91,13 @@ describe('host bridge', () => {
     const at = store.getState().view!.frame;
     send('next-mark');
     await settle();
+    // next-mark plays to the mark and pauses there: let animation frames pass until it does.
+    expect(store.getState().playing).toBe(true);
+    for (let i = 0; i < 2000 && store.getState().playing; i++) {
+      store.getState().tick(50);
+      await settle();
+    }
+    expect(store.getState().playing).toBe(false);
     expect(store.getState().view!.frame).toBeGreaterThan(at);
     const after = store.getState().view!.frame;
     send('prev-mark');
