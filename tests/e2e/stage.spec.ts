@@ -229,7 +229,7 @@ test('large type makes the stage’s labels at least 1.25× larger', async ({ pa
   const app = new AppPage(page);
   await app.open({ scenario: 'raft-election', frame: 15 });
   const before = await app.stageLabelPx();
-  await app.button('Large type').click();
+  await app.button('A+ Large type').click();
   await expect(page.locator('.qs-app')).toHaveAttribute('data-large', 'true');
   const after = await app.stageLabelPx();
   for (const k of ['id', 'role', 'term'] as const) expect(after[k] / before[k], k).toBeGreaterThanOrEqual(1.25);

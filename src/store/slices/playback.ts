@@ -74,6 +74,8 @@ function markStops(s: AppState, core: Core): number[] {
 }
 
 export function playbackSlice(core: Core): PlaybackSlice {
+  /** The frame Play was last pressed on (see the `until` rule in tick). */
+  let playFrom = -1;
   const { set, get } = core;
 
   /** Stop playing and show exactly `frame` (the end of a play-to-mark). */
@@ -140,6 +142,7 @@ export function playbackSlice(core: Core): PlaybackSlice {
       core.intent();
       core.inflight = false;
       core.cursor = null;
+      playFrom = s.view.frame;
       set({ playing: true, playhead: s.view.time, playTo: null, glide: null });
     },
     pause() {
@@ -253,6 +256,10 @@ export function playbackSlice(core: Core): PlaybackSlice {
             extra.playing = false;
             extra.playTo = null;
             extra.playhead = v.time;
+          } else if (capped && !st.untilReached && complete && v.time <= until && v.frame === playFrom) {
+            // Play was pressed on the last frame before `until` (e.g. "next mark" landed on
+            // the end): the end is already reached, so go on past it rather than stop at once.
+            extra.untilReached = true;
           } else if (capped && !st.untilReached && complete && v.time <= until) {
             extra.playing = false;
             extra.playTo = null;

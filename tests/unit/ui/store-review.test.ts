@@ -79,6 +79,24 @@ describe('playback and the scenario’s end', () => {
   });
 });
 
+describe('Play on the last frame before the end', () => {
+  it('goes on past `until` instead of stopping at once (e.g. after next mark landed on the end)', async () => {
+    const store = await makeStore();
+    await store.getState().openLesson('raft-figure8'); // until 3000
+    // The last frame at or before `until`, reached by seeking (so the end is not yet "reached").
+    await store.getState().seekTime(3000);
+    const endFrame = store.getState().view!.frame;
+    expect(store.getState().view!.time).toBeLessThanOrEqual(3000);
+    expect(store.getState().untilReached).toBe(false);
+    store.getState().setSpeed(1);
+    store.getState().play();
+    await tickUntil(store, () => store.getState().view!.frame > endFrame || !store.getState().playing, 2000);
+    expect(store.getState().playing).toBe(true);
+    expect(store.getState().view!.frame).toBeGreaterThan(endFrame);
+    store.getState().pause();
+  });
+});
+
 describe('user actions racing other intents', () => {
   it('two quick actions both land, in the scenario and on screen', async () => {
     const store = await makeStore();
