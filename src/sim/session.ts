@@ -11,11 +11,12 @@
 import { ScenarioError, type Monitor, type Violation } from '../core/protocol';
 import type { EventRow, FrameView, LoadResult, Mark, SimApi, TimerView, UserAction } from './api';
 import { History, KEYFRAME_EVERY } from './history';
+import { MAX_FRAMES } from './limits';
 import { actionNode, parseAction, parseScenario, sortScript, type ParsedScenario, type Scenario, type ScriptAction } from './scenario';
 import { Simulation, SimulationHalted } from './simulation';
 
-/** Upper bound on recorded frames per session (≈ 40 bytes a frame plus keyframes). */
-export const MAX_FRAMES = 2_000_000;
+/** Upper bound on recorded frames per session (defined in ./limits, which the UI may import). */
+export { MAX_FRAMES };
 /** Frames recorded by one advance/seek call at most, so a worker stays responsive. */
 export const MAX_NEW_FRAMES_PER_CALL = 200_000;
 const MAX_EVENT_ROWS = 1000;

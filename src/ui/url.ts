@@ -13,6 +13,7 @@
  * does) before the app has loaded. `lesson` travels beside the scenario once the user
  * changed a lesson (an action, an option): the name keeps the selector and the lesson's text.
  */
+import { MAX_FRAMES } from '../sim/limits';
 import type { Scenario } from '../sim/scenario';
 import { lessonMeta } from '../store/lessons';
 import { DEFAULT_SPEED, type Lang, type Problem, type Speed, type Theme } from '../store/types';
@@ -22,8 +23,8 @@ export type { Problem, ProblemCode, Speed } from '../store/types';
 
 export const MIN_SPEED = 0.001;
 export const MAX_SPEED = 10;
-/** Frames beyond this in a link are refused rather than replayed for minutes. */
-export const MAX_URL_FRAME = 5_000_000;
+/** Frames beyond this in a link are refused: the session records no further (MAX_FRAMES). */
+export const MAX_URL_FRAME = MAX_FRAMES;
 /** The fragment key of the compressed form: `#z=` + base64url(deflate-raw(JSON)). */
 export const PACKED_KEY = 'z';
 /** Share warns above this many characters: chat apps, mail and forms cut longer links. */

@@ -18,12 +18,13 @@
  * "slide:start" strings) is ignored without an answer, so several libraries can share the
  * channel.
  */
+import { MAX_FRAMES } from '../../sim/limits';
 import { LESSONS } from '../lessons';
 import type { Lang } from '../../store/types';
 
 export const HOST_SOURCE = 'quorumscope';
-/** A seek beyond this is refused (as a link's frame is): it would replay for minutes. */
-export const MAX_HOST_FRAME = 5_000_000;
+/** A seek beyond this is refused (as a link's frame is): the session records no further (MAX_FRAMES). */
+export const MAX_HOST_FRAME = MAX_FRAMES;
 
 export type HostCommand =
   | { type: 'play' }

@@ -1,5 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MAX_FRAMES } from '../../../src/sim/session';
 import {
   buildAddress,
   buildSearch,
@@ -69,6 +70,10 @@ describe('URL parameters', () => {
     expect(parseUrlParams('?frame=-3').problems).toEqual([{ code: 'badFrame', detail: '-3' }]);
     expect(parseUrlParams('?frame=1.5').problems[0].code).toBe('badFrame');
     expect(parseUrlParams('?frame=99999999999').problems[0].code).toBe('badFrame');
+    // Past the last frame the session can record: refused, not clamped silently on seeking.
+    expect(parseUrlParams(`?frame=${MAX_FRAMES + 1}`).problems).toEqual([{ code: 'badFrame', detail: String(MAX_FRAMES + 1) }]);
+    expect(parseUrlParams('?frame=3000000').problems[0].code).toBe('badFrame');
+    expect(parseUrlParams(`?frame=${MAX_FRAMES}`)).toMatchObject({ frame: MAX_FRAMES, problems: [] });
     expect(parseUrlParams('?speed=fast').problems[0].code).toBe('badSpeed');
     expect(parseUrlParams('?speed=50').problems[0].code).toBe('badSpeed');
     expect(parseUrlParams('?lang=fr').problems[0].code).toBe('badLang');
