@@ -86,6 +86,11 @@ interface LoadMode {
   stopsBefore?: number;
 }
 
+/** A problem about the scenario or link a load opened (a later successful load replaces it), not the simulator failing. */
+export function isLoadProblem(p: Problem): boolean {
+  return p.code !== 'simFailed';
+}
+
 function defaultFetchLesson(name: string): Promise<unknown> {
   // Relative to the page, so the app also works from a sub-path.
   return fetch(`scenarios/${encodeURIComponent(name)}.json`).then((r) => {
@@ -185,7 +190,10 @@ export function historySlice(core: Core): HistorySlice {
           announcement: null,
           ...(mode.keepHistory ? {} : { forkNotice: null, canUndo: false, branches: [] }),
           problems: [
-            ...s.problems,
+            // The problems of earlier loads were about a scenario or link now replaced (a
+            // "switched to the default lesson" banner over another lesson): only the
+            // simulator's failures stay, besides the ones that came with this load.
+            ...s.problems.filter((p) => !isLoadProblem(p)),
             ...(opts.problems ?? []),
             // A valid but unreachable start: say so, the checkers may flag what follows.
             ...r.warnings.map((w): Problem => ({ code: 'impossibleInitial', detail: w.message, field: w.field, args: w.args })),

@@ -99,11 +99,12 @@ export function createHostBridge(store: AppStore, deps: BridgeDeps): HostBridge 
         await s.openLesson(command.name);
         return;
       case 'load': {
-        const before = s.problems.length;
+        // The problems already shown (by identity: a successful load clears earlier ones).
+        const before = new Set(s.problems);
         await s.loadScenario(command.scenario);
         const refused = store
           .getState()
-          .problems.slice(before)
+          .problems.filter((p) => !before.has(p))
           .find((p) => p.code === 'badScenario' || p.code === 'impossibleInitial');
         if (refused && refused.code === 'badScenario') deps.post(errorMessage(`load: ${refused.field ? `${refused.field}: ` : ''}${refused.detail}`));
         return;
