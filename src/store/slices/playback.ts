@@ -175,7 +175,9 @@ export function playbackSlice(core: Core): PlaybackSlice {
       try {
         await core.serial(async (last) => {
           if (!core.api) return;
-          const v = await core.api.advanceTo(Math.max(0, Math.floor(timeMs)), MAX_NEW_FRAMES * 5);
+          const at = await core.api.advanceTo(Math.max(0, Math.floor(timeMs)), MAX_NEW_FRAMES * 5);
+          // Landing on the newest frame: record one more, so whether it is a stop is known.
+          const v = await core.peekPastStop(at);
           core.cursor = v.frame;
           if (last()) core.applyView(v, { playhead: v.time, glide: null }, null);
         });
