@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app';
 
-test('after picking a lesson, PageDown moves playback on and the lesson stays', async ({ page }) => {
+test('after picking a lesson, PageDown plays to the next mark and pauses there; the lesson stays', async ({ page }) => {
   const app = new AppPage(page);
   await app.open({ scenario: 'raft-election' });
   const select = app.lessonSelect();
@@ -19,15 +19,77 @@ test('after picking a lesson, PageDown moves playback on and the lesson stays', 
   await expect.poll(() => app.focusedSelector()).toMatch(/^div\.qs-app/);
   expect(await app.frame()).toBe(0);
   await page.keyboard.press('PageDown');
-  await expect.poll(() => app.frame()).toBeGreaterThan(0);
+  // It plays (not a jump) towards a mark no later than the lesson's first stop after 0 …
+  await expect(app.button('Pause')).toBeVisible();
+  const target = await app.playTo();
+  expect(target).not.toBeNull();
+  expect(target!.frame).toBeGreaterThan(0);
+  expect(target!.time).toBeGreaterThan(0);
+  expect(target!.time).toBeLessThanOrEqual(207); // raft-figure7's stops: 0, 207, … ms (src/store/lessons.ts)
+  // … and pauses exactly on it.
+  await expect(app.button('Play')).toBeVisible({ timeout: 15_000 });
+  expect(await app.frame()).toBe(target!.frame);
+  expect(await app.timeMs()).toBe(target!.time);
+  await page.waitForTimeout(300);
+  expect(await app.frame()).toBe(target!.frame);
   await expect(select).toHaveValue('raft-figure7');
   await expect(app.nodes()).toHaveCount(7);
   expect(app.params().get('scenario')).toBe('raft-figure7');
-  // PageUp goes back, still on the same lesson.
-  const at = await app.frame();
+  // PageUp goes back to the previous mark, the start, still on the same lesson.
   await page.keyboard.press('PageUp');
-  await expect.poll(() => app.frame()).toBeLessThan(at);
+  await expect.poll(() => app.frame()).toBe(0);
+  await expect(app.button('Play')).toBeVisible();
   await expect(select).toHaveValue('raft-figure7');
+  expect(app.params().get('scenario')).toBe('raft-figure7');
+});
+
+test('a keyboard user Tabs to the speed select and steps it with ArrowDown; focus stays on it', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open({ scenario: 'raft-election' });
+  const speed = app.speedSelect();
+  const values = await speed.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const before = await speed.inputValue();
+  const i = values.indexOf(before);
+  expect(i).toBeGreaterThanOrEqual(0);
+  expect(i + 2).toBeLessThan(values.length);
+  for (let n = 0; n < 60 && !(await app.hasFocus(speed)); n++) await page.keyboard.press('Tab');
+  expect(await app.hasFocus(speed)).toBe(true);
+  await page.keyboard.press('ArrowDown');
+  await expect(speed).toHaveValue(values[i + 1]);
+  await page.waitForTimeout(100);
+  expect(await app.hasFocus(speed)).toBe(true);
+  await page.keyboard.press('ArrowDown');
+  await expect(speed).toHaveValue(values[i + 2]);
+  await page.waitForTimeout(100);
+  expect(await app.hasFocus(speed)).toBe(true);
+});
+
+test('ArrowDown on the focused lesson select loads the next lesson and keeps focus on the select', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open({ scenario: 'raft-election' });
+  const lesson = app.lessonSelect();
+  const values = await lesson.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const next = values[values.indexOf('raft-election') + 1];
+  await lesson.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => app.params().get('scenario')).toBe(next);
+  await expect(lesson).toHaveValue(next);
+  await page.waitForTimeout(200);
+  expect(await app.hasFocus(lesson)).toBe(true);
+});
+
+test('a mouse press on the speed select, then a pick, gives focus back to the app', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open({ scenario: 'raft-election' });
+  const speed = app.speedSelect();
+  await speed.focus();
+  await page.keyboard.press('ArrowDown'); // a key first: the pointer press after it wins
+  await page.waitForTimeout(100);
+  await speed.dispatchEvent('pointerdown');
+  await speed.dispatchEvent('mousedown');
+  await speed.selectOption('0.1');
+  await expect.poll(() => app.focusedSelector()).toMatch(/^div\.qs-app/);
+  await expect(speed).toHaveValue('0.1');
 });
 
 test('a focused select gives the presenter keys to the app and keeps its value', async ({ page }) => {

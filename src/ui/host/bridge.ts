@@ -27,6 +27,15 @@ export interface HostBridge {
   dispose(): void;
 }
 
+/**
+ * A refused scenario's text for the host: the validator's message already begins with the
+ * field it names ("nodes: expected …"), so the field is added only when it does not.
+ */
+export function refusal(field: string | undefined, detail: string): string {
+  if (!field || detail.startsWith(`${field}:`)) return detail;
+  return `${field}: ${detail}`;
+}
+
 const onScreen = (s: AppState) => s.status === 'ready' && s.view !== null;
 
 export function createHostBridge(store: AppStore, deps: BridgeDeps): HostBridge {
@@ -106,7 +115,7 @@ export function createHostBridge(store: AppStore, deps: BridgeDeps): HostBridge 
           .getState()
           .problems.filter((p) => !before.has(p))
           .find((p) => p.code === 'badScenario' || p.code === 'impossibleInitial');
-        if (refused && refused.code === 'badScenario') deps.post(errorMessage(`load: ${refused.field ? `${refused.field}: ` : ''}${refused.detail}`));
+        if (refused && refused.code === 'badScenario') deps.post(errorMessage(`load: ${refusal(refused.field, refused.detail)}`));
         return;
       }
       case 'lang':

@@ -4,9 +4,11 @@
  *
  * - The app's root is focusable (tabindex=-1: reachable by script, not a Tab stop) and
  *   shows a focus ring when focused from the keyboard.
- * - After a <select> outside a dialog changes (a lesson or a speed picked, by mouse or
- *   keyboard), focus returns to the root: the select would otherwise keep the clicker's
- *   keys (PageDown picking the next lesson).
+ * - After a <select> outside a dialog is changed by a pick (the mouse, or a script), focus
+ *   returns to the root. Not after a key on the closed select: in Chromium ArrowDown/ArrowUp
+ *   there change its value and fire `change`, and a keyboard user stepping through the
+ *   speeds or lessons must keep the select. A focused select gives the presenter keys on
+ *   anyway (keys.ts), so the clicker's PageDown never picks the next lesson.
  * - A focus guard: when focus leaves an element of the app for nowhere (the element was
  *   removed — Crash → Restart swaps buttons, a menu closed — or disabled, or the user
  *   clicked on something that takes no focus) and the page still has focus, the root
@@ -32,6 +34,8 @@ export function inFrame(): boolean {
 let handedBackAt = -Infinity;
 /** How long the guard waits before it decides focus was lost (a component may move it meanwhile). */
 const GUARD_DELAY_MS = 50;
+/** A select's `change` this soon after a key went down on it came from that key (Chromium fires it during the keydown). */
+const KEY_CHANGE_MS = 500;
 
 /** Give the keyboard to the page around the embed. False when there is none (top-level page). */
 export function giveKeyboardBack(): boolean {
@@ -75,9 +79,20 @@ export function installFocusGuard(root: HTMLElement): () => void {
     return a === null || a === document.body || a === document.documentElement;
   };
 
+  /** The select a key last went down on, and when; a pointer press forgets it. */
+  let keyed: { el: EventTarget; at: number } | null = null;
+  const onKeyDown = (e: KeyboardEvent) => {
+    keyed = e.target instanceof HTMLSelectElement ? { el: e.target, at: performance.now() } : null;
+  };
+  const onPointerDown = () => {
+    keyed = null;
+  };
+  const fromKey = (el: HTMLSelectElement) => keyed !== null && keyed.el === el && performance.now() - keyed.at < KEY_CHANGE_MS;
+
   const onChange = (e: Event) => {
     const el = e.target;
     if (!(el instanceof HTMLSelectElement) || !root.contains(el) || inDialog(el)) return;
+    if (fromKey(el)) return;
     // After the select's own handlers; a load it started may re-render it.
     setTimeout(() => {
       if (document.activeElement === el || stranded()) focusRoot(root);
@@ -98,9 +113,15 @@ export function installFocusGuard(root: HTMLElement): () => void {
     });
   };
 
+  document.addEventListener('keydown', onKeyDown, true);
+  document.addEventListener('pointerdown', onPointerDown, true);
+  document.addEventListener('mousedown', onPointerDown, true);
   document.addEventListener('change', onChange, true);
   document.addEventListener('focusout', onFocusOut, true);
   return () => {
+    document.removeEventListener('keydown', onKeyDown, true);
+    document.removeEventListener('pointerdown', onPointerDown, true);
+    document.removeEventListener('mousedown', onPointerDown, true);
     document.removeEventListener('change', onChange, true);
     document.removeEventListener('focusout', onFocusOut, true);
     if (timer !== null) clearTimeout(timer);

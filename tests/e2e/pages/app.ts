@@ -180,6 +180,17 @@ export class AppPage {
       [name, args] as const,
     );
   }
+  /** Where the (first) app is playing to after PageDown / next-mark: the mark's frame and virtual time (ms); null when not. */
+  playTo(): Promise<{ frame: number; time: number } | null> {
+    return this.page.evaluate(() => {
+      const p = window.__quorumscopeStores?.[0]?.getState().playTo;
+      return p ? { frame: p.frame, time: p.time } : null;
+    });
+  }
+  /** Whether `locator` has keyboard focus. */
+  hasFocus(locator: Locator): Promise<boolean> {
+    return locator.evaluate((el) => el === document.activeElement);
+  }
   /** Whether the app is playing (its Pause button shows). */
   async isPlaying(): Promise<boolean> {
     return this.button('Pause').isVisible();

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { createAppStore, type AppStore } from '../../../src/store/appStore';
 import { createInProcessClient } from '../../../src/worker/client';
-import { createHostBridge } from '../../../src/ui/host/bridge';
+import { createHostBridge, refusal } from '../../../src/ui/host/bridge';
 import type { EmbedMessage } from '../../../src/ui/host/protocol';
 
 const fetchLesson = async (name: string) => JSON.parse(await readFile(new URL(`../../../public/scenarios/${name}.json`, import.meta.url), 'utf8'));
@@ -121,7 +121,8 @@ describe('host bridge', () => {
     await settle();
     const errors = ofType(posted, 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ message: expect.stringContaining('nodes') });
+    // The field once: the validator's text already begins with it.
+    expect(errors[0]).toEqual({ source: 'quorumscope', type: 'error', message: 'load: nodes: expected an integer from 1 to 9, got "many"' });
     send('lang', { lang: 'zh' });
     await settle();
     expect(store.getState().lang).toBe('zh');
@@ -150,5 +151,13 @@ describe('host bridge', () => {
     animationFrame();
     expect(posted).toEqual([]);
     expect(store.getState().view?.frame).toBe(1);
+  });
+});
+
+describe('refusal', () => {
+  it('names the field once, whether or not the validator already did', () => {
+    expect(refusal('nodes', 'nodes: expected an integer from 1 to 9, got "many"')).toBe('nodes: expected an integer from 1 to 9, got "many"');
+    expect(refusal('scenario', 'Unexpected token')).toBe('scenario: Unexpected token');
+    expect(refusal(undefined, 'bad')).toBe('bad');
   });
 });
