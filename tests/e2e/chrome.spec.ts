@@ -95,6 +95,49 @@ test('timeline marks never overlap: close ones merge, and the merged title lists
   await expectNoOverlap(app, 'partition, embed');
 });
 
+test('a lesson’s close stops are separate marks, each clickable, at frame 0 and after a long run', async ({ page }) => {
+  const app = new AppPage(page);
+  // raft-election: 8 stops in 185–275 ms of a 10 s run (they used to be one merged mark).
+  const stops = LESSON_META['raft-election'].stops;
+  await app.open({ scenario: 'raft-election', frame: 0 });
+  const marks = app.timelineMarks('stop');
+  await expect(marks).toHaveCount(stops.length);
+  expect(await marks.evaluateAll((els) => els.map((e) => e.getAttribute('data-count')))).toEqual(stops.map(() => '1'));
+  await expectNoOverlap(app, 'raft-election, frame 0');
+  for (let i = 0; i < stops.length; i++) {
+    await marks.nth(i).click();
+    await expect.poll(() => app.timeMs()).toBe(stops[i]);
+  }
+  await expectNoOverlap(app, 'raft-election, after the stops');
+  // The right end of the track still goes to the scenario's end (10 s), past the stops.
+  const box = (await page.locator('.timeline svg').boundingBox())!;
+  await page.mouse.click(box.x + box.width - 2, box.y + 2);
+  await expect.poll(() => app.timeMs()).toBeGreaterThanOrEqual(9900);
+  // A long run: every stop is still its own mark, nothing overlaps.
+  await app.open({ scenario: 'raft-election', frame: 12000 });
+  await expect(marks).toHaveCount(stops.length);
+  await expectNoOverlap(app, 'raft-election, frame 12000');
+  // Figure 7 (9 stops in 0–350 ms) and the split vote too.
+  for (const lesson of ['raft-figure7', 'raft-split-vote'] as const) {
+    await app.open({ scenario: lesson, frame: 0 });
+    await expect(marks).toHaveCount(LESSON_META[lesson].stops.length);
+    await expectNoOverlap(app, `${lesson}, frame 0`);
+  }
+  // An 800×450 slide in large type: the transport stays one line, the stops stay apart.
+  await page.setViewportSize({ width: 800, height: 450 });
+  await app.open({ scenario: 'raft-election', frame: 0, embed: 1, large: 1 });
+  await expect(marks).toHaveCount(stops.length);
+  await expectNoOverlap(app, 'raft-election, large embed');
+  const fit = await page.evaluate(() => {
+    const t = document.querySelector('.transport')!;
+    const tops = [...t.children].map((c) => c.getBoundingClientRect().top);
+    return { overflow: t.scrollWidth - t.clientWidth, rows: Math.max(...tops) - Math.min(...tops), timeline: document.querySelector('.timeline')!.getBoundingClientRect().width };
+  });
+  expect(fit.overflow).toBeLessThanOrEqual(0);
+  expect(fit.rows).toBeLessThan(20);
+  expect(fit.timeline).toBeGreaterThanOrEqual(160);
+});
+
 test('“Decisions only” is on by default and hides heartbeat rows; off shows them', async ({ page }) => {
   const app = new AppPage(page);
   await app.open({ scenario: 'raft-election', frame: 400 });

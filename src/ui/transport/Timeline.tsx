@@ -127,6 +127,7 @@ export function Timeline() {
   const lang = useApp((s) => s.lang);
   const marks = useApp((s) => s.marks);
   const script = useApp((s) => s.scenario?.script);
+  const scenario = useApp((s) => s.scenario);
   const until = useApp((s) => s.scenario?.until ?? 10000);
   const lesson = useApp((s) => s.lesson);
   const k = useApp((s) => (s.largeType ? LARGE : 1));
@@ -151,8 +152,14 @@ export function Timeline() {
     return () => ro.disconnect();
   }, []);
 
-  // A number: the scale (and the layout) are rebuilt only when the domain really grows.
-  const end = useMemo(() => timelineEnd(until, maxTime, actions, stops), [until, maxTime, actions, stops]);
+  // A number: the scale (and the layout) are rebuilt only when the domain really grows —
+  // in steps, and never shrinking for the same scenario (marks do not jump while playing).
+  // (The end drawn so far is state, brought up to date during render, as React allows.)
+  const [drawn, setDrawn] = useState<{ scenario: unknown; lesson: string | null; end: number }>({ scenario: null, lesson: null, end: 0 });
+  const same = drawn.scenario === scenario && drawn.lesson === lesson;
+  const floor = same ? drawn.end : 0;
+  const end = useMemo(() => timelineEnd(until, maxTime, actions, stops, floor), [until, maxTime, actions, stops, floor]);
+  if (!same || end !== drawn.end) setDrawn({ scenario, lesson, end });
   const x = useMemo(() => scaleLinear().domain([0, end]).range([(k * MARK_W) / 2 + 1, width - (k * MARK_W) / 2 - 1]).clamp(true), [end, width, k]);
 
   // The playhead moves every animation frame: set its position directly.
@@ -170,13 +177,18 @@ export function Timeline() {
   const reachedStops = stops.filter((s) => s <= maxTime).length;
   const groups = useMemo(() => {
     const reached = reachedStops > 0 ? stops[reachedStops - 1] : -1;
-    return layoutMarks(timelineItems(marks, actions, stops, reached), x, k * MARK_W + 1);
+    const [lo, hi] = x.range();
+    return layoutMarks(timelineItems(marks, actions, stops, reached), x, k * MARK_W + 1, [lo, hi]);
   }, [marks, actions, stops, reachedStops, x, k]);
 
   const dragging = useRef(false);
   const scrub = (e: PointerEvent<SVGSVGElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
-    void seekTime(x.invert(e.clientX - rect.left));
+    const px = e.clientX - rect.left;
+    // The domain may end before `until` (it reaches only a little past the run): the right
+    // end of the track still goes to the scenario's end.
+    if (px >= x.range()[1] - 1 && end < until) void seekTime(until);
+    else void seekTime(x.invert(px));
   };
   const go = (item: TimelineItem) => {
     if (item.frame !== null) void seek(item.frame);
@@ -208,7 +220,7 @@ export function Timeline() {
         }}
       >
         <line className="tl-track" x1={x.range()[0]} x2={x.range()[1]} y1={k * ROW_Y[1]} y2={k * ROW_Y[1]} />
-        <line className="tl-until" x1={x(until)} x2={x(until)} y1={k * (ROW_Y[1] - 9)} y2={k * (ROW_Y[1] + 9)} />
+        {until <= end && <line className="tl-until" x1={x(until)} x2={x(until)} y1={k * (ROW_Y[1] - 9)} y2={k * (ROW_Y[1] + 9)} />}
         {groups.map((g) => {
           const item = g.lead;
           const merged = g.items.length > 1;

@@ -87,23 +87,89 @@ export function timelineItems(
   return items.sort((p, q) => p.time - q.time || (p.frame ?? Infinity) - (q.frame ?? Infinity));
 }
 
-/** The end of the timeline's domain: the scenario's end, what was simulated, the last scripted action or stop. */
-export function timelineEnd(until: number, maxTime: number, script: readonly ScriptAction[], stops: readonly number[]): number {
-  let end = Math.max(until, maxTime, 1);
-  for (const a of script) end = Math.max(end, a.at);
-  for (const s of stops) end = Math.max(end, s);
-  return end;
+/** The shortest timeline domain (ms): a run at frame 0 still spreads its first stops out. */
+export const MIN_END = 400;
+/** How far past what matters now the timeline reaches. */
+const HEADROOM = 1.25;
+/** The domain's ends are rounded up to these × 10^k ms, so it grows in steps, not every frame. */
+const STEPS = [1, 1.5, 2, 3, 4, 5, 6, 8, 10];
+
+function stepUp(ms: number): number {
+  const p = 10 ** Math.floor(Math.log10(ms));
+  for (const s of STEPS) if (s * p >= ms - 1e-9) return s * p;
+  return 10 * p;
+}
+
+/**
+ * The end of the timeline's domain: what matters now — what was simulated, the last scripted
+ * action, the last lesson stop — with some headroom, rounded up to a step (so it grows in
+ * steps as playback goes on, not every frame), never shorter than `floor` (the end drawn so
+ * far: it never shrinks while playing). It stops at the scenario's `until` while that is
+ * still ahead; the run's later marks stretch it past `until`. (Basing it on `until` alone
+ * packed a lesson's stops, all in its first 300 ms, into one mark on a 10 s domain.)
+ */
+export function timelineEnd(until: number, maxTime: number, script: readonly ScriptAction[], stops: readonly number[], floor = 0): number {
+  let needed = Math.max(maxTime, 1);
+  for (const a of script) needed = Math.max(needed, a.at);
+  for (const s of stops) needed = Math.max(needed, s);
+  let end = stepUp(Math.max(needed * HEADROOM, MIN_END));
+  if (needed <= until) end = Math.min(end, Math.max(until, 1));
+  return Math.max(end, floor);
+}
+
+/**
+ * Positions for `n` marks wanted at `want` (ascending px) so that neighbours are at least
+ * `gap` apart inside [lo, hi]: marks too close are pushed apart symmetrically about where
+ * they want to be. Null if they cannot all fit.
+ */
+export function spread(want: readonly number[], gap: number, lo: number, hi: number): number[] | null {
+  if (want.length === 0) return [];
+  if ((want.length - 1) * gap > hi - lo + 1e-9) return null;
+  // Clusters of marks drawn `gap` apart: each starts at `start` and holds `n` marks.
+  const clusters: { start: number; n: number; sum: number }[] = [];
+  const place = (c: { start: number; n: number; sum: number }) => {
+    const centred = c.sum / c.n - ((c.n - 1) * gap) / 2;
+    c.start = Math.min(Math.max(centred, lo), hi - (c.n - 1) * gap);
+  };
+  // `sum`: of the members' wanted positions; the best start is their mean less half the cluster.
+  for (const w of want) {
+    const c = { start: w, n: 1, sum: w };
+    place(c);
+    clusters.push(c);
+    for (;;) {
+      const last = clusters[clusters.length - 1];
+      const prev = clusters[clusters.length - 2];
+      if (!prev || prev.start + prev.n * gap <= last.start + 1e-9) break;
+      prev.sum += last.sum;
+      prev.n += last.n;
+      clusters.pop();
+      place(prev);
+    }
+  }
+  const out: number[] = [];
+  for (const c of clusters) for (let j = 0; j < c.n; j++) out.push(c.start + j * gap);
+  return out;
 }
 
 /**
  * Groups items so that, in each row, drawn groups are at least `gap` px apart: a group
  * starts at its first item and takes every later item closer than `gap` to that start.
  * (Anchoring at the start, not chaining, keeps a long run of commits from merging into one.)
+ * Lesson stops (the track's row) are few and each is a place to click: given `bounds` (the
+ * track's ends, px), close stops are nudged apart to stay separate marks as long as they all
+ * fit, and merge only when they do not.
  */
-export function layoutMarks(items: readonly TimelineItem[], x: (time: number) => number, gap: number): MarkGroup[] {
+export function layoutMarks(items: readonly TimelineItem[], x: (time: number) => number, gap: number, bounds?: readonly [number, number]): MarkGroup[] {
   const groups: MarkGroup[] = [];
+  const stops = items.filter((i) => i.row === 1);
+  const apart = bounds ? spread(stops.map((i) => x(i.time)), gap, bounds[0], bounds[1]) : null;
   const open: (MarkGroup | null)[] = [null, null, null];
+  let s = 0;
   for (const item of items) {
+    if (apart && item.row === 1) {
+      groups.push({ x: apart[s++], row: 1, lead: item, items: [item] });
+      continue;
+    }
     const px = x(item.time);
     const g = open[item.row];
     if (g && px - g.x < gap) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Mark } from '../../../src/sim/api';
 import type { ScriptAction } from '../../../src/sim/scenario';
-import { futureActions, layoutMarks, timelineEnd, timelineItems } from '../../../src/ui/transport/marks';
+import { futureActions, layoutMarks, MIN_END, spread, timelineEnd, timelineItems } from '../../../src/ui/transport/marks';
+import { LESSON_META } from '../../../src/store/lessons';
 import { fmtSpeed } from '../../../src/ui/i18n';
 
 const mark = (frame: number, time: number, kind: Mark['kind'], node = 1, value = 0): Mark => ({ frame, time, kind, node, value });
@@ -40,9 +41,77 @@ describe('scripted actions ahead of the run', () => {
   });
 
   it('stretch the timeline to the last action or stop past `until`', () => {
-    expect(timelineEnd(4000, 100, script, [])).toBe(4500);
-    expect(timelineEnd(4000, 100, [], [6000])).toBe(6000);
-    expect(timelineEnd(10000, 12000, script, [])).toBe(12000);
+    expect(timelineEnd(4000, 100, script, [])).toBeGreaterThanOrEqual(4500);
+    expect(timelineEnd(4000, 100, [], [6000])).toBeGreaterThanOrEqual(6000);
+    expect(timelineEnd(10000, 12000, script, [])).toBeGreaterThanOrEqual(12000);
+  });
+});
+
+describe('the timeline’s domain', () => {
+  it('is based on what matters now, not on `until`: a lesson’s early stops get the room', () => {
+    // raft-election: 8 stops in 185–275 ms of a 10 s scenario, at frame 0.
+    const stops = LESSON_META['raft-election'].stops;
+    const end = timelineEnd(10000, 0, [], stops);
+    expect(end).toBeGreaterThanOrEqual(275 * 1.25);
+    expect(end).toBeLessThanOrEqual(500);
+    expect(timelineEnd(10000, 0, [], [])).toBe(MIN_END);
+  });
+
+  it('grows in steps as the run goes on, stops at `until` while ahead, and goes past it', () => {
+    const ends = Array.from({ length: 200 }, (_, i) => timelineEnd(10000, i * 60, [], [185, 275]));
+    for (let i = 1; i < ends.length; i++) expect(ends[i]).toBeGreaterThanOrEqual(ends[i - 1]);
+    expect(new Set(ends).size).toBeLessThan(15); // steps, not every frame
+    ends.forEach((e, i) => expect(e).toBeGreaterThanOrEqual(i * 60));
+    expect(timelineEnd(10000, 9000, [], [])).toBe(10000);
+    expect(timelineEnd(10000, 11000, [], [])).toBeGreaterThan(11000);
+  });
+
+  it('never shrinks below the end drawn so far', () => {
+    expect(timelineEnd(10000, 100, [], [], 3000)).toBe(3000);
+    expect(timelineEnd(10000, 5000, [], [], 3000)).toBeGreaterThan(5000);
+  });
+});
+
+describe('lesson stops', () => {
+  const gap = 15;
+  /** A 400 px timeline on [0, end], as Timeline.tsx draws it. */
+  const scale = (end: number): { x: (t: number) => number; bounds: readonly [number, number] } => {
+    const lo = 8;
+    const hi = 392;
+    return { x: (t: number) => lo + (Math.min(Math.max(t, 0), end) / end) * (hi - lo), bounds: [lo, hi] };
+  };
+  const stopGroups = (lesson: keyof typeof LESSON_META, maxTime: number, width = scale) => {
+    const stops = LESSON_META[lesson].stops;
+    const { x, bounds } = width(timelineEnd(10000, maxTime, [], stops));
+    return layoutMarks(timelineItems([], [], stops, -1), x, gap, bounds).filter((g) => g.row === 1);
+  };
+
+  for (const lesson of ['raft-election', 'raft-split-vote', 'raft-figure7'] as const) {
+    it(`are separate marks at frame 0 and after a long run (${lesson})`, () => {
+      for (const maxTime of [0, 30000]) {
+        const groups = stopGroups(lesson, maxTime);
+        expect(groups).toHaveLength(LESSON_META[lesson].stops.length);
+        expect(groups.map((g) => g.items.length).every((n) => n === 1)).toBe(true);
+        for (let i = 1; i < groups.length; i++) expect(groups[i].x - groups[i - 1].x).toBeGreaterThanOrEqual(gap - 1e-9);
+        expect(groups[0].x).toBeGreaterThanOrEqual(8);
+        expect(groups[groups.length - 1].x).toBeLessThanOrEqual(392);
+      }
+    });
+  }
+
+  it('merge only when they cannot all fit', () => {
+    const narrow = (end: number) => ({ x: (t: number) => 8 + (t / end) * 60, bounds: [8, 68] as const });
+    const groups = stopGroups('raft-election', 0, narrow);
+    expect(groups.length).toBeLessThan(8);
+    expect(groups.reduce((n, g) => n + g.items.length, 0)).toBe(8);
+  });
+
+  it('are pushed apart symmetrically and kept inside the track', () => {
+    expect(spread([100, 100], 10, 0, 400)).toEqual([95, 105]);
+    expect(spread([0, 1, 2], 10, 0, 400)).toEqual([0, 10, 20]);
+    expect(spread([400, 400], 10, 0, 400)).toEqual([390, 400]);
+    expect(spread([10, 50, 52, 300], 10, 0, 400)).toEqual([10, 46, 56, 300]);
+    expect(spread([1, 2, 3], 10, 0, 15)).toBeNull();
   });
 });
 
