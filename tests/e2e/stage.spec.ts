@@ -18,6 +18,27 @@ async function openEmbed(page: Page, baseURL: string | undefined, params: string
   return page.frames().find((f) => f !== page.mainFrame())!;
 }
 
+/** The client label's font size on screen (px), or null without a client on the stage. */
+function clientLabelPx(frame: Frame): Promise<number | null> {
+  return frame.evaluate(() => {
+    const el = document.querySelector<SVGTextElement>('.client-label');
+    return el ? parseFloat(getComputedStyle(el).fontSize) * (el.getScreenCTM()?.a ?? 1) : null;
+  });
+}
+
+/** Whether the embed scrolls, and how many node and client labels are cut off at the drawing's edges. */
+function embedFit(frame: Frame): Promise<{ scrolls: boolean; cut: number }> {
+  return frame.evaluate(() => {
+    const svg = document.querySelector('svg.stage-svg')!.getBoundingClientRect();
+    const texts = [...document.querySelectorAll('[data-node] text, .client-label')].map((t) => t.getBoundingClientRect());
+    const se = document.scrollingElement!;
+    return {
+      scrolls: se.scrollWidth > se.clientWidth || se.scrollHeight > se.clientHeight,
+      cut: texts.filter((r) => r.left < svg.left - 1 || r.right > svg.right + 1 || r.top < svg.top - 1 || r.bottom > svg.bottom + 1).length,
+    };
+  });
+}
+
 /** The shape a glyph draws (its first painted element, without the hit area): tag and geometry. */
 function shapeOf(el: Element): string {
   const shape = [...el.querySelectorAll('circle, path')].find((s) => !s.classList.contains('msg-hit') && !s.classList.contains('msg-ring'))!;
@@ -157,6 +178,22 @@ test('inspect a message: clicking it pauses and shows its fields; Drop records a
   await expect.poll(() => app.inlineScenario()?.script?.some((a) => a.do === 'drop' && a.from === from && a.to === to && a.nth === nth) ?? false).toBe(true);
 });
 
+test('the inspector shows yes / no and a denied vote’s reason in words (en, zh)', async ({ page }) => {
+  const app = new AppPage(page);
+  for (const [lang, no, codes] of [['en', 'no', /alreadyVoted|logTermBehind|staleTerm|logShorter|knowsLeader/], ['zh', '否', /[a-zA-Z]/]] as const) {
+    await app.open({ scenario: 'raft-election', frame: 8, lang });
+    await app.messages('vote-denied').first().dispatchEvent('click');
+    const fields = app.messageInspector().getByTestId('message-fields');
+    await expect(fields.locator('[data-field="granted"] dd')).toHaveText(no);
+    await expect(fields.locator('[data-field="preVote"] dd')).toHaveText(no);
+    const reason = fields.locator('[data-field="reason"] dd');
+    await expect(reason).toBeVisible();
+    await expect(reason).not.toHaveText(codes);
+    await expect(fields).not.toContainText(/\b(true|false)\b/);
+    await page.keyboard.press('Escape');
+  }
+});
+
 test('messages are reachable by keyboard from the selected node’s inspector', async ({ page }) => {
   const app = new AppPage(page);
   await app.open({ scenario: 'raft-election', frame: 8 });
@@ -223,6 +260,18 @@ test.describe('embed at 800×450', () => {
     expect(px.votes).not.toBeNull();
     expect(px.votes!).toBeGreaterThanOrEqual(14);
   });
+
+  test('the client’s label is ≥ 14 px, and larger in large type', async ({ page, baseURL }) => {
+    const frame = await openEmbed(page, baseURL, 'scenario=raft-partition&frame=400&lang=zh');
+    await expect(frame.locator('.client-label')).toHaveText('客户端');
+    const before = (await clientLabelPx(frame))!;
+    expect(before).toBeGreaterThanOrEqual(14);
+    const large = await openEmbed(page, baseURL, 'scenario=raft-partition&frame=400&lang=zh&large=1');
+    await expect(large.locator('.client-label')).toBeVisible();
+    // Polled: the drawing refits once the large type's caption has taken its room.
+    await expect.poll(async () => ((await clientLabelPx(large)) ?? 0) / before).toBeGreaterThanOrEqual(1.25);
+    expect(await embedFit(large)).toEqual({ scrolls: false, cut: 0 });
+  });
 });
 
 test('large type makes the stage’s labels at least 1.25× larger', async ({ page }) => {
@@ -233,6 +282,18 @@ test('large type makes the stage’s labels at least 1.25× larger', async ({ pa
   await expect(page.locator('.qs-app')).toHaveAttribute('data-large', 'true');
   const after = await app.stageLabelPx();
   for (const k of ['id', 'role', 'term'] as const) expect(after[k] / before[k], k).toBeGreaterThanOrEqual(1.25);
+});
+
+test('large type in an 800×450 embed: labels at least 1.25× larger, nothing scrolls or is cut off (Figure 7, election)', async ({ page, baseURL }) => {
+  for (const params of ['scenario=raft-figure7&lang=en', 'scenario=raft-figure7&lang=zh', 'scenario=raft-election&frame=15&lang=en']) {
+    const app = new AppPage(page);
+    const before = await app.stageLabelPx(await openEmbed(page, baseURL, params));
+    const frame = await openEmbed(page, baseURL, `${params}&large=1`);
+    await expect(frame.locator('.qs-app')).toHaveAttribute('data-large', 'true');
+    const after = await app.stageLabelPx(frame);
+    for (const k of ['id', 'role', 'term'] as const) expect(after[k] / before[k], `${params} ${k}`).toBeGreaterThanOrEqual(1.25);
+    expect(await embedFit(frame), params).toEqual({ scrolls: false, cut: 0 });
+  }
 });
 
 for (const lang of ['en', 'zh']) {

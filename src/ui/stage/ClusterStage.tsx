@@ -9,7 +9,7 @@ import { useApp, useT } from '../StoreContext';
 import type { ProtocolView } from '../views/types';
 import { CauseHighlight } from './CauseHighlight';
 import { Caption } from './Caption';
-import { CENTER, circleLayout, fitViewBox, FULL_MIN_VIEW, LARGE_SPREAD, stageText } from './geometry';
+import { CENTER, circleLayout, fitViewBox, FULL_MIN_VIEW, largeSpread, stageText } from './geometry';
 import { LessonAbout } from './LessonAbout';
 import { MessageInspector } from './MessageInspector';
 import { PausedSign } from './PausedSign';
@@ -24,14 +24,15 @@ import { PartitionShading } from './PartitionShading';
 import { StageTools } from './StageTools';
 import { TimerArcs } from './TimerArcs';
 
-function ClientMark({ label }: { label: string }) {
+/** The client in the middle of the ring; its label is sized with the stage's other labels (stageText). */
+function ClientMark({ label, size }: { label: string; size: number }) {
   return (
     <g className="client-mark" transform={`translate(${CENTER.x},${CENTER.y})`} aria-hidden="true">
       <rect x={-12} y={-12} width={24} height={24} rx={6} />
       <text textAnchor="middle" dominantBaseline="central" className="client-icon">
         ⌨
       </text>
-      <text y={22} textAnchor="middle" className="client-label">
+      <text y={14 + size * 0.5} textAnchor="middle" dominantBaseline="central" className="client-label" style={{ fontSize: size }}>
         {label}
       </text>
     </g>
@@ -48,7 +49,7 @@ export function ClusterStage({ pv, captionBelow = false }: { pv: ProtocolView; c
   const text = useMemo(() => stageText(embed, large), [embed, large]);
   const hasClient = useApp((s) => !!s.view && (s.view.ops.length > 0 || s.view.messages.some((m) => m.from > 1000 || m.to > 1000)));
   const ids = useApp(useShallow((s) => (s.view ? s.view.nodes.map((_, i) => i + 1) : [])));
-  const layout = useMemo(() => circleLayout(count, large ? LARGE_SPREAD : 1), [count, large]);
+  const layout = useMemo(() => circleLayout(count, large ? largeSpread(embed, !captionBelow) : 1), [count, large, embed, captionBelow]);
   // The drawing's own extent (nodes and the labels under them), so it fills the box it gets.
   const vb = useMemo(() => fitViewBox(layout, text, embed ? undefined : FULL_MIN_VIEW), [layout, text, embed]);
   const links = useMemo(() => (network ? linkStates(ids, network) : []), [ids, network]);
@@ -60,7 +61,7 @@ export function ClusterStage({ pv, captionBelow = false }: { pv: ProtocolView; c
       <svg className="stage-svg" viewBox={`${vb.x} ${vb.y} ${vb.w} ${vb.h}`} preserveAspectRatio="xMidYMid meet">
         {network && <PartitionShading layout={layout} net={network} />}
         <Links layout={layout} links={links} active={openLink} onOpen={setOpenLink} />
-        {hasClient && <ClientMark label={t.client} />}
+        {hasClient && <ClientMark label={t.client} size={text.client} />}
         <TimerArcs layout={layout} pv={pv} />
         <CauseHighlight layout={layout} pv={pv} />
         <Messages layout={layout} markSize={text.glyph} />

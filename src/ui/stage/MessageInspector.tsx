@@ -7,6 +7,7 @@
 import { useApp, useT } from '../StoreContext';
 import { fmtTime } from '../i18n';
 import { Popover } from '../shell/Popover';
+import { fieldValue } from './fieldValue';
 import { glyphName, MessageGlyph } from './glyphs';
 import { useInspectedMessage } from './inspect';
 import { lookOf, messageName } from './Messages';
@@ -37,7 +38,7 @@ export function MessageInspector() {
         {fields.map(([k, v]) => (
           <div key={k} className="field" data-field={k}>
             <dt>{k}</dt>
-            <dd>{String(v)}</dd>
+            <dd>{fieldValue(k, v, t)}</dd>
           </div>
         ))}
         <div className="field">

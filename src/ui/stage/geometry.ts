@@ -22,15 +22,18 @@ export interface Point {
 export const RING_SQUASH = 0.78;
 
 /** Node positions by id, clockwise from the top, on an ellipse a little flatter than a circle. */
-export function circleLayout(count: number, spread = 1): Map<number, Point> {
+export function circleLayout(count: number, spread: number | { x: number; y: number } = 1): Map<number, Point> {
   // Seven nodes sit further apart, so the labels under one clear the next circle; large
-  // type spreads the ring too (`spread`), for its larger labels.
-  const ringR = (count <= 3 ? 120 : count <= 5 ? 152 : 178) * spread;
+  // type spreads the ring too (`spread`, one factor or one across and one down), for its
+  // larger labels.
+  const sx = typeof spread === 'number' ? spread : spread.x;
+  const sy = typeof spread === 'number' ? spread : spread.y;
+  const ringR = count <= 3 ? 120 : count <= 5 ? 152 : 178;
   const squash = count <= 3 ? 1 : RING_SQUASH;
   const out = new Map<number, Point>();
   for (let i = 0; i < count; i++) {
     const [x, y] = pointRadial((2 * Math.PI * i) / count, ringR);
-    out.set(i + 1, { x: CENTER.x + x, y: CENTER.y + y * squash });
+    out.set(i + 1, { x: CENTER.x + x * sx, y: CENTER.y + y * squash * sy });
   }
   return out;
 }
@@ -105,6 +108,27 @@ export const FULL_MIN_VIEW = { w: 560, h: 420 };
 /** How much further apart the nodes sit in large type. */
 export const LARGE_SPREAD = 1.2;
 
+/** How far the ring is spread, across and down (1 = as laid out for normal type). */
+export interface Spread {
+  x: number;
+  y: number;
+}
+
+/**
+ * The ring's spread in large type. The full app has room and spreads it both ways. An
+ * embed's box is fixed and the drawing scales to fit it, so spreading where the box is
+ * tight only shrinks the drawing (and its labels) again: the embed does not spread the
+ * ring downwards (its height is what binds an 800×450 box); a stage alone in the box
+ * (no state view beside it, `wide`) spreads it across instead, into width it would
+ * leave empty, so the larger labels under neighbouring nodes stay apart.
+ */
+export function largeSpread(embed: boolean, wide: boolean): Spread {
+  if (!embed) return { x: LARGE_SPREAD, y: LARGE_SPREAD };
+  return { x: wide ? WIDE_EMBED_SPREAD : 1, y: 1 };
+}
+/** How much wider the ring is in large type in an embed where the stage is alone. */
+export const WIDE_EMBED_SPREAD = 1.6;
+
 /** Font sizes of the stage's labels, in SVG user units (the viewBox scales them to pixels). */
 export interface StageText {
   /** The node id in the middle of the circle. */
@@ -115,17 +139,21 @@ export interface StageText {
   term: number;
   /** Message marks (✓ ✗ ×2). */
   glyph: number;
+  /** The "client" label under the client's mark in the middle of the ring. */
+  client: number;
 }
 
 /**
  * Label sizes per layout. An 800×450 embed scales the drawing to about 0.8 px per unit (less
- * beside the state view), so its labels are larger in units to stay ≥ 14 px on screen; large
- * type multiplies everything by 1.5, which stays ≥ 1.25× after the drawing refits.
+ * beside the state view), so its labels are larger in units to stay ≥ 14 px on screen. Large
+ * type multiplies everything by 1.6 (1.7 in an embed, whose drawing refits into the same
+ * box and so gives some of it back); with largeSpread's ring the labels end ≥ 1.25× larger
+ * on screen (checked in tests/e2e/stage.spec.ts, the full app and 800×450 embeds).
  */
 export function stageText(embed: boolean, large: boolean): StageText {
-  const base = embed ? { id: 27, label: 18.5, term: 18.5, glyph: 13 } : { id: 24, label: 13, term: 12.5, glyph: 11 };
-  const k = large ? 1.6 : 1;
-  return { id: base.id * k, label: base.label * k, term: base.term * k, glyph: base.glyph * k };
+  const base = embed ? { id: 27, label: 18.5, term: 18.5, glyph: 13, client: 18.5 } : { id: 24, label: 13, term: 12.5, glyph: 11, client: 12 };
+  const k = large ? (embed ? 1.7 : 1.6) : 1;
+  return { id: base.id * k, label: base.label * k, term: base.term * k, glyph: base.glyph * k, client: base.client * k };
 }
 
 /** Where the lines under a node sit (their centres, from the node's centre), for a node of radius r. */

@@ -29,6 +29,17 @@ export const stageEn = {
   stageMsgRejected: 'rejected ✗',
   stageMsgAnswer: 'answer',
   stageMsgNoFields: 'No further fields.',
+  /** A true / false field of a message (granted, preVote, success, ok). */
+  stageMsgYes: 'yes',
+  stageMsgNo: 'no',
+  /** Why a vote was denied (the `reason` field), by the code the protocol names it with. */
+  stageMsgReasons: {
+    staleTerm: 'candidate’s term is stale',
+    alreadyVoted: 'already voted this term',
+    logTermBehind: 'candidate’s last log term is older',
+    logShorter: 'candidate’s log is shorter',
+    knowsLeader: 'a leader is still heard from',
+  },
   /** The messages in flight, listed for the keyboard in a selected node's inspector. */
   stageMsgList: 'Messages in flight',
   stageLegendPreVoteReply: 'PreVote answer (dashed outline)',
@@ -63,6 +74,15 @@ export const stageZh: typeof stageEn = {
   stageMsgRejected: '追加被拒绝 ✗',
   stageMsgAnswer: '回复',
   stageMsgNoFields: '没有其他字段。',
+  stageMsgYes: '是',
+  stageMsgNo: '否',
+  stageMsgReasons: {
+    staleTerm: '候选人的任期已过时',
+    alreadyVoted: '本任期已投过票',
+    logTermBehind: '候选人最后日志的任期较旧',
+    logShorter: '候选人的日志较短',
+    knowsLeader: '仍能收到领导者的消息',
+  },
   stageMsgList: '途中的消息',
   stageLegendPreVoteReply: 'PreVote 的回复（虚线轮廓）',
   stageLegendVoteReply: '投票回复：圆形，绿色 ✓ 同意，红色 ✗ 拒绝',
