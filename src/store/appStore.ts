@@ -34,7 +34,7 @@ import type { Lang, Problem, Speed, Theme } from './types';
 
 export { EVENTS_AFTER, EVENTS_BEFORE, findCause } from './core';
 export { hostSnapshot, type HostSnapshot } from './slices/embed';
-export { upcomingMarks, type Branch, type ForkNotice, type UpcomingMark } from './slices/history';
+export { type Branch, type ForkNotice } from './slices/history';
 
 export { DEFAULT_LESSON } from './lessons';
 

@@ -8,7 +8,7 @@
  * brings its future back frame for frame.
  */
 import type { LoadResult, UserAction } from '../../sim/api';
-import { actionNode, type Scenario, type ScriptAction } from '../../sim/scenario';
+import type { Scenario, ScriptAction } from '../../sim/scenario';
 import type { AppState, LoadOptions } from '../appStore';
 import type { Core } from '../core';
 import { DEFAULT_LESSON, lessonMeta } from '../lessons';
@@ -113,23 +113,6 @@ export function nextRequestValue(script: readonly ScriptAction[], base: Readonly
     if (a.do === 'request' && (a.at <= time || base.has(JSON.stringify(a)))) n = Math.max(n, requestNumber(a));
   }
   return `x=${n + 1}`;
-}
-
-/** A scripted action not simulated yet, for the timeline to show before it happens. */
-export interface UpcomingMark {
-  time: number;
-  kind: ScriptAction['do'];
-  node: number;
-}
-
-/**
- * The script's actions after the latest time the store has seen (`maxTime`): recorded
- * ones are timeline marks already (Mark, by frame); these have only a time so far.
- */
-export function upcomingMarks(s: Pick<AppState, 'scenario' | 'maxTime'>): UpcomingMark[] {
-  const out: UpcomingMark[] = [];
-  for (const a of s.scenario?.script ?? []) if (a.at > s.maxTime) out.push({ time: a.at, kind: a.do, node: actionNode(a) });
-  return out;
 }
 
 export function historySlice(core: Core): HistorySlice {

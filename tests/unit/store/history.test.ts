@@ -5,7 +5,7 @@
  * consecutive across forks.
  */
 import { describe, expect, it } from 'vitest';
-import { upcomingMarks, type AppStore } from '../../../src/store/appStore';
+import type { AppStore } from '../../../src/store/appStore';
 import { makeStore, settle } from './helpers';
 
 /** The view and its neighbours, as plain data, for comparing two timelines frame by frame. */
@@ -133,13 +133,5 @@ describe('forks that lose nothing', () => {
     await store.getState().undo();
     await store.getState().nextMark();
     expect(store.getState().currentStop).toBe(1);
-  });
-
-  it('lists the scripted actions not simulated yet, for the timeline (a crash at 1.5 s is there before it happens)', async () => {
-    const store = await makeStore();
-    await store.getState().openLesson('raft-leader-crash');
-    expect(upcomingMarks(store.getState()).map((m) => `${m.kind}@${m.time}:${m.node}`)).toEqual(['request@600:0', 'crash@1500:3', 'request@3000:0', 'restart@4500:3']);
-    await store.getState().seekTime(2000);
-    expect(upcomingMarks(store.getState()).map((m) => m.kind)).toEqual(['request', 'restart']);
   });
 });
