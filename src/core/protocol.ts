@@ -135,6 +135,11 @@ export class ScenarioError extends Error {
   }
 }
 
+/** A JSON object (not null, not an array): what every validator checks first. */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';

@@ -3,7 +3,7 @@
  * (../shared/DESIGN.md). Parsing validates everything and refuses bad input with a
  * ScenarioError naming the field and what was expected.
  */
-import { ScenarioError, type AnyProtocol, type ScenarioWarning } from '../core/protocol';
+import { ScenarioError, isPlainObject, type AnyProtocol, type ScenarioWarning } from '../core/protocol';
 import { getProtocol, protocolNames } from '../core/registry';
 
 export type ScriptAction =
@@ -52,9 +52,6 @@ export const MAX_TIME_MS = 1_000_000_000;
 
 const TOP_FIELDS = ['protocol', 'nodes', 'seed', 'until', 'config', 'initial', 'script'];
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 export function intField(v: unknown, field: string, min: number, max: number): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
@@ -78,7 +75,7 @@ function rejectUnknown(obj: Record<string, unknown>, allowed: readonly string[],
 /** Validate one script action (`i` is its position, for the field name). Throws ScenarioError. */
 export function parseAction(raw: unknown, i: number, nodes: number): ScriptAction {
   const f = `script[${i}]`;
-  if (!isObject(raw)) throw new ScenarioError(f, 'an object like {"at": 0, "do": "crash", "node": 1}', raw);
+  if (!isPlainObject(raw)) throw new ScenarioError(f, 'an object like {"at": 0, "do": "crash", "node": 1}', raw);
   const at = intField(raw.at, `${f}.at`, 0, MAX_TIME_MS);
   const what = raw.do;
   if (typeof what !== 'string' || !(ACTION_NAMES as readonly string[]).includes(what)) {
@@ -141,7 +138,7 @@ export function parseAction(raw: unknown, i: number, nodes: number): ScriptActio
 
 /** Validate a scenario (already JSON-parsed). Throws ScenarioError. */
 export function parseScenario(raw: unknown): ParsedScenario {
-  if (!isObject(raw)) throw new ScenarioError('scenario', 'a JSON object', raw);
+  if (!isPlainObject(raw)) throw new ScenarioError('scenario', 'a JSON object', raw);
   rejectUnknown(raw, TOP_FIELDS, '');
   if (typeof raw.protocol !== 'string') {
     throw new ScenarioError('protocol', `one of ${protocolNames().join(', ')}`, raw.protocol);
@@ -151,8 +148,8 @@ export function parseScenario(raw: unknown): ParsedScenario {
   const nodes = intField(raw.nodes, 'nodes', 1, MAX_NODES);
   const seed = raw.seed === undefined ? DEFAULT_SEED : intField(raw.seed, 'seed', 0, 0xffffffff);
   const until = raw.until === undefined ? DEFAULT_UNTIL_MS : intField(raw.until, 'until', 1, MAX_TIME_MS);
-  if (raw.config !== undefined && !isObject(raw.config)) throw new ScenarioError('config', 'an object', raw.config);
-  if (raw.initial !== undefined && !isObject(raw.initial)) throw new ScenarioError('initial', 'an object keyed by node id', raw.initial);
+  if (raw.config !== undefined && !isPlainObject(raw.config)) throw new ScenarioError('config', 'an object', raw.config);
+  if (raw.initial !== undefined && !isPlainObject(raw.initial)) throw new ScenarioError('initial', 'an object keyed by node id', raw.initial);
   const config = protocol.parseConfig(raw.config, nodes);
   const initial = protocol.parseInitial(raw.initial, nodes);
   let script: ScriptAction[] = [];

@@ -2,7 +2,7 @@
  * Raft's `config`: validation and documented defaults. Every refusal names the field as
  * `config.<name>` and says what was expected, so a bad scenario explains itself.
  */
-import { ScenarioError } from '../protocol';
+import { ScenarioError, isPlainObject } from '../protocol';
 import { RAFT_BUGS, type RaftBug, type RaftConfig } from './types';
 
 /**
@@ -34,9 +34,6 @@ const MAX_ENTRIES_PER_APPEND = 1000;
 
 const FIELDS = [...Object.keys(RAFT_DEFAULTS), 'bugs'];
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function int(raw: Record<string, unknown>, name: string, dflt: number, min: number, max: number): number {
   const v = raw[name];
@@ -77,7 +74,7 @@ function parseBugs(v: unknown): Record<RaftBug, boolean> {
     });
     return bugs;
   }
-  if (isObject(v)) {
+  if (isPlainObject(v)) {
     for (const [name, on] of Object.entries(v)) {
       const b = bugName(name, `config.bugs.${name}`);
       if (typeof on !== 'boolean') throw new ScenarioError(`config.bugs.${name}`, 'true or false', on);
@@ -94,7 +91,7 @@ export const MAX_LATENCY_RATIO = 1000;
 /** Validate `config` (undefined = all defaults). `nodes` is accepted for the contract; no field depends on it. */
 export function parseConfig(raw: unknown, _nodes: number): RaftConfig {
   if (raw === undefined) raw = {};
-  if (!isObject(raw)) throw new ScenarioError('config', 'an object', raw);
+  if (!isPlainObject(raw)) throw new ScenarioError('config', 'an object', raw);
   for (const k of Object.keys(raw)) {
     if (!FIELDS.includes(k)) throw new ScenarioError(`config.${k}`, `no such field (allowed: ${FIELDS.join(', ')})`);
   }

@@ -3,7 +3,7 @@
  * paper's Figure 7 or Figure 8. Keyed by node id ("1".."N"); each node may give `term`,
  * `votedFor` and `log` (a list of entry terms, or of {term, value}).
  */
-import { ScenarioError, type ScenarioWarning } from '../protocol';
+import { ScenarioError, isPlainObject, type ScenarioWarning } from '../protocol';
 import type { LogEntry } from './types';
 
 /** One node's validated initial state. `log` has no sentinel: log[0] is index 1. */
@@ -28,9 +28,6 @@ export function defaultValue(index: number, term: number): string {
   return `i${index}t${term}`;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function termValue(v: unknown, field: string, max: number): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max) {
@@ -86,7 +83,7 @@ function parseLog(raw: unknown, field: string, term: number, id: number, interne
     const index = i + 1;
     let t: number;
     let value: string;
-    if (isObject(item)) {
+    if (isPlainObject(item)) {
       for (const k of Object.keys(item)) {
         if (!ENTRY_FIELDS.includes(k)) throw new ScenarioError(`${f}.${k}`, `no such field (allowed: ${ENTRY_FIELDS.join(', ')})`);
       }
@@ -113,7 +110,7 @@ function parseLog(raw: unknown, field: string, term: number, id: number, interne
 export function parseInitial(raw: unknown, nodes: number): Map<number, RaftInitial> {
   const out = new Map<number, RaftInitial>();
   if (raw === undefined) return out;
-  if (!isObject(raw)) throw new ScenarioError('initial', 'an object keyed by node id', raw);
+  if (!isPlainObject(raw)) throw new ScenarioError('initial', 'an object keyed by node id', raw);
   const interner = new Interner();
   // Ascending id order, so "as node N has" names the lowest node and results are deterministic.
   const keys = Object.keys(raw);
@@ -127,7 +124,7 @@ export function parseInitial(raw: unknown, nodes: number): Map<number, RaftIniti
     const id = Number(k);
     const f = `initial.${k}`;
     const v = raw[k];
-    if (!isObject(v)) throw new ScenarioError(f, 'an object like {"term": 3, "votedFor": 2, "log": [1, 1, 2]}', v);
+    if (!isPlainObject(v)) throw new ScenarioError(f, 'an object like {"term": 3, "votedFor": 2, "log": [1, 1, 2]}', v);
     for (const name of Object.keys(v)) {
       if (!NODE_FIELDS.includes(name)) throw new ScenarioError(`${f}.${name}`, `no such field (allowed: ${NODE_FIELDS.join(', ')})`);
     }
@@ -150,7 +147,7 @@ export function parseInitial(raw: unknown, nodes: number): Map<number, RaftIniti
 function lastListedTerm(list: unknown[]): number {
   let t = 0;
   for (const item of list) {
-    const x = isObject(item) ? item.term : item;
+    const x = isPlainObject(item) ? item.term : item;
     if (typeof x === 'number' && Number.isInteger(x) && x > t && x <= MAX_TERM) t = x;
   }
   return t;

@@ -18,6 +18,7 @@
  * "slide:start" strings) is ignored without an answer, so several libraries can share the
  * channel.
  */
+import { isPlainObject } from '../../core/protocol';
 import { MAX_FRAMES } from '../../sim/limits';
 import { LESSONS } from '../lessons';
 import type { Lang } from '../../store/types';
@@ -51,9 +52,6 @@ export type Parsed =
   | { kind: 'error'; message: string }
   | { kind: 'command'; command: HostCommand };
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function isCommandType(t: unknown): t is HostCommandType {
   return typeof t === 'string' && (HOST_COMMAND_TYPES as readonly string[]).includes(t);
@@ -72,7 +70,7 @@ function show(v: unknown): string {
 
 /** Read one message from the host: a command, an error to answer with, or nothing for us. */
 export function parseHostMessage(data: unknown): Parsed {
-  if (!isRecord(data) || data.source !== HOST_SOURCE || !isCommandType(data.type)) return { kind: 'ignore' };
+  if (!isPlainObject(data) || data.source !== HOST_SOURCE || !isCommandType(data.type)) return { kind: 'ignore' };
   const bad = (field: string, expected: string): Parsed => ({
     kind: 'error',
     message: `${data.type}: "${field}" must be ${expected}, got ${show(data[field])}`,
@@ -99,7 +97,7 @@ export function parseHostMessage(data: unknown): Parsed {
       return bad('name', `one of ${LESSONS.join(', ')}`);
     }
     case 'load': {
-      if (isRecord(data.scenario)) return { kind: 'command', command: { type: 'load', scenario: data.scenario } };
+      if (isPlainObject(data.scenario)) return { kind: 'command', command: { type: 'load', scenario: data.scenario } };
       return bad('scenario', 'a scenario object');
     }
     case 'lang': {
@@ -123,7 +121,7 @@ export function errorMessage(message: string): EmbedMessage {
 
 /** For hosts (the example deck): read a message from an embed, or null when it is not one. */
 export function parseEmbedMessage(data: unknown): EmbedMessage | null {
-  if (!isRecord(data) || data.source !== HOST_SOURCE) return null;
+  if (!isPlainObject(data) || data.source !== HOST_SOURCE) return null;
   switch (data.type) {
     case 'ready':
       return typeof data.protocol === 'string' && typeof data.frames === 'number' ? readyMessage(data.protocol, data.frames) : null;
