@@ -23,28 +23,61 @@ export interface NodeCtx<Msg> {
   randomInt(lo: number, hiExclusive: number): number;
   /**
    * Record a decision and its reason as data: a protocol-defined numeric code and up to
-   * three integer arguments (an index, a term, a peer id...). The UI narrates these in
-   * both languages; the history stores them compactly. `node` defaults to the acting node.
+   * four numeric arguments (an index, a term, a peer id, a zxid: stored as float64, so any
+   * integer below 2^53 is exact). The UI narrates these in both languages; the history
+   * stores them compactly. Protocols call it through `emit` with a NoteSpec, which names
+   * the arguments; this positional form is the storage underneath.
    */
-  note(code: number, a?: number, b?: number, c?: number): void;
+  note(code: number, a?: number, b?: number, c?: number, d?: number): void;
 }
 
-/** How a message is drawn: shape from `glyph`, colour from `term` and `verdict`. */
-export type Glyph =
-  | 'heartbeat'
-  | 'request-vote'
-  | 'vote-reply'
-  | 'append'
-  | 'append-reply'
-  | 'client-request'
-  | 'client-reply'
-  | 'other';
+/**
+ * One kind of decision a protocol records, with its arguments named: `fields[i]` is the
+ * name of positional argument i (at most four). The simulator stores positions; the UI
+ * reads the names (NoteRow.f), so a narrator never guesses what `b` meant for this code.
+ */
+export interface NoteSpec<F extends string = string> {
+  readonly code: number;
+  /** A stable name for the kind, e.g. "VoteDenied" (tools and tests read it). */
+  readonly name: string;
+  readonly fields: readonly F[];
+}
 
+/** Declare a protocol's note kinds: `{ VoteDenied: { code: 3, fields: ['candidate', 'lastTerm'] } }` → specs with names. */
+export function defineNotes<const T extends Record<string, { code: number; fields: readonly string[] }>>(
+  table: T,
+): { readonly [K in keyof T]: NoteSpec<T[K]['fields'][number]> & { readonly name: K & string } } {
+  const out: Record<string, NoteSpec> = {};
+  for (const [name, v] of Object.entries(table)) {
+    if (v.fields.length > 4) throw new Error(`note ${name}: at most 4 fields`);
+    out[name] = { code: v.code, name, fields: v.fields };
+  }
+  return out as never;
+}
+
+/** Record a decision with named arguments: `emit(ctx, Notes.VoteDenied, { candidate: 3, lastTerm: 2 })`. */
+export function emit<F extends string>(ctx: { note: NodeCtx<unknown>['note'] }, spec: NoteSpec<F>, f: Readonly<Record<F, number>>): void {
+  const k = spec.fields;
+  ctx.note(
+    spec.code,
+    k.length > 0 ? f[k[0]] : 0,
+    k.length > 1 ? f[k[1]] : 0,
+    k.length > 2 ? f[k[2]] : 0,
+    k.length > 3 ? f[k[3]] : 0,
+  );
+}
+
+/**
+ * How a message is drawn. `glyph` names one of the protocol's own message kinds (Raft:
+ * 'append', 'vote-reply'...; ZAB: 'notification', 'proposal'...); the protocol's view
+ * (src/ui/<protocol>) says how each is drawn. Colour comes from `era` and `verdict`.
+ */
 export interface MessageLook {
-  glyph: Glyph;
+  glyph: string;
   /** Short English-independent label, e.g. a message name ("AppendEntries"). */
   name: string;
-  term: number;
+  /** The protocol's generation the message belongs to (Raft: term; ZAB: epoch): it picks the colour. */
+  era: number;
   /** For replies: whether the answer was yes. Undefined for requests. */
   verdict?: boolean;
   /** E.g. number of entries carried. */
@@ -212,10 +245,25 @@ export interface ProtocolDef<Cfg, Node, Msg, Snap = unknown, View = unknown> {
   /** The node's row in the CLI output. */
   output(node: Node, alive: boolean): Record<string, unknown>;
   /**
-   * Which notes deserve a mark on the timeline: a leader elected (value = term or epoch)
-   * or a commit at a leader (value = index). `node` is the noting node's state.
+   * Which notes deserve a mark on the timeline: e.g. a leader elected (value = term or
+   * epoch) or a commit at a leader (value = index). `kind` is one of the protocol's
+   * `markKinds`. `node` is the noting node's state.
    */
-  mark(code: number, a: number, b: number, c: number, node: Node): { kind: 'leader' | 'commit'; value: number } | null;
+  mark(code: number, a: number, b: number, c: number, d: number, node: Node): { kind: string; value: number } | null;
+  /**
+   * The timeline mark kinds this protocol produces (besides the simulator's own: crash,
+   * restart, partition, ..., violation), e.g. ['leader', 'commit']; a view says how each is drawn.
+   */
+  readonly markKinds: readonly string[];
+  /** The protocol's note kinds with named arguments (see NoteSpec); the UI reads NoteRow.f through them. */
+  readonly notes: readonly NoteSpec[];
+  /**
+   * The connection to `peer` closed: the peer's process died, so its TCP connections were
+   * reset and this node hears of it one link latency later (a silent peer — power lost,
+   * partitioned — sends no such thing). Only protocols that model connections declare it;
+   * the simulator then delivers it to every live node that could reach the dead one.
+   */
+  peerDisconnected?(node: Node, peer: number, ctx: NodeCtx<Msg>): void;
   /**
    * Whether a note code is a decision worth reading (a vote, an election, a rejected append),
    * as opposed to routine traffic (a heartbeat acknowledged). The caption keeps the last

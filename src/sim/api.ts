@@ -101,6 +101,9 @@ export interface NoteRow {
   a: number;
   b: number;
   c: number;
+  d: number;
+  /** The same arguments by the names the protocol's NoteSpec gives them ({} for a code it does not declare). */
+  f: Record<string, number>;
 }
 
 /** One frame's event, with the decisions it caused, for the event list and narration. */
@@ -123,13 +126,17 @@ export interface EventRow {
   notable: boolean;
 }
 
+/** Timeline marks the simulator makes itself, for every protocol. */
+export type SimMarkKind = 'crash' | 'restart' | 'partition' | 'heal' | 'cut' | 'mend' | 'request' | 'timeout' | 'drop' | 'violation';
+
 /** A point of interest on the timeline. */
 export interface Mark {
   frame: number;
   time: number;
-  kind: 'leader' | 'crash' | 'restart' | 'partition' | 'heal' | 'cut' | 'mend' | 'request' | 'timeout' | 'drop' | 'commit' | 'violation';
+  /** A script action's name (crash, restart, partition, heal, cut, mend, request, timeout, drop), 'violation', or one of the protocol's markKinds. */
+  kind: SimMarkKind | (string & {});
   node: number;
-  /** Term (or epoch) for 'leader'; index for 'commit'; 0 otherwise. */
+  /** The protocol's value for its own marks (Raft 'leader': term; 'commit': index); 0 otherwise. */
   value: number;
 }
 

@@ -36,9 +36,11 @@ export class History {
   private noteCount = 0;
   private nCode = new Uint16Array(4096);
   private nNode = new Uint16Array(4096);
-  private nA = new Int32Array(4096);
-  private nB = new Int32Array(4096);
-  private nC = new Int32Array(4096);
+  // Float64, so a note can carry a zxid (epoch << 32 | counter) exactly.
+  private nA = new Float64Array(4096);
+  private nB = new Float64Array(4096);
+  private nC = new Float64Array(4096);
+  private nD = new Float64Array(4096);
   private actions: ScriptAction[] = [];
   /** keyframes[i] is the state after frame i * KEYFRAME_EVERY. */
   keyframes: SimSnapshot[] = [];
@@ -73,7 +75,7 @@ export class History {
     this.noteStart[frame + 1] = this.noteCount;
   }
 
-  note(code: number, node: number, a: number, b: number, c: number): void {
+  note(code: number, node: number, a: number, b: number, c: number, d: number): void {
     const i = this.noteCount++;
     if (i >= this.nCode.length) {
       const need = i + 1;
@@ -82,12 +84,14 @@ export class History {
       this.nA = grow(this.nA, need);
       this.nB = grow(this.nB, need);
       this.nC = grow(this.nC, need);
+      this.nD = grow(this.nD, need);
     }
     this.nCode[i] = code;
     this.nNode[i] = node;
     this.nA[i] = a;
     this.nB[i] = b;
     this.nC[i] = c;
+    this.nD[i] = d;
     this.noteStart[this.head + 1] = this.noteCount;
   }
 
@@ -117,11 +121,18 @@ export class History {
     return lo;
   }
 
-  /** Frame f's event; `notable` says which note codes are decisions worth reading (the protocol's). */
-  row(f: number, notable: (code: number) => boolean = () => true): EventRow {
+  /**
+   * Frame f's event; `notable` says which note codes are decisions worth reading (the
+   * protocol's), `fieldsOf` the names of a code's arguments (its NoteSpec's fields).
+   */
+  row(f: number, notable: (code: number) => boolean = () => true, fieldsOf: (code: number) => readonly string[] | undefined = () => undefined): EventRow {
     const notes: NoteRow[] = [];
     for (let i = this.noteStart[f]; i < this.noteStart[f + 1]; i++) {
-      notes.push({ code: this.nCode[i], node: this.nNode[i], a: this.nA[i], b: this.nB[i], c: this.nC[i] });
+      const code = this.nCode[i];
+      const args = [this.nA[i], this.nB[i], this.nC[i], this.nD[i]];
+      const named: Record<string, number> = {};
+      fieldsOf(code)?.forEach((name, k) => (named[name] = args[k]));
+      notes.push({ code, node: this.nNode[i], a: args[0], b: args[1], c: args[2], d: args[3], f: named });
     }
     const ai = this.action[f];
     return {
@@ -146,8 +157,8 @@ export class History {
   }
 
   /** Visit the notes of frame f without allocating. */
-  forEachNote(f: number, visit: (code: number, node: number, a: number, b: number, c: number) => void): void {
-    for (let i = this.noteStart[f]; i < this.noteStart[f + 1]; i++) visit(this.nCode[i], this.nNode[i], this.nA[i], this.nB[i], this.nC[i]);
+  forEachNote(f: number, visit: (code: number, node: number, a: number, b: number, c: number, d: number) => void): void {
+    for (let i = this.noteStart[f]; i < this.noteStart[f + 1]; i++) visit(this.nCode[i], this.nNode[i], this.nA[i], this.nB[i], this.nC[i], this.nD[i]);
   }
 
   /** Drop every frame after `frame` (a fork). */
@@ -187,6 +198,7 @@ export class History {
         mix(this.nA[i]);
         mix(this.nB[i]);
         mix(this.nC[i]);
+        mix(this.nD[i]);
       }
     }
     return (h >>> 0).toString(16).padStart(8, '0');
@@ -196,6 +208,6 @@ export class History {
   bytes(): number {
     return this.time.byteLength + this.type.byteLength + this.node.byteLength + this.peer.byteLength + this.kind.byteLength +
       this.fate.byteLength + this.action.byteLength + this.noteStart.byteLength + this.nCode.byteLength + this.nNode.byteLength +
-      this.nA.byteLength * 3;
+      this.nA.byteLength * 4;
   }
 }

@@ -28,6 +28,8 @@ interface Loaded {
   history: History;
   monitor: Monitor<unknown>;
   marks: Mark[];
+  /** The protocol's note codes → their argument names (NoteSpec.fields). */
+  noteFields: Map<number, readonly string[]>;
   violation: Violation | null;
   halted: SimulationHalted | null;
   /** The scenario as it will be written back: its script plus the user's actions. */
@@ -62,6 +64,7 @@ export class SimSession implements SimApi {
       history,
       monitor,
       marks: [],
+      noteFields: new Map(parsed.protocol.notes.map((n) => [n.code, n.fields])),
       violation: null,
       halted: null,
       script: parsed.scenario.script.slice(),
@@ -122,8 +125,8 @@ export class SimSession implements SimApi {
     if (a !== null) {
       s.marks.push({ frame: f, time, kind: a.do, node: actionNode(a), value: 0 });
     }
-    history.forEachNote(f, (code, node, na, nb, nc) => {
-      const m = sim.protocol.mark(code, na, nb, nc, sim.nodes[node]);
+    history.forEachNote(f, (code, node, na, nb, nc, nd) => {
+      const m = sim.protocol.mark(code, na, nb, nc, nd, sim.nodes[node]);
       if (m !== null) s.marks.push({ frame: f, time, kind: m.kind, node, value: m.value });
     });
   }
@@ -265,7 +268,7 @@ export class SimSession implements SimApi {
   private row(f: number): EventRow {
     const s = this.loaded;
     const p = s.parsed.protocol;
-    return s.history.row(f, p.notable ? (code) => p.notable!(code) : undefined);
+    return s.history.row(f, p.notable ? (code) => p.notable!(code) : undefined, (code) => s.noteFields.get(code));
   }
 
   marks(sinceFrame: number): Mark[] {

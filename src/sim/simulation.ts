@@ -131,8 +131,8 @@ export class Simulation {
       setTimer: (slot, delayMs) => this.setTimer(this.actingNode, slot, delayMs),
       clearTimer: (slot) => this.clearTimer(this.actingNode, slot),
       randomInt: (lo, hi) => this.rngNodes[this.actingNode].int(lo, hi),
-      note: (code, a = 0, b = 0, c = 0) => {
-        if (this.recorder !== null) this.recorder.note(code, this.actingNode, a, b, c);
+      note: (code, a = 0, b = 0, c = 0, d = 0) => {
+        if (this.recorder !== null) this.recorder.note(code, this.actingNode, a, b, c, d);
       },
     };
     this.world = {
@@ -170,8 +170,8 @@ export class Simulation {
   }
 
   /** Record a decision of the simulator's own (SimNote codes) as `node` (a server, or a client's id). */
-  noteAs(node: number, code: number, a = 0, b = 0, c = 0): void {
-    if (this.recorder !== null) this.recorder.note(code, node, a, b, c);
+  noteAs(node: number, code: number, a = 0, b = 0, c = 0, d = 0): void {
+    if (this.recorder !== null) this.recorder.note(code, node, a, b, c, d);
   }
 
   setTimer(id: number, slot: number, delayMs: number): void {

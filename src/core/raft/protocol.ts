@@ -125,13 +125,13 @@ function look(msg: RaftMsg): MessageLook {
       return {
         glyph: 'request-vote',
         name: msg.pre ? 'PreVote' : 'RequestVote',
-        term: msg.term,
+        era: msg.term,
         fields: { term: msg.term, candidate: msg.candidate, lastLogIndex: msg.lastIndex, lastLogTerm: msg.lastTerm, preVote: msg.pre },
       };
     case 'RequestVoteReply': {
       const fields: Record<string, number | string | boolean> = { term: msg.term, granted: msg.granted, preVote: msg.pre };
       if (!msg.granted && msg.reason !== 0) fields.reason = DENIAL[msg.reason] ?? String(msg.reason);
-      return { glyph: 'vote-reply', name: msg.pre ? 'PreVoteReply' : 'RequestVoteReply', term: msg.term, verdict: msg.granted, fields };
+      return { glyph: 'vote-reply', name: msg.pre ? 'PreVoteReply' : 'RequestVoteReply', era: msg.term, verdict: msg.granted, fields };
     }
     case 'AppendEntries': {
       const fields = {
@@ -142,8 +142,8 @@ function look(msg: RaftMsg): MessageLook {
         commit: msg.leaderCommit,
       };
       return msg.entries.length === 0
-        ? { glyph: 'heartbeat', name: 'Heartbeat', term: msg.term, count: 0, fields }
-        : { glyph: 'append', name: 'AppendEntries', term: msg.term, count: msg.entries.length, fields };
+        ? { glyph: 'heartbeat', name: 'Heartbeat', era: msg.term, count: 0, fields }
+        : { glyph: 'append', name: 'AppendEntries', era: msg.term, count: msg.entries.length, fields };
     }
     case 'AppendEntriesReply': {
       const fields: Record<string, number | string | boolean> = { term: msg.term, success: msg.success, index: msg.index };
@@ -151,15 +151,15 @@ function look(msg: RaftMsg): MessageLook {
         fields.rejectHint = msg.hintIndex;
         fields.rejectHintTerm = msg.hintTerm;
       }
-      return { glyph: 'append-reply', name: 'AppendEntriesReply', term: msg.term, verdict: msg.success, fields };
+      return { glyph: 'append-reply', name: 'AppendEntriesReply', era: msg.term, verdict: msg.success, fields };
     }
     case 'ClientRequest':
-      return { glyph: 'client-request', name: 'ClientRequest', term: 0, fields: { clientId: msg.clientId, requestId: msg.requestId, value: msg.value } };
+      return { glyph: 'client-request', name: 'ClientRequest', era: 0, fields: { clientId: msg.clientId, requestId: msg.requestId, value: msg.value } };
     case 'ClientReply': {
       const fields: Record<string, number | string | boolean> = { requestId: msg.requestId, ok: msg.ok };
       if (msg.ok) fields.index = msg.index;
       else fields.leaderHint = msg.leaderHint;
-      return { glyph: 'client-reply', name: 'ClientReply', term: 0, verdict: msg.ok, fields };
+      return { glyph: 'client-reply', name: 'ClientReply', era: 0, verdict: msg.ok, fields };
     }
   }
 }
@@ -302,7 +302,9 @@ export const raftProtocol: ProtocolDef<RaftConfig, RaftNode, RaftMsg, RaftSnap, 
   kindCode,
   view,
   output,
-  mark(code, a, _b, _c, node) {
+  markKinds: ['leader', 'commit'],
+  notes: [],
+  mark(code, a, _b, _c, _d, node) {
     if (code === Note.BecameLeader) return { kind: 'leader', value: a };
     if (code === Note.CommitAdvanced && node.role === 'leader') return { kind: 'commit', value: a };
     return null;

@@ -19,11 +19,11 @@ export function Legend() {
   const L = t.legendItems;
   const glyphs: [GlyphLook, string][] = [
     [{ glyph: 'heartbeat' }, L.heartbeat],
-    [{ glyph: 'request-vote', term: 2 }, L.requestVote],
+    [{ glyph: 'request-vote', era: 2 }, L.requestVote],
     [{ glyph: 'vote-reply', verdict: true }, L.voteYes],
     [{ glyph: 'vote-reply', verdict: false }, L.voteNo],
     [{ glyph: 'vote-reply', verdict: true, pre: true }, t.stageLegendPreVoteReply],
-    [{ glyph: 'append', term: 3, count: 2 }, L.append],
+    [{ glyph: 'append', era: 3, count: 2 }, L.append],
     [{ glyph: 'append-reply', verdict: true }, L.appendYes],
     [{ glyph: 'append-reply', verdict: false }, L.appendNo],
     [{ glyph: 'client-request' }, L.clientRequest],
@@ -49,7 +49,7 @@ export function Legend() {
             <li>
               <Swatch>
                 <g opacity={0.35}>
-                  <MessageGlyph look={{ glyph: 'append', term: 1 }} />
+                  <MessageGlyph look={{ glyph: 'append', era: 1 }} />
                 </g>
               </Swatch>
               {L.dropped}

@@ -31,7 +31,7 @@ function actorRef(id: number, t: Dict): string {
 
 /** What a message is, in words: "RequestVoteReply from n1 to n3, term 2, granted ✓". */
 export function messageName(m: MessageView, t: Dict): string {
-  const parts = [t.stageMsgName(m.look.name, actorRef(m.from, t), actorRef(m.to, t)), t.termShort(String(m.look.term))];
+  const parts = [t.stageMsgName(m.look.name, actorRef(m.from, t), actorRef(m.to, t)), t.termShort(String(m.look.era))];
   if (m.look.count) parts.push(`×${m.look.count}`);
   if (m.look.verdict !== undefined) {
     const vote = m.look.glyph === 'vote-reply';

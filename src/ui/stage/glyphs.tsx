@@ -9,7 +9,6 @@
  * swatch never clips it).
  */
 import { symbol, symbolDiamond, symbolSquare, symbolTriangle, symbolWye, symbolCircle } from 'd3';
-import type { Glyph } from '../../core/protocol';
 import { termColor } from '../palette';
 
 const path = {
@@ -21,8 +20,9 @@ const path = {
 };
 
 export interface GlyphLook {
-  glyph: Glyph;
-  term?: number;
+  /** The protocol's message kind (MessageLook.glyph). */
+  glyph: string;
+  era?: number;
   verdict?: boolean;
   count?: number;
   /** PreVote request or reply. */
@@ -51,7 +51,7 @@ function answerFill(verdict: boolean | undefined): string {
 }
 
 export function MessageGlyph({ look, markSize = 10 }: { look: GlyphLook; markSize?: number }) {
-  const term = look.term ?? 0;
+  const term = look.era ?? 0;
   const mark = look.verdict === undefined ? '' : look.verdict ? '✓' : '✗';
   const besideMark = (x: number) =>
     mark && (

@@ -59,9 +59,9 @@ function markTitle(m: Mark, t: Dict): string {
     case 'partition':
     case 'heal':
     case 'violation':
-      return t.markTitles[m.kind]();
+      return t.markTitles[m.kind as 'partition' | 'heal' | 'violation']();
     default:
-      return t.markTitles[m.kind](n);
+      return t.markTitles[m.kind as Exclude<keyof Dict['markTitles'], 'partition' | 'heal' | 'violation' | 'leader' | 'commit'>]?.(n) ?? m.kind;
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import type { EventRow } from '../../sim/api';
-import type { Glyph, Violation } from '../../core/protocol';
+import type { Violation } from '../../core/protocol';
 import type { Dict, Lang } from '../i18n';
 import type { StageText } from '../stage/geometry';
 
@@ -65,5 +65,5 @@ export interface ProtocolView {
   /** Where this implementation simplifies the real system, said in the UI. */
   simplifications(t: Dict): readonly string[];
   /** How a message kind code is drawn, for a message known only from the history. */
-  kindGlyph(kind: number): { glyph: Glyph; pre?: boolean };
+  kindGlyph(kind: number): { glyph: string; pre?: boolean };
 }

@@ -135,7 +135,7 @@ describe('what the simulator, UI and CLI read', () => {
     expect(look.name).toBe(name);
     expect(look.verdict).toBe(verdict);
     expect(look.count).toBe(count);
-    expect(look.term).toBe('term' in msg ? msg.term : 0);
+    expect(look.era).toBe('term' in msg ? msg.term : 0);
     expect(raftProtocol.kindCode(msg)).toBe(kind);
   });
 
@@ -210,10 +210,10 @@ describe('what the simulator, UI and CLI read', () => {
     expect(raftProtocol.networkOf(cfg)).toEqual({ latencyMinMs: 1, latencyMaxMs: 2, dropRate: 0.1, clientRetry: true, clientTimeoutMs: 500 });
     const leader = { role: 'leader' } as RaftNode;
     const follower = { role: 'follower' } as RaftNode;
-    expect(raftProtocol.mark(Note.BecameLeader, 4, 3, 3, leader)).toEqual({ kind: 'leader', value: 4 });
-    expect(raftProtocol.mark(Note.CommitAdvanced, 7, 6, 0, leader)).toEqual({ kind: 'commit', value: 7 });
-    expect(raftProtocol.mark(Note.CommitAdvanced, 7, 6, 0, follower)).toBeNull();
-    expect(raftProtocol.mark(Note.Heartbeat, 4, 0, 0, leader)).toBeNull();
+    expect(raftProtocol.mark(Note.BecameLeader, 4, 3, 3, 0, leader)).toEqual({ kind: 'leader', value: 4 });
+    expect(raftProtocol.mark(Note.CommitAdvanced, 7, 6, 0, 0, leader)).toEqual({ kind: 'commit', value: 7 });
+    expect(raftProtocol.mark(Note.CommitAdvanced, 7, 6, 0, 0, follower)).toBeNull();
+    expect(raftProtocol.mark(Note.Heartbeat, 4, 0, 0, 0, leader)).toBeNull();
     expect(raftProtocol.name).toBe('raft');
     expect(raftProtocol.timerSlots).toBe(1);
     expect(raftProtocol.bugs).toEqual(['commitPreviousTermByCount', 'voteWithoutLogCheck', 'doubleVote', 'noTruncateOnConflict']);

@@ -121,7 +121,7 @@ describe('history and seeking', () => {
     expect(rows).toHaveLength(300);
     const pings = rows.filter((r) => r.type === EventType.Deliver && r.kind === 1);
     expect(pings.length).toBeGreaterThan(10);
-    for (const p of pings) expect(p.notes).toEqual([{ code: 1, node: p.node, a: p.peer, b: 0, c: 0 }]);
+    for (const p of pings) expect(p.notes).toEqual([{ code: 1, node: p.node, a: p.peer, b: 0, c: 0, d: 0, f: { from: p.peer } }]);
   });
 });
 
@@ -230,5 +230,20 @@ describe('clients', () => {
     expect(v.ops).toHaveLength(1);
     expect(v.ops[0]).toMatchObject({ value: 'x=1', node: 1, invokedAt: 100, ok: true });
     expect(v.ops[0].completedAt).toBeGreaterThan(100);
+  });
+});
+
+describe('named note arguments', () => {
+  it('emit stores a NoteSpec’s fields by position and defineNotes names each kind', async () => {
+    const { defineNotes, emit } = await import('../../../src/core/protocol');
+    const N = defineNotes({ Adopt: { code: 7, fields: ['from', 'zxid', 'old', 'sid'] }, Tick: { code: 8, fields: [] } });
+    expect(N.Adopt).toEqual({ code: 7, name: 'Adopt', fields: ['from', 'zxid', 'old', 'sid'] });
+    const got: number[][] = [];
+    const ctx = { note: (code: number, a = 0, b = 0, c = 0, d = 0) => void got.push([code, a, b, c, d]) };
+    // A zxid (epoch 2, counter 3) is beyond 32 bits: the float64 columns keep it exact.
+    emit(ctx, N.Adopt, { from: 2, zxid: 2 * 2 ** 32 + 3, old: 2 ** 32 + 1, sid: 3 });
+    emit(ctx, N.Tick, {});
+    expect(got).toEqual([[7, 2, 2 * 2 ** 32 + 3, 2 ** 32 + 1, 3], [8, 0, 0, 0, 0]]);
+    expect(() => defineNotes({ Big: { code: 9, fields: ['a', 'b', 'c', 'd', 'e'] } })).toThrow(/at most 4/);
   });
 });

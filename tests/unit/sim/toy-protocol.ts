@@ -78,9 +78,12 @@ export const toyProtocol: ProtocolDef<ToyCfg, ToyNode, ToyMsg, ToyNode, { id: nu
       report: () => ({}),
     };
   },
-  look: (m) => ({ glyph: m.type === 'ping' ? 'heartbeat' : 'other', name: m.type, term: 0 }),
+  look: (m) => ({ glyph: m.type === 'ping' ? 'heartbeat' : 'other', name: m.type, era: 0 }),
   kindCode: (m) => ({ ping: 1, pong: 2, req: 3, rep: 4 })[m.type],
   view: (n, alive) => ({ id: n.id, role: alive ? 'up' : 'down', pongs: n.pongs }),
   output: (n, alive) => ({ id: n.id, alive, pongs: n.pongs }),
+  markKinds: ['commit'],
+  // Named arguments: the history stores positions, rows carry the names too.
+  notes: [{ code: 1, name: 'PingFrom', fields: ['from'] }, { code: 2, name: 'Pongs', fields: ['pongs'] }],
   mark: (code, a) => (code === 2 && a === 10 ? { kind: 'commit', value: a } : null),
 };

@@ -258,7 +258,7 @@ describe('narration of the new notes', () => {
     for (const lang of ['en', 'zh'] as const) {
       const seen = new Set<string>();
       for (const code of codes) {
-        const text = narrateNote({ code, node: code >= 910 ? CLIENT_ID_BASE : 2, a: 1, b: 3, c: 1 }, 0, lang);
+        const text = narrateNote({ code, node: code >= 910 ? CLIENT_ID_BASE : 2, a: 1, b: 3, c: 1, d: 0, f: {} }, 0, lang);
         expect(text, `${lang} ${code}`).not.toMatch(/decision|决定/);
         expect(text.length).toBeGreaterThan(8);
         seen.add(text);

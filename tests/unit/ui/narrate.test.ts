@@ -9,7 +9,7 @@ function row(partial: Partial<EventRow>): EventRow {
   return { frame: 7, time: 312, type: EventType.Deliver, node: 3, peer: 5, kind: MsgKind.RequestVote, fate: 0, action: null, notes: [], notable: true, ...partial };
 }
 function note(code: number, a = 0, b = 0, c = 0, node = 3): NoteRow {
-  return { code, node, a, b, c };
+  return { code, node, a, b, c, d: 0, f: {} };
 }
 
 describe('Raft narration', () => {
