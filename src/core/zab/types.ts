@@ -1,0 +1,348 @@
+/**
+ * ZooKeeper's replication protocol as data: Fast Leader Election's votes and
+ * notifications, ZAB's discovery / synchronization / broadcast messages, the zxid, the
+ * per-server view the UI draws and the decision codes (notes) that explain every step.
+ *
+ * This file is the contract between the core (src/core/zab) and the view (src/ui/zab):
+ * fields may be added; renaming or removing one changes both sides.
+ */
+import { defineNotes } from '../protocol';
+
+// ---- zxid -------------------------------------------------------------------------
+
+/**
+ * A zxid is epoch << 32 | counter. Held as a plain number (epoch * 2^32 + counter): exact
+ * while the epoch is below 2^21, which the config bounds guarantee. Compare with < and >.
+ */
+export type Zxid = number;
+export const ZXID_EPOCH_UNIT = 4294967296; // 2^32
+
+export function zxidOf(epoch: number, counter: number): Zxid {
+  return epoch * ZXID_EPOCH_UNIT + counter;
+}
+export function epochOf(z: Zxid): number {
+  return Math.floor(z / ZXID_EPOCH_UNIT);
+}
+export function counterOf(z: Zxid): number {
+  return z % ZXID_EPOCH_UNIT;
+}
+/** As ZooKeeper prints it: `0x` + lowercase hex (`0x100000003` = epoch 1, counter 3; zero is `0x0`). */
+export function zxidHex(z: Zxid): string {
+  return '0x' + z.toString(16);
+}
+/** As the vote table shows it: `epoch:counter`. */
+export function zxidPair(z: Zxid): string {
+  return `${epochOf(z)}:${counterOf(z)}`;
+}
+
+// ---- config -----------------------------------------------------------------------
+
+export type ZabBug = 'ignoreZxidInElection' | 'commitWithoutQuorum';
+export const ZAB_BUGS: readonly ZabBug[] = ['ignoreZxidInElection', 'commitWithoutQuorum'];
+
+export interface ZabConfig {
+  /** ZooKeeper's tickTime (zoo_sample.cfg: 2000 ms). PINGs go every tickTime / 2. */
+  tickTimeMs: number;
+  /** Ticks a follower may take to connect and sync (zoo_sample.cfg: 10). */
+  initLimit: number;
+  /** Ticks a follower may lag or be silent before it is dropped, and the leader's quorum window (zoo_sample.cfg: 5). */
+  syncLimit: number;
+  /** FLE's finalizeWait: how long a decided server waits for a better vote (200 ms). */
+  finalizeWaitMs: number;
+  /** FLE's first re-send interval when no notification arrives (200 ms); it doubles up to maxNotificationIntervalMs. */
+  notificationIntervalMs: number;
+  /** FLE's cap on the re-send interval (60 000 ms). */
+  maxNotificationIntervalMs: number;
+  latencyMinMs: number;
+  latencyMaxMs: number;
+  dropRate: number;
+  clientRetry: boolean;
+  clientTimeoutMs: number;
+  bugs: Record<ZabBug, boolean>;
+}
+
+// ---- server state ----------------------------------------------------------------
+
+/** The server state as the page exposes it in data-role (DESIGN.md). */
+export type ZabRole = 'looking' | 'following' | 'leading';
+/** ZAB's phases as the UI names them; `election` while LOOKING. */
+export type ZabPhase = 'election' | 'discovery' | 'synchronization' | 'broadcast';
+
+/** FLE's ServerState carried in a notification. */
+export const ServerState = { LOOKING: 1, FOLLOWING: 2, LEADING: 3 } as const;
+export type ServerState = (typeof ServerState)[keyof typeof ServerState];
+
+/** A vote: the proposed leader, its last zxid and its epoch (peerEpoch). */
+export interface Vote {
+  readonly leader: number;
+  readonly zxid: Zxid;
+  readonly epoch: number;
+}
+
+/** A transaction in a server's history. */
+export interface Txn {
+  readonly zxid: Zxid;
+  readonly value: string;
+}
+
+// ---- messages -----------------------------------------------------------------------
+
+export type ZabMsg =
+  /** FLE: the sender's current vote, its round (logicalclock) and state. `sid` is the sender. */
+  | { type: 'Notification'; vote: Vote; round: number; state: ServerState; sid: number }
+  /** Discovery: a follower connects with its acceptedEpoch and last zxid. */
+  | { type: 'FollowerInfo'; acceptedEpoch: number; lastZxid: Zxid }
+  /** Discovery: the leader's proposed new epoch (LEADERINFO carries zxid (newEpoch, 0)). */
+  | { type: 'LeaderInfo'; epoch: number }
+  /** Discovery: the follower accepted the epoch; currentEpoch is −1 when it had already accepted that same epoch. */
+  | { type: 'AckEpoch'; currentEpoch: number; lastZxid: Zxid }
+  /** Sync: DIFF (`zxid` = the leader's last committed zxid); missing PROPOSAL/COMMIT pairs follow. */
+  | { type: 'Diff'; zxid: Zxid }
+  /** Sync: truncate the history after `zxid`; missing pairs may follow. */
+  | { type: 'Trunc'; zxid: Zxid }
+  /** Sync: replace the whole history with the leader's committed history (a snapshot). */
+  | { type: 'Snap'; zxid: Zxid; history: readonly Txn[] }
+  /** Sync done: NEWLEADER with zxid (epoch, 0); the follower persists currentEpoch and ACKs. */
+  | { type: 'NewLeader'; zxid: Zxid }
+  /** The leader has a quorum of NEWLEADER ACKs: serve. */
+  | { type: 'UpToDate' }
+  /** Broadcast (and the sync pairs): a transaction. */
+  | { type: 'Proposal'; txn: Txn }
+  /** A follower logged `zxid` (or acknowledges NEWLEADER when zxid counter is 0). */
+  | { type: 'Ack'; zxid: Zxid }
+  | { type: 'Commit'; zxid: Zxid }
+  /** Leader → follower every tickTime / 2, and the follower's answer (the leader learns it is alive). */
+  | { type: 'Ping'; zxid: Zxid }
+  /** A write a follower forwards to its leader (ZooKeeper's REQUEST packet). */
+  | { type: 'Request'; clientId: number; requestId: number; value: string; via: number }
+  | { type: 'ClientRequest'; clientId: number; requestId: number; value: string }
+  | { type: 'ClientReply'; requestId: number; ok: boolean; leaderHint: number; zxid: Zxid };
+
+/** Message kind codes in the history (stable; the UI draws and narrates by them). */
+export const ZabMsgKind = {
+  Notification: 1,
+  FollowerInfo: 2,
+  LeaderInfo: 3,
+  AckEpoch: 4,
+  Diff: 5,
+  Trunc: 6,
+  Snap: 7,
+  NewLeader: 8,
+  UpToDate: 9,
+  Proposal: 10,
+  Ack: 11,
+  Commit: 12,
+  Ping: 13,
+  Request: 14,
+  ClientRequest: 15,
+  ClientReply: 16,
+} as const;
+
+/**
+ * How each kind is drawn: MessageLook.glyph is one of these names (the UI's glyph table
+ * has one entry per name). Sync modes each get their own; an empty DIFF is 'diff'.
+ */
+export const ZAB_GLYPHS = [
+  'notification',
+  'followerinfo',
+  'leaderinfo',
+  'ackepoch',
+  'diff',
+  'trunc',
+  'snap',
+  'newleader',
+  'uptodate',
+  'proposal',
+  'ack',
+  'commit',
+  'ping',
+  'request',
+  'client-request',
+  'client-reply',
+] as const;
+export type ZabGlyph = (typeof ZAB_GLYPHS)[number];
+
+// ---- what the UI gets per server -----------------------------------------------------
+
+/** A vote another server sent us this round (FLE's recvset), or from outside the election (outofelection). */
+export interface ReceivedVote {
+  sid: number;
+  leader: number;
+  zxid: Zxid;
+  epoch: number;
+  round: number;
+  state: ZabRole;
+}
+
+/** One entry of a server's history as the zxid ledger draws it. */
+export interface LedgerEntry {
+  zxid: Zxid;
+  value: string;
+  committed: boolean;
+}
+
+/** The leader's view of one follower (LearnerHandler). */
+export interface LearnerView {
+  sid: number;
+  /** Where this follower is with us: connected (FOLLOWERINFO seen), epoch acked, synced (NEWLEADER acked), serving (UPTODATE sent). */
+  stage: 'connected' | 'epoch-acked' | 'synced' | 'serving';
+  /** The sync mode chosen for it, once chosen. */
+  sync: 'diff' | 'trunc' | 'snap' | null;
+  /** Its last acknowledged zxid. */
+  ackedZxid: Zxid;
+  /** Virtual time we last heard from it. */
+  heardAt: number;
+}
+
+export interface ZabNodeView {
+  id: number;
+  /** 'down' while crashed (the page's data-role). */
+  role: ZabRole | 'down';
+  phase: ZabPhase | null;
+  acceptedEpoch: number;
+  currentEpoch: number;
+  lastZxid: Zxid;
+  /** The last zxid this server has committed (delivered). */
+  committedZxid: Zxid;
+  /** FLE: logicalclock. */
+  round: number;
+  /** The current vote (while looking; after the election, the vote that decided it). */
+  vote: Vote;
+  /** Votes received in the current round, by sender (FLE's recvset), ascending by sid. */
+  received: ReceivedVote[];
+  /** Votes from FOLLOWING/LEADING servers (FLE's outofelection), ascending by sid. */
+  outOfElection: ReceivedVote[];
+  /** The leader this server follows or is (its own id when leading); 0 while looking. */
+  leader: number;
+  /** The newest LEDGER_WINDOW entries of the history (the ledger scrolls through them). */
+  history: LedgerEntry[];
+  /** Entries before history[0] not shown. */
+  historyOffset: number;
+  /** Entries removed by the latest TRUNC or SNAP, and when (the ledger shows them leaving); empty otherwise. */
+  truncated: Txn[];
+  truncatedAt: number;
+  /** Leading: each follower's state with us, ascending by sid; empty otherwise. */
+  learners: LearnerView[];
+  /** Timer slots armed for the draining arc: which slot means what is in ZAB_TIMERS. */
+  waitingFor: 'notification' | 'finalize' | 'leader' | 'quorum' | null;
+}
+
+/** How many history entries a view carries. */
+export const LEDGER_WINDOW = 256;
+
+/** Timer slots. */
+export const ZAB_TIMERS = {
+  /** LOOKING: the notification re-send interval, and finalizeWait once a quorum agrees. */
+  election: 0,
+  /** FOLLOWING / LEADING: the tick (PINGs every tickTime / 2, and the liveness checks). */
+  tick: 1,
+} as const;
+
+// ---- decisions (named notes) ---------------------------------------------------------
+
+/**
+ * Every decision a server records, with its arguments named. Zxids are full numbers
+ * (epoch * 2^32 + counter); `by`-suffixed kinds say which part of the total order decided.
+ */
+export const ZabNotes = defineNotes({
+  // Fast Leader Election
+  /** A new election: round incremented, a vote for ourselves broadcast. */
+  ElectionStarted: { code: 1, fields: ['round', 'zxid', 'epoch'] },
+  /** A notification with a higher round: adopt the round, forget received votes, then compare with our initial vote. */
+  RoundAdopted: { code: 2, fields: ['from', 'round', 'oldRound'] },
+  /** A notification with a lower round: not recorded; we answer the laggard with our vote. */
+  LowerRoundAnswered: { code: 3, fields: ['from', 'round', 'ourRound'] },
+  /** Adopted a better vote: its epoch is higher. theirs/ours are the epochs. */
+  AdoptByEpoch: { code: 4, fields: ['from', 'leader', 'theirs', 'ours'] },
+  /** Adopted a better vote: same epoch, higher zxid. theirs/ours are the zxids. */
+  AdoptByZxid: { code: 5, fields: ['from', 'leader', 'theirs', 'ours'] },
+  /** Adopted a better vote: same epoch and zxid, higher sid. theirs/ours are the proposed sids. */
+  AdoptBySid: { code: 6, fields: ['from', 'leader', 'theirs', 'ours'] },
+  /** Kept our vote: theirs is not better (lower epoch). */
+  KeepByEpoch: { code: 7, fields: ['from', 'leader', 'theirs', 'ours'] },
+  /** Kept our vote: same epoch, their zxid is lower. */
+  KeepByZxid: { code: 8, fields: ['from', 'leader', 'theirs', 'ours'] },
+  /** Kept our vote: same epoch and zxid, their proposed sid is not higher (equal = the same vote). */
+  KeepBySid: { code: 9, fields: ['from', 'leader', 'theirs', 'ours'] },
+  /** A quorum has sent the same vote as ours: wait finalizeWait for a better one. */
+  QuorumAgrees: { code: 10, fields: ['leader', 'votes', 'needed', 'waitMs'] },
+  /** A better vote arrived during finalizeWait: the election goes on. */
+  FinalizeInterrupted: { code: 11, fields: ['from', 'leader'] },
+  /** The election is over: we lead (leader = us) or follow `leader`. */
+  Decided: { code: 12, fields: ['leader', 'votes', 'round'] },
+  /** Joined an established ensemble from FOLLOWING/LEADING notifications. */
+  JoinedEnsemble: { code: 13, fields: ['leader', 'epoch', 'votes'] },
+  /** No notification for the current interval: re-send, and double the interval (capped). */
+  NotificationsResent: { code: 14, fields: ['intervalMs'] },
+
+  // Discovery
+  FollowerInfoSent: { code: 20, fields: ['leader', 'acceptedEpoch', 'lastZxid'] },
+  /** Leader: a quorum (itself included) is connected; newEpoch = max(acceptedEpoch) + 1. */
+  EpochProposed: { code: 21, fields: ['epoch', 'maxAccepted', 'followers'] },
+  /** Follower: accepted the proposed epoch (persisted acceptedEpoch). */
+  EpochAccepted: { code: 22, fields: ['leader', 'epoch', 'currentEpoch'] },
+  /** Follower: offered an epoch lower than one it accepted: disconnect, LOOKING. */
+  EpochRefused: { code: 23, fields: ['leader', 'epoch', 'acceptedEpoch'] },
+  /** Leader: ACKEPOCH counted. */
+  AckEpochCounted: { code: 24, fields: ['from', 'currentEpoch', 'lastZxid', 'acks'] },
+  /** Leader: ACKEPOCH with currentEpoch −1 (it had already accepted this epoch): not counted as an epoch ack. */
+  AckEpochSameEpoch: { code: 25, fields: ['from', 'epoch'] },
+  /** Leader: the follower is ahead of us (newer currentEpoch, or same epoch and higher zxid): refused, dropped. */
+  FollowerAhead: { code: 26, fields: ['from', 'theirZxid', 'ourZxid', 'theirEpoch'] },
+  /** Leader: a quorum acked the epoch; currentEpoch adopted. */
+  EpochEstablished: { code: 27, fields: ['epoch', 'acks'] },
+
+  // Synchronization (LearnerHandler.syncFollower)
+  /** The follower's last zxid equals ours: an empty DIFF. */
+  SyncEmptyDiff: { code: 30, fields: ['to', 'zxid'] },
+  /** DIFF then the missing PROPOSAL/COMMIT pairs. */
+  SyncDiff: { code: 31, fields: ['to', 'fromZxid', 'count', 'toZxid'] },
+  /** TRUNC to `zxid` (the follower is beyond our last committed, or holds a dead epoch's proposal), then `count` pairs. */
+  SyncTrunc: { code: 32, fields: ['to', 'zxid', 'theirZxid', 'count'] },
+  /** SNAP: the whole committed history (a truncation across an epoch, or the follower is too old). */
+  SyncSnap: { code: 33, fields: ['to', 'zxid', 'theirZxid', 'count'] },
+  /** Follower: truncated its history after `zxid`, removing `removed` entries. */
+  Truncated: { code: 34, fields: ['zxid', 'removed'] },
+  /** Follower: loaded a snapshot up to `zxid`. */
+  SnapLoaded: { code: 35, fields: ['zxid', 'count'] },
+  /** Follower: NEWLEADER: currentEpoch persisted, ACK sent. */
+  NewLeaderAcked: { code: 36, fields: ['leader', 'epoch'] },
+  /** Leader: a NEWLEADER ACK counted. */
+  NewLeaderAckCounted: { code: 37, fields: ['from', 'acks', 'needed'] },
+  /** Leader: a quorum acked NEWLEADER: established, UPTODATE sent. */
+  LeaderEstablished: { code: 38, fields: ['epoch', 'acks'] },
+  /** Follower: UPTODATE: serving. */
+  UpToDate: { code: 39, fields: ['leader', 'epoch'] },
+
+  // Broadcast
+  Proposed: { code: 40, fields: ['zxid', 'client', 'request'] },
+  /** Follower: logged a proposal and ACKed it. */
+  Logged: { code: 41, fields: ['zxid'] },
+  /** Leader: an ACK counted (leader included). */
+  AckCounted: { code: 42, fields: ['from', 'zxid', 'acks', 'needed'] },
+  /** Leader: committed (quorum of ACKs, strictly in zxid order). */
+  Committed: { code: 43, fields: ['zxid', 'acks'] },
+  /** Follower: COMMIT delivered. */
+  Delivered: { code: 44, fields: ['zxid'] },
+  /** A follower forwarded a client's write to its leader. */
+  Forwarded: { code: 45, fields: ['client', 'request', 'leader'] },
+  /** A write arrived while no leader serves: refused. */
+  ClientRefused: { code: 46, fields: ['client', 'request'] },
+
+  // Liveness
+  /** Follower: the leader was silent for `silentMs` (syncLimit × tickTime, or initLimit × tickTime before NEWLEADER): LOOKING. */
+  LeaderSilent: { code: 50, fields: ['leader', 'silentMs', 'limitMs'] },
+  /** Leader: fewer than a quorum of synced followers heard within syncLimit: LOOKING. */
+  QuorumLost: { code: 51, fields: ['heard', 'needed', 'limitMs'] },
+  /** Leader: one follower silent (or not acking) for syncLimit ticks: dropped. */
+  FollowerDropped: { code: 52, fields: ['follower', 'silentMs'] },
+  /** The TCP connection to `peer` closed (its process died): noticed at once. */
+  ConnectionClosed: { code: 53, fields: ['peer', 'wasLeader'] },
+  /** Went back to LOOKING (after any of the above), to start a new election. */
+  BackToLooking: { code: 54, fields: ['epoch'] },
+});
+
+/** The note codes, for switches. */
+export const ZabNote = Object.fromEntries(Object.entries(ZabNotes).map(([k, v]) => [k, v.code])) as {
+  readonly [K in keyof typeof ZabNotes]: (typeof ZabNotes)[K]['code'];
+};
