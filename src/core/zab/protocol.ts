@@ -4,6 +4,7 @@
  * monitor (checkers.ts), how messages look, and what the UI and the CLI show of a server.
  */
 import { SIM_NOTE_BASE, type ClientReplyInfo, type MessageLook, type NetworkConfig, type ProtocolDef } from '../protocol';
+import { networkFieldsOf } from '../config-fields';
 import { createZabMonitor } from './checkers';
 import { parseConfig } from './config';
 import { initialWarnings, parseInitial, type ZabInitial } from './initial';
@@ -189,7 +190,7 @@ function output(n: ZabNode, alive: boolean): Record<string, unknown> {
 }
 
 function networkOf(cfg: ZabConfig): NetworkConfig {
-  return { latencyMinMs: cfg.latencyMinMs, latencyMaxMs: cfg.latencyMaxMs, dropRate: cfg.dropRate, clientRetry: cfg.clientRetry, clientTimeoutMs: cfg.clientTimeoutMs };
+  return networkFieldsOf(cfg);
 }
 
 /** The alive established leader of the highest epoch (the lowest id on a tie), or 0. */

@@ -58,6 +58,10 @@ export interface ZabConfig {
   dropRate: number;
   clientRetry: boolean;
   clientTimeoutMs: number;
+  /** Ordered links (TCP; the default), and the reordering / duplication faults (NetworkConfig). ZAB is only required to be safe under FIFO. */
+  fifo: boolean;
+  reorderRate: number;
+  duplicateRate: number;
   /** How many of its newest transactions a leader keeps in memory to sync followers from (ZooKeeper's zookeeper.commitLogCount: 500). */
   committedLogCount: number;
   /** Whether a follower older than that window may be synced from the leader's whole logged history (ZooKeeper's txn-log sync, on unless zookeeper.snapSizeLimitInKb ≤ 0); off ⇒ SNAP. */
