@@ -8,7 +8,8 @@
  * NEWLEADER, and messages of an older connection before the LEADERINFO of a newer one (so
  * while we wait for LEADERINFO, anything else from the leader is stale and ignored). On a
  * reordering network the checks below refuse a PROPOSAL that does not extend our history
- * in order, or a COMMIT we cannot match, and go LOOKING to resync: safe, but slower.
+ * in order (each names the zxid it follows), or a COMMIT we cannot match, and go LOOKING
+ * to resync: safe, but slower. A lost packet (the simulator's dropRate) is caught the same way.
  *
  * Simplified: a follower logs sync proposals at once (ZooKeeper queues them until
  * NEWLEADER) and delivers the synced history at UPTODATE, when the leader has a quorum
@@ -17,7 +18,7 @@
 import { emit } from '../protocol';
 import { becomeLooking } from './election';
 import { countUpTo, lastZxid, type Ctx, type Msg, type ZabNode } from './state';
-import { ZAB_PHASE_CODES, ZAB_TIMERS, ZabMsgKind, ZabNotes, counterOf, epochOf, type Txn, type ZabMsg, type ZabPhase } from './types';
+import { ZAB_PHASE_CODES, ZAB_TIMERS, ZabMsgKind, ZabNotes, epochOf, type Txn, type ZabMsg, type ZabPhase } from './types';
 
 export function enterPhase(node: ZabNode, ctx: Ctx, phase: Exclude<ZabPhase, 'election'>, epoch: number): void {
   if (node.phase === phase) return;
@@ -66,16 +67,15 @@ function rewrite(node: ZabNode, ctx: Ctx, keep: number, extra: readonly Txn[] | 
   node.truncatedAt = ctx.now;
 }
 
-/** Append a proposal that extends our history; false if it does not (out of order). */
-function logProposal(node: ZabNode, txn: Txn, strict: boolean): boolean {
+/**
+ * Append a proposal if it extends our history: it must follow our last zxid exactly (the
+ * leader says which zxid it follows). A gap means a packet was lost — on TCP, a broken
+ * connection.
+ */
+function logProposal(node: ZabNode, msg: Msg<'Proposal'>): boolean {
   const last = lastZxid(node);
-  if (txn.zxid <= last) return false;
-  if (strict) {
-    // Within the leader's epoch, counters go up by one; a new epoch starts at counter 1.
-    const ok = epochOf(last) === epochOf(txn.zxid) ? counterOf(txn.zxid) === counterOf(last) + 1 : counterOf(txn.zxid) === 1;
-    if (!ok) return false;
-  }
-  node.history.push(txn);
+  if (msg.prev !== undefined ? msg.prev !== last : msg.txn.zxid <= last) return false;
+  node.history.push(msg.txn);
   return true;
 }
 
@@ -144,8 +144,7 @@ export function followerReceive(node: ZabNode, msg: ZabMsg, from: number, ctx: C
     }
     case 'Proposal': {
       if (st === 'epoch') return ignore(ctx, from, msg);
-      const strict = st !== 'sync';
-      if (!logProposal(node, msg.txn, strict)) {
+      if (!logProposal(node, msg)) {
         emit(ctx, ZabNotes.ProposalOutOfOrder, { zxid: msg.txn.zxid, lastZxid: lastZxid(node) });
         becomeLooking(node, ctx);
         return;

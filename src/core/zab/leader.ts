@@ -172,11 +172,11 @@ function syncLearner(node: ZabNode, l: Learner, ctx: Ctx): void {
       break;
   }
   for (let i = plan.from; i < base; i++) {
-    ctx.send(to, { type: 'Proposal', txn: h[i] });
+    ctx.send(to, { type: 'Proposal', txn: h[i], prev: i === 0 ? 0 : h[i - 1].zxid });
     ctx.send(to, { type: 'Commit', zxid: h[i].zxid });
   }
   // startForwarding: proposals not yet committed follow, then NEWLEADER.
-  for (let i = base; i < h.length; i++) ctx.send(to, { type: 'Proposal', txn: h[i] });
+  for (let i = base; i < h.length; i++) ctx.send(to, { type: 'Proposal', txn: h[i], prev: i === 0 ? 0 : h[i - 1].zxid });
   ctx.send(to, { type: 'NewLeader', zxid: zxidOf(node.newEpoch, 0) });
   l.forwarding = true;
   l.sentUpTo = lastZxid(node);
@@ -233,11 +233,12 @@ function tryCommit(node: ZabNode, ctx: Ctx): void {
 function propose(node: ZabNode, ctx: Ctx, clientId: number, requestId: number, value: string): void {
   node.counter++;
   const txn: Txn = { zxid: zxidOf(node.newEpoch, node.counter), value };
+  const prev = lastZxid(node);
   node.history.push(txn);
   node.proposedAt.push(ctx.now);
   node.pending.set(txn.zxid, { clientId, requestId });
   emit(ctx, ZabNotes.Proposed, { zxid: txn.zxid, client: clientId, request: requestId });
-  for (const p of node.peers) if (node.learners[p]?.forwarding) ctx.send(p, { type: 'Proposal', txn });
+  for (const p of node.peers) if (node.learners[p]?.forwarding) ctx.send(p, { type: 'Proposal', txn, prev });
   tryCommit(node, ctx);
 }
 

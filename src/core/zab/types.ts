@@ -114,8 +114,12 @@ export type ZabMsg =
   | { type: 'NewLeader'; zxid: Zxid }
   /** The leader has a quorum of NEWLEADER ACKs: serve. */
   | { type: 'UpToDate' }
-  /** Broadcast (and the sync pairs): a transaction. */
-  | { type: 'Proposal'; txn: Txn }
+  /**
+   * Broadcast (and the sync pairs): a transaction. `prev` is the zxid before it in the
+   * leader's history (0 for the first): what TCP's sequence numbers give ZooKeeper, so a
+   * follower that lost a packet (the simulator's dropRate) notices the gap and resyncs.
+   */
+  | { type: 'Proposal'; txn: Txn; prev?: Zxid }
   /** A follower logged `zxid` (or acknowledges NEWLEADER when zxid counter is 0). */
   | { type: 'Ack'; zxid: Zxid }
   | { type: 'Commit'; zxid: Zxid }
