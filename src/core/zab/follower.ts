@@ -170,6 +170,11 @@ export function followerReceive(node: ZabNode, msg: ZabMsg, from: number, ctx: C
     }
     case 'NewLeader': {
       if (st !== 'sync') return ignore(ctx, from, msg);
+      if (msg.last !== undefined && msg.last !== lastZxid(node)) {
+        emit(ctx, ZabNotes.ProposalOutOfOrder, { zxid: msg.last, lastZxid: lastZxid(node) });
+        becomeLooking(node, ctx);
+        return;
+      }
       node.currentEpoch = epochOf(msg.zxid);
       node.fstage = 'synced';
       heard(node, ctx); // from now on the silence limit is syncLimit

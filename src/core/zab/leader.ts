@@ -177,7 +177,7 @@ function syncLearner(node: ZabNode, l: Learner, ctx: Ctx): void {
   }
   // startForwarding: proposals not yet committed follow, then NEWLEADER.
   for (let i = base; i < h.length; i++) ctx.send(to, { type: 'Proposal', txn: h[i], prev: i === 0 ? 0 : h[i - 1].zxid });
-  ctx.send(to, { type: 'NewLeader', zxid: zxidOf(node.newEpoch, 0) });
+  ctx.send(to, { type: 'NewLeader', zxid: zxidOf(node.newEpoch, 0), last: lastZxid(node) });
   l.forwarding = true;
   l.sentUpTo = lastZxid(node);
 }

@@ -110,8 +110,12 @@ export type ZabMsg =
   | { type: 'Trunc'; zxid: Zxid }
   /** Sync: replace the whole history with the leader's committed history (a snapshot). */
   | { type: 'Snap'; zxid: Zxid; history: readonly Txn[] }
-  /** Sync done: NEWLEADER with zxid (epoch, 0); the follower persists currentEpoch and ACKs. */
-  | { type: 'NewLeader'; zxid: Zxid }
+  /**
+   * Sync done: NEWLEADER with zxid (epoch, 0); the follower persists currentEpoch and ACKs.
+   * `last` is the last zxid the leader sent before it: the ACK vouches for all of them, so
+   * a follower that lost one (the simulator's dropRate; TCP would not) must not ACK.
+   */
+  | { type: 'NewLeader'; zxid: Zxid; last?: Zxid }
   /** The leader has a quorum of NEWLEADER ACKs: serve. */
   | { type: 'UpToDate' }
   /**
