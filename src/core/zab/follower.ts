@@ -44,10 +44,29 @@ export function becomeFollowing(node: ZabNode, ctx: Ctx, leader: number): void {
   node.fstage = 'info';
   ctx.clearTimer(ZAB_TIMERS.election);
   enterPhase(node, ctx, 'discovery', 0);
-  const z = lastZxid(node);
-  emit(ctx, ZabNotes.FollowerInfoSent, { leader, acceptedEpoch: node.acceptedEpoch, lastZxid: z });
-  ctx.send(leader, { type: 'FollowerInfo', acceptedEpoch: node.acceptedEpoch, lastZxid: z });
   heard(node, ctx);
+  connect(node, ctx);
+}
+
+/**
+ * Learner.connectToLeader: send FOLLOWERINFO; until LEADERINFO comes, try again every
+ * second (at most every tick): the chosen leader may not be LEADING yet (its connection
+ * refused), and a FOLLOWERINFO sent to a server still LOOKING is not kept.
+ */
+function connect(node: ZabNode, ctx: Ctx): void {
+  const z = lastZxid(node);
+  emit(ctx, ZabNotes.FollowerInfoSent, { leader: node.leader, acceptedEpoch: node.acceptedEpoch, lastZxid: z });
+  ctx.send(node.leader, { type: 'FollowerInfo', acceptedEpoch: node.acceptedEpoch, lastZxid: z });
+  ctx.setTimer(ZAB_TIMERS.election, connectRetryMs(node));
+}
+
+export function connectRetryMs(node: ZabNode): number {
+  return Math.min(1000, node.cfg.tickTimeMs);
+}
+
+/** The connect retry timer (the election slot, unused while following). */
+export function followerRetry(node: ZabNode, ctx: Ctx): void {
+  if (node.state === 'following' && node.fstage === 'info') connect(node, ctx);
 }
 
 /** The silence timer fired: the leader is gone (or cut off). */
@@ -116,6 +135,7 @@ export function followerReceive(node: ZabNode, msg: ZabMsg, from: number, ctx: C
       if (e > node.acceptedEpoch) node.acceptedEpoch = e;
       node.leaderEpoch = e;
       node.fstage = 'epoch';
+      ctx.clearTimer(ZAB_TIMERS.election);
       emit(ctx, ZabNotes.EpochAccepted, { leader: from, epoch: e, currentEpoch: cur });
       ctx.send(from, { type: 'AckEpoch', currentEpoch: cur, lastZxid: lastZxid(node) });
       return;

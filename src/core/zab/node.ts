@@ -7,7 +7,7 @@
  */
 import { emit } from '../protocol';
 import { becomeLooking, clearRoleState, electionTimer, initialVote, receiveNotification } from './election';
-import { followerClientRequest, followerDisconnected, followerReceive, followerTimer } from './follower';
+import { followerClientRequest, followerRetry, followerDisconnected, followerReceive, followerTimer } from './follower';
 import { leaderClientRequest, leaderDisconnected, leaderReceive, leaderTick } from './leader';
 import { lastZxid, type Ctx, type ZabNode } from './state';
 import { ZAB_TIMERS, ZabNotes, type ZabMsg } from './types';
@@ -60,7 +60,10 @@ export function receive(node: ZabNode, msg: ZabMsg, from: number, ctx: Ctx): voi
 }
 
 export function timer(node: ZabNode, slot: number, ctx: Ctx): void {
-  if (slot === ZAB_TIMERS.election) electionTimer(node, ctx);
+  if (slot === ZAB_TIMERS.election) {
+    if (node.state === 'looking') electionTimer(node, ctx);
+    else if (node.state === 'following') followerRetry(node, ctx);
+  }
   else if (node.state === 'leading') leaderTick(node, ctx);
   else if (node.state === 'following') followerTimer(node, ctx);
 }
