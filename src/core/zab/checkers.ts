@@ -28,6 +28,7 @@ function same(a: Txn, b: Txn): boolean {
 
 interface Seen {
   alive: boolean;
+  leading: boolean;
   established: boolean;
   epoch: number;
   delivered: number;
@@ -99,6 +100,26 @@ export function createZabMonitor(_cfg: ZabConfig, nodes: number): Monitor<ZabNod
     return null;
   }
 
+  /**
+   * The election's promise (FLE votes for the most up-to-date server of a quorum): the
+   * server that has just decided to lead holds every committed transaction. Discovery's
+   * "follower ahead" refusal would stop such a leader from establishing itself (so the
+   * established check alone never sees an election that ignored zxids); this one does.
+   */
+  function onElected(node: ZabNode): Found | null {
+    const h = node.history;
+    const c = committed.length;
+    if (c === 0 || (h.length >= c && same(h[c - 1], committed[c - 1]))) return null;
+    let i = 0;
+    while (i < c && i < h.length && same(h[i], committed[i])) i++;
+    const t = committed[i];
+    return {
+      invariant: 'Leader Completeness',
+      detail: `${name(node.id)} was elected leader without committed transaction ${show(t)}`,
+      why: { code: 'electedLeaderLacksCommittedTxn', args: { node: node.id, round: node.round, zxid: zxidHex(t.zxid), value: t.value } },
+    };
+  }
+
   function check(world: WorldView<ZabNode>, id: number): Found | null {
     const node = world.nodes[id];
     const s = seen[id];
@@ -109,8 +130,9 @@ export function createZabMonitor(_cfg: ZabConfig, nodes: number): Monitor<ZabNod
       s.delivered = 0;
     } else {
       // Completeness first: a leader lacking a committed transaction also delivers a wrong one.
+      if (node.state === 'leading' && !s.leading) found = onElected(node);
       const est = node.state === 'leading' && node.established;
-      if (est && (!s.established || s.epoch !== node.currentEpoch)) found = onEstablished(node, world.now);
+      if (!found && est && (!s.established || s.epoch !== node.currentEpoch)) found = onEstablished(node, world.now);
       if (found) {
         // reported below
       } else if (node.committed < s.delivered) {
@@ -132,7 +154,8 @@ export function createZabMonitor(_cfg: ZabConfig, nodes: number): Monitor<ZabNod
     const node = world.nodes[id];
     const s = seen[id];
     s.alive = world.alive[id];
-    s.established = s.alive && node.state === 'leading' && node.established;
+    s.leading = s.alive && node.state === 'leading';
+    s.established = s.leading && node.established;
     s.epoch = node.currentEpoch;
     s.delivered = s.alive ? node.committed : 0;
     s.rewrites = node.rewrites;
@@ -142,7 +165,7 @@ export function createZabMonitor(_cfg: ZabConfig, nodes: number): Monitor<ZabNod
     started = true;
     let found: Found | null = null;
     for (let id = 1; id <= nodes; id++) {
-      seen[id] = { alive: world.alive[id], established: false, epoch: 0, delivered: 0, rewrites: world.nodes[id].rewrites };
+      seen[id] = { alive: world.alive[id], leading: false, established: false, epoch: 0, delivered: 0, rewrites: world.nodes[id].rewrites };
     }
     for (let id = 1; id <= nodes; id++) found ??= check(world, id);
     return found;

@@ -128,10 +128,10 @@ describe('an established ensemble', () => {
   it('a LOOKING server joins once a quorum names the same leader and epoch and the leader says LEADING', () => {
     const n = makeNode(1, 3);
     // n2 follows n3 (its zxid and round differ from n3's: only leader and epoch must match).
-    let ctx = step(n, notif(2, 3, z(1, 4), 1, 7, 2), 2);
+    step(n, notif(2, 3, z(1, 4), 1, 7, 2), 2);
     expect(n.state).toBe('looking');
     expect(n.outOf[2]?.state).toBe('following');
-    ctx = step(n, notif(3, 3, z(1, 5), 1, 6, 3), 3);
+    const ctx = step(n, notif(3, 3, z(1, 5), 1, 6, 3), 3);
     expect(ctx.noteOf('JoinedEnsemble')?.f).toEqual({ leader: 3, epoch: 1, votes: 2 });
     expect(n.state).toBe('following');
     expect(n.leader).toBe(3);
