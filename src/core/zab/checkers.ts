@@ -4,7 +4,9 @@
  * - Total Order: every server's delivered (committed) sequence is a prefix of one total
  *   order by zxid with no gaps (a delivered transaction is never taken back either);
  * - Leader Completeness: a committed transaction is in every later established leader's
- *   history.
+ *   history;
+ * - Election Order: a server decides an election only for a vote at least as up to date as
+ *   itself (FLE's order; the deliberate bug ignoreZxidInElection breaks it).
  *
  * A check costs O(what the event changed): the new deliveries of the node it touched; a
  * whole delivered prefix only when a TRUNC or SNAP replaced that node's history, and a
@@ -18,7 +20,7 @@ import type { Monitor, Violation, WorldView } from '../protocol';
 import type { ZabNode } from './state';
 import { zxidHex, type Txn, type ZabConfig } from './types';
 
-export const INVARIANTS = ['Leader Uniqueness', 'Total Order', 'Leader Completeness'] as const;
+export const INVARIANTS = ['Leader Uniqueness', 'Total Order', 'Leader Completeness', 'Election Order'] as const;
 
 type Found = Omit<Violation, 'time' | 'frame'>;
 
@@ -28,7 +30,7 @@ function same(a: Txn, b: Txn): boolean {
 
 interface Seen {
   alive: boolean;
-  leading: boolean;
+  looking: boolean;
   established: boolean;
   epoch: number;
   delivered: number;
@@ -101,22 +103,21 @@ export function createZabMonitor(_cfg: ZabConfig, nodes: number): Monitor<ZabNod
   }
 
   /**
-   * The election's promise (FLE votes for the most up-to-date server of a quorum): the
-   * server that has just decided to lead holds every committed transaction. Discovery's
-   * "follower ahead" refusal would stop such a leader from establishing itself (so the
-   * established check alone never sees an election that ignored zxids); this one does.
+   * Fast Leader Election's promise, checked where it is sound: a server that decides by a
+   * quorum of votes (not by joining an established ensemble) holds a vote at least as up
+   * to date as itself — votes only change to better ones (epoch, then zxid), starting from
+   * our own. An election that ignores zxids breaks it. (Whether the winner holds every
+   * committed transaction is judged when it is established: FLE may pick a stale leader
+   * from votes that moved on, and discovery's "follower ahead" refusal then stops it.)
    */
-  function onElected(node: ZabNode): Found | null {
-    const h = node.history;
-    const c = committed.length;
-    if (c === 0 || (h.length >= c && same(h[c - 1], committed[c - 1]))) return null;
-    let i = 0;
-    while (i < c && i < h.length && same(h[i], committed[i])) i++;
-    const t = committed[i];
+  function onDecided(node: ZabNode): Found | null {
+    const v = node.vote;
+    const last = node.history.length === 0 ? 0 : node.history[node.history.length - 1].zxid;
+    if (v.epoch > node.currentEpoch || (v.epoch === node.currentEpoch && v.zxid >= last)) return null;
     return {
-      invariant: 'Leader Completeness',
-      detail: `${name(node.id)} was elected leader without committed transaction ${show(t)}`,
-      why: { code: 'electedLeaderLacksCommittedTxn', args: { node: node.id, round: node.round, zxid: zxidHex(t.zxid), value: t.value } },
+      invariant: 'Election Order',
+      detail: `${name(node.id)} decided for n${v.leader} (epoch ${v.epoch}, ${zxidHex(v.zxid)}), a vote less up to date than its own (epoch ${node.currentEpoch}, ${zxidHex(last)})`,
+      why: { code: 'decidedForStalerVote', args: { node: node.id, leader: v.leader, epoch: v.epoch, zxid: zxidHex(v.zxid), ownEpoch: node.currentEpoch, ownZxid: zxidHex(last) } },
     };
   }
 
@@ -130,7 +131,7 @@ export function createZabMonitor(_cfg: ZabConfig, nodes: number): Monitor<ZabNod
       s.delivered = 0;
     } else {
       // Completeness first: a leader lacking a committed transaction also delivers a wrong one.
-      if (node.state === 'leading' && !s.leading) found = onElected(node);
+      if (node.state !== 'looking' && s.looking && !node.joined) found = onDecided(node);
       const est = node.state === 'leading' && node.established;
       if (!found && est && (!s.established || s.epoch !== node.currentEpoch)) found = onEstablished(node, world.now);
       if (found) {
@@ -154,8 +155,8 @@ export function createZabMonitor(_cfg: ZabConfig, nodes: number): Monitor<ZabNod
     const node = world.nodes[id];
     const s = seen[id];
     s.alive = world.alive[id];
-    s.leading = s.alive && node.state === 'leading';
-    s.established = s.leading && node.established;
+    s.looking = s.alive && node.state === 'looking';
+    s.established = s.alive && node.state === 'leading' && node.established;
     s.epoch = node.currentEpoch;
     s.delivered = s.alive ? node.committed : 0;
     s.rewrites = node.rewrites;
@@ -165,7 +166,7 @@ export function createZabMonitor(_cfg: ZabConfig, nodes: number): Monitor<ZabNod
     started = true;
     let found: Found | null = null;
     for (let id = 1; id <= nodes; id++) {
-      seen[id] = { alive: world.alive[id], leading: false, established: false, epoch: 0, delivered: 0, rewrites: world.nodes[id].rewrites };
+      seen[id] = { alive: world.alive[id], looking: false, established: false, epoch: 0, delivered: 0, rewrites: world.nodes[id].rewrites };
     }
     for (let id = 1; id <= nodes; id++) found ??= check(world, id);
     return found;

@@ -111,6 +111,7 @@ export function becomeLooking(node: ZabNode, ctx: Ctx): void {
   node.state = 'looking';
   node.phase = 'election';
   node.leader = 0;
+  node.joined = false;
   clearRoleState(node);
   ctx.clearTimer(ZAB_TIMERS.tick);
   node.round += 1;
@@ -244,6 +245,7 @@ function lookingReceive(node: ZabNode, msg: Msg<'Notification'>, from: number, c
 function join(node: ZabNode, ctx: Ctx, r: ReceivedVote, votes: number): void {
   emit(ctx, ZabNotes.JoinedEnsemble, { leader: r.leader, epoch: r.epoch, votes });
   node.finalizing = false;
+  node.joined = true;
   node.vote = { leader: r.leader, zxid: r.zxid, epoch: r.epoch };
   if (r.leader === node.id) becomeLeading(node, ctx);
   else becomeFollowing(node, ctx, r.leader);

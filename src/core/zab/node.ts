@@ -29,6 +29,7 @@ export function crash(node: ZabNode): void {
   node.state = 'looking';
   node.phase = 'election';
   node.leader = 0;
+  node.joined = false;
   node.committed = 0;
   clearRoleState(node);
   node.round = 0;

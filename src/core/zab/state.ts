@@ -66,6 +66,8 @@ export interface ZabNode {
   finalizing: boolean;
   /** The leader we follow or are; 0 while looking. */
   leader: number;
+  /** The last election ended by joining an established ensemble (not by a quorum of votes). */
+  joined: boolean;
 
   // follower
   fstage: FollowerStage;
@@ -168,6 +170,7 @@ export function createZabNode(id: number, nodes: number, cfg: ZabConfig, initial
     notifIntervalMs: cfg.notificationIntervalMs,
     finalizing: false,
     leader: 0,
+    joined: false,
     fstage: 'info',
     heardLeaderAt: 0,
     syncCommit: 0,

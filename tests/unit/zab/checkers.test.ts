@@ -53,18 +53,30 @@ describe('ZAB monitor', () => {
 
   it('Leader Uniqueness: two established leaders of one epoch', () => {
     const { ev } = watch();
-    const lead = (n: ZabNode) => ((n.state = 'leading'), (n.established = true), (n.currentEpoch = 1));
+    const lead = (n: ZabNode) => ((n.state = 'leading'), (n.established = true), (n.currentEpoch = 1), (n.joined = true));
     expect(ev(1, lead)).toBeNull();
     expect(ev(2, lead)).toMatchObject({ invariant: 'Leader Uniqueness', detail: 'n2 established itself as leader of epoch 1, which n1 already leads' });
   });
 
-  it('Leader Completeness: an elected leader, or an established one, without a committed transaction', () => {
+  it('Leader Completeness: an established leader without a committed transaction', () => {
     const { ev } = watch();
     ev(1, (n) => ((n.history = [t(1, 1)]), (n.committed = 1)));
-    expect(ev(3, (n) => (n.state = 'leading'))).toMatchObject({ invariant: 'Leader Completeness', why: { code: 'electedLeaderLacksCommittedTxn' } });
-    const b = watch();
-    b.ev(1, (n) => ((n.history = [t(1, 1)]), (n.committed = 1)));
-    b.ev(3, (n) => ((n.state = 'leading'), (n.history = [t(1, 1)])));
-    expect(b.ev(2, (n) => ((n.state = 'leading'), (n.established = true), (n.currentEpoch = 2)))).toMatchObject({ invariant: 'Leader Completeness' });
+    expect(ev(2, (n) => ((n.state = 'leading'), (n.established = true), (n.currentEpoch = 2), (n.joined = true)))).toMatchObject({
+      invariant: 'Leader Completeness',
+      why: { code: 'leaderLacksCommittedTxn', args: { node: 2, epoch: 2, zxid: '0x100000001' } },
+    });
+  });
+
+  it('Election Order: deciding for a vote less up to date than ourselves; joining an ensemble is exempt', () => {
+    const { ev } = watch();
+    const decide = (joined: boolean) => (n: ZabNode) => {
+      n.history = [t(1, 1), t(1, 2)];
+      n.currentEpoch = 1;
+      n.vote = { leader: 3, zxid: zxidOf(1, 1), epoch: 1 };
+      n.state = 'following';
+      n.joined = joined;
+    };
+    expect(ev(2, decide(true))).toBeNull();
+    expect(ev(1, decide(false))).toMatchObject({ invariant: 'Election Order', why: { code: 'decidedForStalerVote' } });
   });
 });
