@@ -32,11 +32,15 @@ import {
   type ZabRole,
 } from './types';
 
-/** A keyframe copy of one server: the history as (array, length), everything else copied. */
+/** A keyframe copy of one server: the history and proposal times as (array, length), everything else copied. */
 export interface ZabSnap {
   readonly node: ZabNode;
   readonly historyLength: number;
+  readonly proposedLength: number;
 }
+
+/** The pending clients of a snapshot taken with none (never mutated: restore copies it). */
+const NO_PENDING: ZabNode['pending'] = new Map();
 
 function snapshot(n: ZabNode): ZabSnap {
   // ReceivedVote and Vote objects are never mutated (replaced whole), so sharing them is safe.
@@ -45,10 +49,11 @@ function snapshot(n: ZabNode): ZabSnap {
     recv: n.recv.slice(),
     outOf: n.outOf.slice(),
     learners: n.learners.map((l) => (l === null ? null : { ...l })),
-    proposedAt: n.proposedAt.slice(),
-    pending: n.pending.size === 0 ? n.pending : new Map(n.pending),
+    // Append-only until replaced (like the history): shared as (array, length).
+    proposedAt: n.proposedAt,
+    pending: n.pending.size === 0 ? NO_PENDING : new Map(n.pending),
   };
-  return { node: copy, historyLength: n.history.length };
+  return { node: copy, historyLength: n.history.length, proposedLength: n.proposedAt.length };
 }
 
 function restore(s: ZabSnap): ZabNode {
@@ -60,7 +65,7 @@ function restore(s: ZabSnap): ZabNode {
     recv: n.recv.slice(),
     outOf: n.outOf.slice(),
     learners: n.learners.map((l) => (l === null ? null : { ...l })),
-    proposedAt: n.proposedAt.slice(),
+    proposedAt: n.proposedAt.slice(0, s.proposedLength),
     pending: new Map(n.pending),
   };
 }
