@@ -11,6 +11,7 @@ import { KEYFRAME_EVERY } from '../../../src/sim/history';
 import { parseScenario, type Scenario } from '../../../src/sim/scenario';
 import { SimSession } from '../../../src/sim/session';
 import { Simulation } from '../../../src/sim/simulation';
+import { narrate } from '../../../src/ui/raft/narrate';
 import { toyProtocol, toyTcpProtocol } from './toy-protocol';
 
 beforeAll(() => {
@@ -142,11 +143,12 @@ describe('ordered links', () => {
 });
 
 describe('Raft over ordered links (issue 13: spurious "missing entry" rejections)', () => {
-  // 50 requests/s for 4 s on a healthy 3-node cluster: every rejection of an append for a
-  // missing entry here comes from an append overtaking an earlier one on its link.
+  // 50 requests/s for 4 s on a healthy 5-node cluster: every rejection of an append for a
+  // missing entry here comes from an append overtaking an earlier one on its link. (Measured:
+  // 0 with FIFO; 264 with unordered links, the issue's "about 270"; 81 at reorderRate 0.3.)
   const load = (config: Record<string, unknown>): Scenario => ({
     protocol: 'raft',
-    nodes: 3,
+    nodes: 5,
     seed: 1,
     until: 4500,
     config,
@@ -169,8 +171,9 @@ describe('Raft over ordered links (issue 13: spurious "missing entry" rejections
   it('with reordering links they come back: many spurious rejections', () => {
     const unordered = missing({ fifo: false });
     const reorder = missing({ reorderRate: 0.3 });
-    expect(unordered.rejections).toBeGreaterThan(100);
-    expect(reorder.rejections).toBeGreaterThan(30);
+    expect(unordered.rejections).toBeGreaterThan(200);
+    expect(reorder.rejections).toBeGreaterThan(40);
+    expect(unordered.committed).toBe(200);
   });
 });
 
@@ -192,8 +195,11 @@ describe('connection drops (peerDisconnected)', () => {
       // The hook ran: its note is in the frame.
       expect(closedAt.notes.map((n) => [n.code, n.f.peer])).toEqual([[3, 1]]);
     }
-    const v = s.seek(rows[rows.length - 1].frame);
-    expect(v.event).not.toBeNull();
+    // The event list narrates it, generically, in both languages.
+    const row = rows.find((r) => r.type === EventType.Disconnect && r.node === 2)!;
+    expect(narrate(row, 'en')).toContain('n2 notices its connection to n1 closed');
+    expect(narrate(row, 'zh')).toContain('n2 发现它与 n1 的连接已关闭');
+    expect(s.seek(row.frame).event).toMatchObject({ type: EventType.Disconnect, node: 2, peer: 1 });
   });
 
   it('a partitioned or down listener hears nothing; a partition or a cut closes no connection', () => {
