@@ -29,11 +29,12 @@ export interface FuzzOptions {
  * rest of a seed's scenario is the same with or without them. FIFO stays the common case
  * (ZAB is only required to be safe over FIFO links; Raft must be safe either way).
  */
-function networkFaults(seed: number, reorder: boolean): Record<string, number> {
+function networkFaults(seed: number, reorder: boolean, fifoOnly: boolean): Record<string, number> {
   const rng = new Rng(seed, 'fuzz-net');
   const out: Record<string, number> = {};
-  if (reorder || rng.chance(0.15)) out.reorderRate = rng.pick([0.05, 0.2, 0.5]);
-  if (rng.chance(0.1)) out.duplicateRate = rng.pick([0.02, 0.1]);
+  const sometimes = (p: number) => rng.chance(p) && !fifoOnly;
+  if (sometimes(0.15) || reorder) out.reorderRate = rng.pick([0.05, 0.2, 0.5]);
+  if (sometimes(0.1)) out.duplicateRate = rng.pick([0.02, 0.1]);
   return out;
 }
 
@@ -58,7 +59,7 @@ export function fuzzOne(seed: number, opts: FuzzOptions): FuzzOutcome {
   const until = rng.int(6000, 16000);
   const config: Record<string, unknown> = { dropRate: rng.pick([0, 0.02, 0.1, 0.2]) };
   for (const [key, values] of Object.entries(opts.protocol.fuzzOptions)) config[key] = rng.pick(values);
-  Object.assign(config, networkFaults(seed, opts.reorder ?? false));
+  Object.assign(config, networkFaults(seed, opts.reorder ?? false, opts.protocol.fifoOnly ?? false));
   if (opts.bug) config.bugs = [opts.bug];
   const scenario: Scenario = { protocol: opts.protocol.name, nodes, seed, until, config, script: [] };
   const parsed = parseScenario(scenario);

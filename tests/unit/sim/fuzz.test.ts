@@ -52,6 +52,15 @@ describe('fuzz: raft', () => {
     expect(forced.script.slice(0, 3)).toEqual(plain.script.slice(0, 3));
   });
 
+  it('never reorders or duplicates by itself for a protocol that is only required to be safe over FIFO links (ZAB)', () => {
+    const fifoOnly = { ...raft, fifoOnly: true };
+    for (let seed = 1; seed <= 100; seed++) {
+      const c = fuzzOne(seed, { protocol: fifoOnly }).scenario.config as Record<string, unknown>;
+      expect(c.reorderRate ?? c.duplicateRate, `seed ${seed}`).toBeUndefined();
+    }
+    expect((fuzzOne(1, { protocol: fifoOnly, reorder: true }).scenario.config as Record<string, unknown>).reorderRate).toBeGreaterThan(0);
+  });
+
   it(`with reordering links in every seed the correct protocol survives ${CI_SEEDS / 2} seeds, and each bug is still caught within 2,000`, () => {
     for (let seed = 1; seed <= CI_SEEDS / 2; seed++) {
       const o = fuzzOne(seed, { protocol: raft, reorder: true });
