@@ -197,6 +197,12 @@ export interface ProtocolDef<Cfg, Node, Msg, Snap = unknown, View = unknown> {
    * dropRate, clientRetry, clientTimeoutMs, fifo, reorderRate, duplicateRate and `bugs` (a list of names).
    */
   readonly fuzzOptions: Readonly<Record<string, readonly unknown[]>>;
+  /**
+   * The protocol is only required to be safe over FIFO links (ZAB, which assumes TCP): the
+   * fuzzer then never turns reordering or duplication on by itself (its --reorder flag still
+   * does, on request). Absent: the fuzzer sometimes does, as for Raft.
+   */
+  readonly fifoOnly?: boolean;
   /** Validate `config` (may be undefined) into a full config with documented defaults. */
   parseConfig(raw: unknown, nodes: number): Cfg;
   /** Network and client timing the simulator needs, taken from the protocol's config. */

@@ -269,7 +269,7 @@ function clientReply(msg: RaftMsg): ClientReplyInfo | null {
 
 export const raftProtocol: ProtocolDef<RaftConfig, RaftNode, RaftMsg, RaftSnap, RaftNodeView> = {
   name: 'raft',
-  timerSlots: 1,
+  timerSlots: 2, // TIMER_MAIN, and TIMER_CHECK_QUORUM (node.ts) while a CheckQuorum leader leads
   bugs: RAFT_BUGS,
   fuzzOptions: {
     preVote: [false, true],

@@ -215,7 +215,7 @@ describe('what the simulator, UI and CLI read', () => {
     expect(raftProtocol.mark(Note.CommitAdvanced, 7, 6, 0, 0, follower)).toBeNull();
     expect(raftProtocol.mark(Note.Heartbeat, 4, 0, 0, 0, leader)).toBeNull();
     expect(raftProtocol.name).toBe('raft');
-    expect(raftProtocol.timerSlots).toBe(1);
+    expect(raftProtocol.timerSlots).toBe(2); // the main timer, and CheckQuorum's
     expect(raftProtocol.bugs).toEqual(['commitPreviousTermByCount', 'voteWithoutLogCheck', 'doubleVote', 'noTruncateOnConflict']);
   });
 });

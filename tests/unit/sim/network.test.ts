@@ -11,6 +11,7 @@ import { KEYFRAME_EVERY } from '../../../src/sim/history';
 import { parseScenario, type Scenario } from '../../../src/sim/scenario';
 import { SimSession } from '../../../src/sim/session';
 import { Simulation } from '../../../src/sim/simulation';
+import { narrateParts } from '../../../src/ui/raft/narrate';
 import { toyProtocol, toyTcpProtocol } from './toy-protocol';
 
 beforeAll(() => {
@@ -142,11 +143,12 @@ describe('ordered links', () => {
 });
 
 describe('Raft over ordered links (issue 13: spurious "missing entry" rejections)', () => {
-  // 50 requests/s for 4 s on a healthy 3-node cluster: every rejection of an append for a
-  // missing entry here comes from an append overtaking an earlier one on its link.
+  // 50 requests/s for 4 s on a healthy 5-node cluster: every rejection of an append for a
+  // missing entry here comes from an append overtaking an earlier one on its link. (Measured:
+  // 0 with FIFO; 264 with unordered links, the issue's "about 270"; 81 at reorderRate 0.3.)
   const load = (config: Record<string, unknown>): Scenario => ({
     protocol: 'raft',
-    nodes: 3,
+    nodes: 5,
     seed: 1,
     until: 4500,
     config,
@@ -156,21 +158,22 @@ describe('Raft over ordered links (issue 13: spurious "missing entry" rejections
     const rows = allEvents(session(load(config)), 4500);
     return {
       rejections: rows.reduce((n, r) => n + r.notes.filter((x) => x.code === Note.AppendRejectedMissing).length, 0),
-      committed: rows.reduce((n, r) => n + r.notes.filter((x) => x.code === Note.ClientAppended).length, 0),
+      appended: rows.reduce((n, r) => n + r.notes.filter((x) => x.code === Note.ClientAppended).length, 0),
     };
   };
 
   it('with FIFO links (the default) no append is rejected for a missing entry', () => {
     const r = missing({});
-    expect(r.committed).toBe(200);
+    expect(r.appended).toBeGreaterThan(190); // the load reached the leader
     expect(r.rejections).toBe(0);
   });
 
   it('with reordering links they come back: many spurious rejections', () => {
     const unordered = missing({ fifo: false });
     const reorder = missing({ reorderRate: 0.3 });
-    expect(unordered.rejections).toBeGreaterThan(100);
-    expect(reorder.rejections).toBeGreaterThan(30);
+    expect(unordered.rejections).toBeGreaterThan(200);
+    expect(reorder.rejections).toBeGreaterThan(40);
+    expect(unordered.appended).toBeGreaterThan(190);
   });
 });
 
@@ -192,8 +195,12 @@ describe('connection drops (peerDisconnected)', () => {
       // The hook ran: its note is in the frame.
       expect(closedAt.notes.map((n) => [n.code, n.f.peer])).toEqual([[3, 1]]);
     }
-    const v = s.seek(rows[rows.length - 1].frame);
-    expect(v.event).not.toBeNull();
+    // The event list narrates it, generically, in both languages.
+    const row = rows.find((r) => r.type === EventType.Disconnect && r.node === 2)!;
+    // (The toy's own note is not Raft's to narrate: only the headline is looked at.)
+    expect(narrateParts(row, 'en').headline).toBe('n2 notices its connection to n1 closed');
+    expect(narrateParts(row, 'zh').headline).toBe('n2 发现它与 n1 的连接已关闭');
+    expect(s.seek(row.frame).event).toMatchObject({ type: EventType.Disconnect, node: 2, peer: 1 });
   });
 
   it('a partitioned or down listener hears nothing; a partition or a cut closes no connection', () => {
