@@ -1,7 +1,7 @@
 /**
  * The fuzzer against ZAB: the correct protocol survives the CI's seeds; each deliberate
- * bug is caught within a few seeds (verified: commitWithoutQuorum from seed 4,
- * ignoreZxidInElection from seed 3; 2,000-seed campaigns catch hundreds), and the failing
+ * bug is caught within a few seeds (verified: commitWithoutQuorum first at seed 4, 469 of
+ * 2,000 seeds; ignoreZxidInElection first at seed 3, 355 of 2,000), and the failing
  * scenario — shrunk, as the CLI prints it — replays the violation through the simulator.
  * (10,000+ clean seeds are run outside CI: see the report.)
  */
