@@ -13,6 +13,7 @@ import {
   MsgKind,
   Note,
   RAFT_BUGS,
+  RAFT_NOTES,
   type LogEntry,
   type RaftConfig,
   type RaftMsg,
@@ -303,7 +304,7 @@ export const raftProtocol: ProtocolDef<RaftConfig, RaftNode, RaftMsg, RaftSnap, 
   view,
   output,
   markKinds: ['leader', 'commit'],
-  notes: [],
+  notes: RAFT_NOTES,
   mark(code, a, _b, _c, _d, node) {
     if (code === Note.BecameLeader) return { kind: 'leader', value: a };
     if (code === Note.CommitAdvanced && node.role === 'leader') return { kind: 'commit', value: a };

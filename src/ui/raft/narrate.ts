@@ -73,84 +73,84 @@ export function narrateNote(note: NoteRow, kind: number, lang: Lang): string {
   const n = nodeRef(note.node);
   const num = (x: number) => fmtInt(x, lang);
   const who = (id: number) => (id ? nodeRef(id) : r.nobody);
-  const { a, b, c } = note;
+  const f = note.f;
   switch (note.code) {
     case Note.StartElection:
-      return r.startElection(n, num(a));
+      return r.startElection(n, num(f.term));
     case Note.StartPreVote:
-      return r.startPreVote(n, num(a));
+      return r.startPreVote(n, num(f.term));
     case Note.BecameLeader:
-      return r.becameLeader(n, num(a), num(b), num(c));
+      return r.becameLeader(n, num(f.term), num(f.votes), num(f.quorum));
     case Note.AdoptTerm:
-      return r.adoptTerm(n, num(a), num(b), who(c));
+      return r.adoptTerm(n, num(f.term), num(f.oldTerm), who(f.from));
     case Note.FollowLeader:
-      return r.followLeader(n, num(a), who(c));
+      return r.followLeader(n, num(f.term), who(f.leader));
     case Note.VoteGranted:
-      return kind === MsgKind.PreVote ? r.preVoteGranted(n, who(c), num(a)) : r.voteGranted(n, who(c), num(a));
+      return kind === MsgKind.PreVote ? r.preVoteGranted(n, who(f.candidate), num(f.term)) : r.voteGranted(n, who(f.candidate), num(f.term));
     case Note.VoteDeniedStaleTerm:
-      return r.voteDeniedStaleTerm(n, who(c), num(a), num(b));
+      return r.voteDeniedStaleTerm(n, who(f.candidate), num(f.term), num(f.ourTerm));
     case Note.VoteDeniedAlreadyVoted:
-      return r.voteDeniedAlreadyVoted(n, who(c), num(a), who(b));
+      return r.voteDeniedAlreadyVoted(n, who(f.candidate), num(f.term), who(f.votedFor));
     case Note.VoteDeniedLogTerm:
-      return r.voteDeniedLogTerm(n, who(c), num(a), num(b));
+      return r.voteDeniedLogTerm(n, who(f.candidate), num(f.lastTerm), num(f.ourLastTerm));
     case Note.VoteDeniedLogIndex:
-      return r.voteDeniedLogIndex(n, who(c), num(a), num(b));
+      return r.voteDeniedLogIndex(n, who(f.candidate), num(f.lastIndex), num(f.ourLastIndex));
     case Note.VoteDeniedKnowsLeader:
-      return r.voteDeniedKnowsLeader(n, who(c), num(a), who(b));
+      return r.voteDeniedKnowsLeader(n, who(f.candidate), num(f.term), who(f.leader));
     case Note.VoteIgnoredLease:
-      return r.voteIgnoredLease(n, who(c), num(a), who(b));
+      return r.voteIgnoredLease(n, who(f.candidate), num(f.term), who(f.leader));
     case Note.VoteCounted:
-      return r.voteCounted(n, who(c), num(a), num(b));
+      return r.voteCounted(n, who(f.voter), num(f.granted), num(f.quorum));
     case Note.VoteRejectCounted:
-      return r.voteRejectCounted(n, who(c), num(a), num(b));
+      return r.voteRejectCounted(n, who(f.voter), num(f.rejected), num(f.quorum));
     case Note.ElectionLost:
-      return r.electionLost(n, num(a));
+      return r.electionLost(n, num(f.term));
     case Note.HeartbeatAccepted:
-      return r.heartbeatAccepted(n, num(a));
+      return r.heartbeatAccepted(n, num(f.prevIndex));
     case Note.AppendAccepted:
-      return kind === MsgKind.Heartbeat && b === 0 ? r.heartbeatAccepted(n, num(a)) : r.appendAccepted(n, num(a), num(b), num(c));
+      return kind === MsgKind.Heartbeat && f.appended === 0 ? r.heartbeatAccepted(n, num(f.prevIndex)) : r.appendAccepted(n, num(f.prevIndex), num(f.appended), num(f.lastIndex));
     case Note.AppendRejectedStaleTerm:
-      return r.appendRejectedStaleTerm(n, who(c), num(a), num(b));
+      return r.appendRejectedStaleTerm(n, who(f.from), num(f.term), num(f.ourTerm));
     case Note.AppendRejectedMissing:
-      return r.appendRejectedMissing(n, who(c), num(a), num(b));
+      return r.appendRejectedMissing(n, who(f.from), num(f.prevIndex), num(f.ourLastIndex));
     case Note.AppendRejectedTermMismatch:
-      return r.appendRejectedTermMismatch(n, num(a), num(b), num(c));
+      return r.appendRejectedTermMismatch(n, num(f.prevIndex), num(f.ourTerm), num(f.prevTerm));
     case Note.Truncated:
-      return r.truncated(n, num(a), num(b), num(c));
+      return r.truncated(n, num(f.firstRemoved), num(f.count), num(f.conflictTerm));
     case Note.CommitAdvanced:
-      return r.commitAdvanced(n, num(a), num(b));
+      return r.commitAdvanced(n, num(f.commit), num(f.oldCommit));
     case Note.CommitBlockedOldTerm:
-      return r.commitBlockedOldTerm(n, num(a), num(b), num(c));
+      return r.commitBlockedOldTerm(n, num(f.index), num(f.entryTerm), num(f.term));
     case Note.MatchAdvanced:
-      return r.matchAdvanced(n, who(c), num(a));
+      return r.matchAdvanced(n, who(f.follower), num(f.match));
     case Note.NextIndexBackoff:
-      return r.nextIndexBackoff(n, who(c), num(a), num(b));
+      return r.nextIndexBackoff(n, who(f.follower), num(f.next), num(f.rejected));
     case Note.ClientAppended:
-      return r.clientAppended(n, num(a), num(b));
+      return r.clientAppended(n, num(f.index), num(f.term));
     case Note.ClientRedirected:
-      return a ? r.clientRedirected(n, nodeRef(a)) : r.clientRedirectedUnknown(n);
+      return f.leader ? r.clientRedirected(n, nodeRef(f.leader)) : r.clientRedirectedUnknown(n);
     case Note.CheckQuorumStepDown:
-      return r.checkQuorumStepDown(n, num(a), num(b));
+      return r.checkQuorumStepDown(n, num(f.active), num(f.quorum));
     case Note.Heartbeat:
-      return r.heartbeat(n, num(a));
+      return r.heartbeat(n, num(f.term));
     case Note.IgnoredStale:
-      return r.ignoredStale(n, who(c), num(a), num(b));
+      return r.ignoredStale(n, who(f.from), num(f.term), num(f.ourTerm));
     case Note.PreVoteWon:
-      return r.preVoteWon(n, num(a), num(b));
+      return r.preVoteWon(n, num(f.granted), num(f.quorum));
     case Note.Restarted:
-      return r.restarted(n, num(a), who(b), num(c));
+      return r.restarted(n, num(f.term), who(f.votedFor), num(f.lastIndex));
     case Note.IgnoredReply:
-      return r.ignoredReply(n, who(c), num(a));
+      return r.ignoredReply(n, who(f.from), num(f.term));
     case Note.AppendReplyInStep:
-      return r.appendReplyInStep(n, who(c), num(a));
+      return r.appendReplyInStep(n, who(f.follower), num(f.match));
     case Note.AppendIgnoredAsLeader:
-      return r.appendIgnoredAsLeader(n, who(c), num(a));
+      return r.appendIgnoredAsLeader(n, who(f.from), num(f.term));
     case Note.ClientRefusedNoLeader:
-      return dict(lang).simNarr.clientRefusedNoLeader(n, num(a));
+      return dict(lang).simNarr.clientRefusedNoLeader(n, num(f.term));
     case Note.TimeoutIgnoredLeader:
-      return dict(lang).simNarr.timeoutIgnoredLeader(n, num(a));
+      return dict(lang).simNarr.timeoutIgnoredLeader(n, num(f.term));
     case Note.TimeoutNow:
-      return dict(lang).simNarr.timeoutNow(n, num(a));
+      return dict(lang).simNarr.timeoutNow(n, num(f.term));
     default:
       return narrateSimNote(note, lang) ?? r.unknownNote(String(note.code));
   }
@@ -161,35 +161,35 @@ function narrateSimNote(note: NoteRow, lang: Lang): string | null {
   const s = dict(lang).simNarr;
   const n = nodeRef(note.node);
   const num = (x: number) => fmtInt(x, lang);
-  const { a, b, c } = note;
-  const req = s.requestNo(num(a));
+  const f = note.f;
+  const req = s.requestNo(num(f.requestId));
   switch (note.code) {
     case SimNote.TimeoutNodeDown:
       return s.timeoutNodeDown(n);
     case SimNote.DropDone:
-      return s.dropDone(num(a), n, nodeRef(b));
+      return s.dropDone(num(f.nth), n, nodeRef(f.to));
     case SimNote.DropAlreadyArrived:
-      return s.dropAlreadyArrived(num(a), n, nodeRef(b));
+      return s.dropAlreadyArrived(num(f.nth), n, nodeRef(f.to));
     case SimNote.DropNeverSent:
-      return s.dropNeverSent(num(a), n, nodeRef(b), num(c));
+      return s.dropNeverSent(num(f.nth), n, nodeRef(f.to), num(f.sent));
     case SimNote.DropAlreadyLost:
-      return s.dropAlreadyLost(num(a), n, nodeRef(b));
+      return s.dropAlreadyLost(num(f.nth), n, nodeRef(f.to));
     case SimNote.ClientNoLeader:
-      return s.clientNoLeader(n, req, nodeRef(b));
+      return s.clientNoLeader(n, req, nodeRef(f.server));
     case SimNote.ClientRedirected:
-      return s.clientRedirected(n, req, nodeRef(b), nodeRef(c));
+      return s.clientRedirected(n, req, nodeRef(f.server), nodeRef(f.hint));
     case SimNote.ClientRetry:
-      return s.clientRetry(n, req, nodeRef(b), num(c));
+      return s.clientRetry(n, req, nodeRef(f.server), num(f.attempt));
     case SimNote.ClientBackoff:
-      return s.clientBackoff(n, req, num(b), nodeRef(c));
+      return s.clientBackoff(n, req, num(f.delayMs), nodeRef(f.server));
     case SimNote.ClientFailed:
-      if (c === ClientFailure.TimedOut) return s.clientFailedTimedOut(n, req, num(b));
-      if (c === ClientFailure.AttemptsExhausted) return s.clientFailedExhausted(n, req, num(b));
+      if (f.why === ClientFailure.TimedOut) return s.clientFailedTimedOut(n, req, num(f.attempts));
+      if (f.why === ClientFailure.AttemptsExhausted) return s.clientFailedExhausted(n, req, num(f.attempts));
       return s.clientFailedRefused(n, req);
     case SimNote.ClientSucceeded:
-      return s.clientSucceeded(n, req, num(b), nodeRef(c));
+      return s.clientSucceeded(n, req, num(f.index), nodeRef(f.server));
     case SimNote.ClientTimedOut:
-      return s.clientTimedOut(n, req, nodeRef(b));
+      return s.clientTimedOut(n, req, nodeRef(f.server));
     default:
       return null;
   }

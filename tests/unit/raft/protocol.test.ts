@@ -7,6 +7,7 @@ import { raftProtocol } from '../../../src/core/raft/protocol';
 import { LOG_WINDOW, MsgKind, Note, type RaftMsg, type RaftNode } from '../../../src/core/raft/types';
 import { CLIENT, FakeCtx, Network, makeNode, step, terms } from './harness';
 import { app, appOk, elect } from './helpers';
+import { SimSession } from '../../../src/sim/session';
 
 describe('crash and restart', () => {
   it('a crash keeps term, vote and log, and loses role, leader state and the (volatile) commit index', () => {
@@ -217,5 +218,50 @@ describe('what the simulator, UI and CLI read', () => {
     expect(raftProtocol.name).toBe('raft');
     expect(raftProtocol.timerSlots).toBe(1);
     expect(raftProtocol.bugs).toEqual(['commitPreviousTermByCount', 'voteWithoutLogCheck', 'doubleVote', 'noTruncateOnConflict']);
+  });
+});
+
+describe('named notes leave the trace as it was', () => {
+  // Pinned from the code before Raft's notes were named (positional ctx.note calls): the
+  // same codes and arguments in the same places. If the simulator's network changes a
+  // seeded run on purpose (e.g. FIFO links by default), re-pin both from that code.
+  const runs: [string, Record<string, unknown>, string][] = [
+    [
+      'an election, requests, a crash and a partition',
+      {
+        protocol: 'raft', nodes: 5, seed: 7, until: 4000,
+        script: [
+          { at: 600, do: 'request', value: 'a' }, { at: 900, do: 'request', value: 'b' },
+          { at: 1200, do: 'crash', node: 1 }, { at: 1500, do: 'partition', groups: [[2, 3], [4, 5]] },
+          { at: 2500, do: 'heal' }, { at: 2600, do: 'restart', node: 1 }, { at: 3000, do: 'request', value: 'c' },
+        ],
+      },
+      'f822a6f2',
+    ],
+    [
+      'PreVote and CheckQuorum with a lossy network',
+      { protocol: 'raft', nodes: 3, seed: 11, until: 3000, config: { preVote: true, checkQuorum: true, dropRate: 0.1 }, script: [{ at: 800, do: 'request', value: 'x' }] },
+      '77b39236',
+    ],
+  ];
+  for (const [what, sc, hash] of runs) {
+    it(what, () => {
+      const s = new SimSession();
+      expect(s.load(sc).ok).toBe(true);
+      let v = s.advanceTo(sc.until as number);
+      while (v.time < (sc.until as number) && v.head === v.frame && !v.violation) {
+        const next = s.advanceTo(sc.until as number);
+        if (next.frame === v.frame) break;
+        v = next;
+      }
+      expect(s.traceHash()).toBe(hash);
+    });
+  }
+
+  it('every Raft note kind is declared once, with at most four named fields', () => {
+    const codes = raftProtocol.notes.map((n) => n.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(Object.values(Note).sort((a, b) => a - b)).toEqual([...codes].sort((a, b) => a - b));
+    for (const n of raftProtocol.notes) expect(n.fields.length).toBeLessThanOrEqual(4);
   });
 });
