@@ -124,7 +124,7 @@ function look(msg: RaftMsg): MessageLook {
   switch (msg.type) {
     case 'RequestVote':
       return {
-        glyph: 'request-vote',
+        glyph: msg.pre ? 'prevote' : 'request-vote',
         name: msg.pre ? 'PreVote' : 'RequestVote',
         era: msg.term,
         fields: { term: msg.term, candidate: msg.candidate, lastLogIndex: msg.lastIndex, lastLogTerm: msg.lastTerm, preVote: msg.pre },
@@ -132,7 +132,7 @@ function look(msg: RaftMsg): MessageLook {
     case 'RequestVoteReply': {
       const fields: Record<string, number | string | boolean> = { term: msg.term, granted: msg.granted, preVote: msg.pre };
       if (!msg.granted && msg.reason !== 0) fields.reason = DENIAL[msg.reason] ?? String(msg.reason);
-      return { glyph: 'vote-reply', name: msg.pre ? 'PreVoteReply' : 'RequestVoteReply', era: msg.term, verdict: msg.granted, fields };
+      return { glyph: msg.pre ? 'prevote-reply' : 'vote-reply', name: msg.pre ? 'PreVoteReply' : 'RequestVoteReply', era: msg.term, verdict: msg.granted, fields };
     }
     case 'AppendEntries': {
       const fields = {

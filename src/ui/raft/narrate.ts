@@ -1,12 +1,13 @@
 /**
  * Raft narration: turns one recorded event and the decisions it caused (NoteRows, whose
- * a/b/c meanings are documented per code in src/core/raft/types.ts) into sentences in
+ * arguments are named per code by RaftNotes in src/core/raft/types.ts: note.f.term...) into sentences in
  * either language. Used by the event list and by hover text on the stage.
  */
 import { EventType, Fate, type EventRow, type NoteRow } from '../../sim/api';
 import { ClientFailure, SimNote, type Violation } from '../../core/protocol';
 import { MsgKind, Note } from '../../core/raft/types';
 import { dict, fmtInt, isClient, nodeRef, type Lang } from '../i18n';
+import { raftDict } from './i18n';
 
 export interface Narration {
   /** What happened: "n3 received RequestVote from n5". */
@@ -17,12 +18,12 @@ export interface Narration {
 
 /** The name of a Raft message kind code in the given language. */
 export function kindName(kind: number, lang: Lang): string {
-  const kinds = dict(lang).raft.kinds;
+  const kinds = raftDict(lang).narr.kinds;
   return (kinds as Record<number, string>)[kind] ?? `#${kind}`;
 }
 
 function headline(row: EventRow, lang: Lang): string {
-  const r = dict(lang).raft;
+  const r = raftDict(lang).narr;
   const n = nodeRef(row.node);
   switch (row.type) {
     case EventType.Deliver:
@@ -69,7 +70,7 @@ function headline(row: EventRow, lang: Lang): string {
 
 /** One decision note as a sentence. `kind` is the message kind of the event (for pre-votes and heartbeats). */
 export function narrateNote(note: NoteRow, kind: number, lang: Lang): string {
-  const r = dict(lang).raft;
+  const r = raftDict(lang).narr;
   const n = nodeRef(note.node);
   const num = (x: number) => fmtInt(x, lang);
   const who = (id: number) => (id ? nodeRef(id) : r.nobody);
@@ -197,7 +198,7 @@ function narrateSimNote(note: NoteRow, lang: Lang): string | null {
 
 /** Headline and one sentence per decision. A null row is frame 0, the initial state. */
 export function narrateParts(row: EventRow | null, lang: Lang): Narration {
-  if (!row) return { headline: dict(lang).raft.initial, details: [] };
+  if (!row) return { headline: raftDict(lang).narr.initial, details: [] };
   const kind = row.type === EventType.Deliver || row.type === EventType.Drop ? row.kind : 0;
   return { headline: headline(row, lang), details: row.notes.map((note) => narrateNote(note, kind, lang)) };
 }
@@ -218,7 +219,7 @@ export function narrate(row: EventRow | null, lang: Lang): string {
  * to the checker's English `detail` rather than saying something half-made.
  */
 export function narrateViolation(v: Violation, lang: Lang): { invariant: string; reason: string } {
-  const t = dict(lang);
+  const t = raftDict(lang);
   const invariant = (t.invariants as Record<string, string>)[v.invariant] ?? v.invariant;
   const args = v.why?.args ?? {};
   let missing = false;

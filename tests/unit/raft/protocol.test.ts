@@ -122,9 +122,9 @@ describe('snapshot and restore', () => {
 describe('what the simulator, UI and CLI read', () => {
   it.each<[RaftMsg, string, string, number, boolean | undefined, number | undefined]>([
     [{ type: 'RequestVote', term: 3, candidate: 2, lastIndex: 1, lastTerm: 1, pre: false }, 'request-vote', 'RequestVote', MsgKind.RequestVote, undefined, undefined],
-    [{ type: 'RequestVote', term: 3, candidate: 2, lastIndex: 1, lastTerm: 1, pre: true }, 'request-vote', 'PreVote', MsgKind.PreVote, undefined, undefined],
+    [{ type: 'RequestVote', term: 3, candidate: 2, lastIndex: 1, lastTerm: 1, pre: true }, 'prevote', 'PreVote', MsgKind.PreVote, undefined, undefined],
     [{ type: 'RequestVoteReply', term: 3, granted: true, pre: false, reason: 0 }, 'vote-reply', 'RequestVoteReply', MsgKind.RequestVoteReply, true, undefined],
-    [{ type: 'RequestVoteReply', term: 3, granted: false, pre: true, reason: 0 }, 'vote-reply', 'PreVoteReply', MsgKind.PreVoteReply, false, undefined],
+    [{ type: 'RequestVoteReply', term: 3, granted: false, pre: true, reason: 0 }, 'prevote-reply', 'PreVoteReply', MsgKind.PreVoteReply, false, undefined],
     [{ type: 'AppendEntries', term: 3, prevIndex: 0, prevTerm: 0, entries: [], leaderCommit: 0 }, 'heartbeat', 'Heartbeat', MsgKind.Heartbeat, undefined, 0],
     [{ type: 'AppendEntries', term: 3, prevIndex: 0, prevTerm: 0, entries: [{ term: 3, value: '' }, { term: 3, value: 'x' }], leaderCommit: 0 }, 'append', 'AppendEntries', MsgKind.AppendEntries, undefined, 2],
     [{ type: 'AppendEntriesReply', term: 3, success: false, index: 4, hintIndex: 2, hintTerm: 1 }, 'append-reply', 'AppendEntriesReply', MsgKind.AppendEntriesReply, false, undefined],
