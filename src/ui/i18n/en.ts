@@ -10,6 +10,7 @@ import { chromeEn } from './parts/chrome';
 import { hostEn } from './parts/host';
 import { shareEn } from './parts/share';
 import { simEn } from './parts/sim';
+import { quietEn } from './parts/quiet';
 
 /** A node as written in sentences: "n3". Client actors: "client 1". */
 type N = string;
@@ -191,6 +192,7 @@ export const en = {
   ...hostEn,
   ...shareEn,
   ...simEn,
+  ...quietEn,
 };
 
 export type Dict = typeof en;

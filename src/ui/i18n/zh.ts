@@ -10,6 +10,7 @@ import { chromeZh } from './parts/chrome';
 import { hostZh } from './parts/host';
 import { shareZh } from './parts/share';
 import { simZh } from './parts/sim';
+import { quietZh } from './parts/quiet';
 
 
 type N = string;
@@ -182,4 +183,5 @@ export const zh: Dict = {
   ...hostZh,
   ...shareZh,
   ...simZh,
+  ...quietZh,
 };
