@@ -11,6 +11,7 @@ import { hostEn } from './parts/host';
 import { shareEn } from './parts/share';
 import { simEn } from './parts/sim';
 import { quietEn } from './parts/quiet';
+import { eventsEn } from './parts/events';
 
 /** A node as written in sentences: "n3". Client actors: "client 1". */
 type N = string;
@@ -193,6 +194,7 @@ export const en = {
   ...shareEn,
   ...simEn,
   ...quietEn,
+  ...eventsEn,
 };
 
 export type Dict = typeof en;

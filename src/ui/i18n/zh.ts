@@ -11,6 +11,7 @@ import { hostZh } from './parts/host';
 import { shareZh } from './parts/share';
 import { simZh } from './parts/sim';
 import { quietZh } from './parts/quiet';
+import { eventsZh } from './parts/events';
 
 
 type N = string;
@@ -184,4 +185,5 @@ export const zh: Dict = {
   ...shareZh,
   ...simZh,
   ...quietZh,
+  ...eventsZh,
 };

@@ -122,19 +122,6 @@ const en = {
       8: 'PreVote reply',
       9: 'heartbeat',
     },
-    deliver: (to: N, kind: string, from: N) => `${to} received ${kind} from ${from}`,
-    dropLost: (kind: string, from: N, to: N) => `${kind} from ${from} to ${to} was lost in the network`,
-    dropLinkDown: (kind: string, from: N, to: N) => `${kind} from ${from} to ${to} was dropped: the link is down`,
-    dropNodeDown: (kind: string, from: N, to: N) => `${kind} from ${from} to ${to} was dropped: ${to} is down`,
-    timer: (n: N) => `${n}’s timer fired`,
-    clientTimer: (c: N) => `${c} timed out waiting for an answer`,
-    actionCrash: (n: N) => `${n} crashed`,
-    actionRestart: (n: N) => `${n} restarted`,
-    actionPartition: (groups: string) => `Network partitioned: ${groups}`,
-    actionCut: (from: N, to: N) => `Link ${from} → ${to} cut`,
-    actionMend: (from: N, to: N) => `Link ${from} → ${to} mended`,
-    actionHeal: 'Network healed: every link is up',
-    actionRequest: (value: string, to: N) => `A client sends “${value}”${to ? ` to ${to}` : ' to the leader'}`,
     initial: 'Initial state: every node is a follower',
 
     startElection: (n: N, term: string) => `${n}’s election timeout fired: it becomes a candidate for term ${term} and votes for itself`,
@@ -180,9 +167,6 @@ const en = {
 };
 
 export type RaftDict = typeof en;
-
-/** A word inserted into Chinese text: spaced where it begins or ends in Latin (RequestVote), not where it is Chinese (心跳). */
-const mid = (w: string) => `${/^[A-Za-z0-9]/.test(w) ? ' ' : ''}${w}${/[A-Za-z0-9]$/.test(w) ? ' ' : ''}`;
 
 const zh: RaftDict = {
   // What the shared components read (ProtocolDict)
@@ -292,19 +276,6 @@ const zh: RaftDict = {
       8: 'PreVote 回复',
       9: '心跳',
     },
-    deliver: (to: N, kind: string, from: N) => `${to} 收到 ${from} 的${mid(kind).trimEnd()}`,
-    dropLost: (kind: string, from: N, to: N) => `${from} 发往 ${to} 的${mid(kind)}在网络中丢失`,
-    dropLinkDown: (kind: string, from: N, to: N) => `${from} 发往 ${to} 的${mid(kind)}被丢弃：链路不通`,
-    dropNodeDown: (kind: string, from: N, to: N) => `${from} 发往 ${to} 的${mid(kind)}被丢弃：${to} 已宕机`,
-    timer: (n: N) => `${n} 的定时器到期`,
-    clientTimer: (c: N) => `${c} 等待回复超时`,
-    actionCrash: (n: N) => `${n} 宕机`,
-    actionRestart: (n: N) => `${n} 重启`,
-    actionPartition: (groups: string) => `网络分区：${groups}`,
-    actionCut: (from: N, to: N) => `单向断链：${from} → ${to}`,
-    actionMend: (from: N, to: N) => `链路恢复：${from} → ${to}`,
-    actionHeal: '恢复网络：所有链路恢复正常',
-    actionRequest: (value: string, to: N) => `客户端发送“${value}”${to ? `给 ${to}` : '给领导者'}`,
     initial: '初始状态：所有节点都是跟随者',
 
     startElection: (n: N, term: string) => `${n} 选举超时：成为任期 ${term} 的候选人，并投票给自己`,

@@ -3,10 +3,11 @@
  * arguments are named per code by RaftNotes in src/core/raft/types.ts: note.f.term...) into sentences in
  * either language. Used by the event list and by hover text on the stage.
  */
-import { EventType, Fate, type EventRow, type NoteRow } from '../../sim/api';
-import { ClientFailure, SimNote, type Violation } from '../../core/protocol';
+import { EventType, type EventRow, type NoteRow } from '../../sim/api';
+import type { Violation } from '../../core/protocol';
 import { MsgKind, Note } from '../../core/raft/types';
-import { dict, fmtInt, isClient, nodeRef, type Lang } from '../i18n';
+import { dict, fmtInt, nodeRef, type Lang } from '../i18n';
+import { eventHeadline, joinNarration, narrateSimNote } from '../views/narrate';
 import { raftDict } from './i18n';
 
 export interface Narration {
@@ -20,52 +21,6 @@ export interface Narration {
 export function kindName(kind: number, lang: Lang): string {
   const kinds = raftDict(lang).narr.kinds;
   return (kinds as Record<number, string>)[kind] ?? `#${kind}`;
-}
-
-function headline(row: EventRow, lang: Lang): string {
-  const r = raftDict(lang).narr;
-  const n = nodeRef(row.node);
-  switch (row.type) {
-    case EventType.Deliver:
-      return r.deliver(n, kindName(row.kind, lang), nodeRef(row.peer));
-    case EventType.Drop: {
-      const kind = kindName(row.kind, lang);
-      const from = nodeRef(row.peer);
-      if (row.fate === Fate.NodeDown) return r.dropNodeDown(kind, from, n);
-      if (row.fate === Fate.LinkDown) return r.dropLinkDown(kind, from, n);
-      if (row.fate === Fate.DroppedByUser) return dict(lang).simNarr.dropByUser(kind, from, n);
-      return r.dropLost(kind, from, n);
-    }
-    case EventType.Timer:
-      if (!isClient(row.node)) return r.timer(n);
-      // A client's timer is a time-out, or the end of its wait after "no leader".
-      return row.notes[0]?.code === SimNote.ClientRetry ? dict(lang).simNarr.clientBackoffOver(n) : r.clientTimer(n);
-    case EventType.Action: {
-      const a = row.action;
-      if (!a) return r.timer(n);
-      switch (a.do) {
-        case 'crash':
-          return r.actionCrash(nodeRef(a.node));
-        case 'restart':
-          return r.actionRestart(nodeRef(a.node));
-        case 'partition':
-          return r.actionPartition(a.groups.map((g) => `{${g.map(nodeRef).join(', ')}}`).join(' | '));
-        case 'cut':
-          return r.actionCut(nodeRef(a.from), nodeRef(a.to));
-        case 'mend':
-          return r.actionMend(nodeRef(a.from), nodeRef(a.to));
-        case 'heal':
-          return r.actionHeal;
-        case 'request':
-          return r.actionRequest(a.value, a.node ? nodeRef(a.node) : '');
-        case 'timeout':
-          return dict(lang).simNarr.actionTimeout(nodeRef(a.node));
-        case 'drop':
-          return dict(lang).simNarr.actionDrop(fmtInt(a.nth, lang), nodeRef(a.from), nodeRef(a.to));
-      }
-    }
-  }
-  return r.timer(n);
 }
 
 /** One decision note as a sentence. `kind` is the message kind of the event (for pre-votes and heartbeats). */
@@ -157,60 +112,16 @@ export function narrateNote(note: NoteRow, kind: number, lang: Lang): string {
   }
 }
 
-/** The simulator's own notes (SimNote: a user's action's outcome, a client's view), or null for another code. */
-function narrateSimNote(note: NoteRow, lang: Lang): string | null {
-  const s = dict(lang).simNarr;
-  const n = nodeRef(note.node);
-  const num = (x: number) => fmtInt(x, lang);
-  const f = note.f;
-  const req = s.requestNo(num(f.requestId));
-  switch (note.code) {
-    case SimNote.TimeoutNodeDown:
-      return s.timeoutNodeDown(n);
-    case SimNote.DropDone:
-      return s.dropDone(num(f.nth), n, nodeRef(f.to));
-    case SimNote.DropAlreadyArrived:
-      return s.dropAlreadyArrived(num(f.nth), n, nodeRef(f.to));
-    case SimNote.DropNeverSent:
-      return s.dropNeverSent(num(f.nth), n, nodeRef(f.to), num(f.sent));
-    case SimNote.DropAlreadyLost:
-      return s.dropAlreadyLost(num(f.nth), n, nodeRef(f.to));
-    case SimNote.ClientNoLeader:
-      return s.clientNoLeader(n, req, nodeRef(f.server));
-    case SimNote.ClientRedirected:
-      return s.clientRedirected(n, req, nodeRef(f.server), nodeRef(f.hint));
-    case SimNote.ClientRetry:
-      return s.clientRetry(n, req, nodeRef(f.server), num(f.attempt));
-    case SimNote.ClientBackoff:
-      return s.clientBackoff(n, req, num(f.delayMs), nodeRef(f.server));
-    case SimNote.ClientFailed:
-      if (f.why === ClientFailure.TimedOut) return s.clientFailedTimedOut(n, req, num(f.attempts));
-      if (f.why === ClientFailure.AttemptsExhausted) return s.clientFailedExhausted(n, req, num(f.attempts));
-      return s.clientFailedRefused(n, req);
-    case SimNote.ClientSucceeded:
-      return s.clientSucceeded(n, req, num(f.index), nodeRef(f.server));
-    case SimNote.ClientTimedOut:
-      return s.clientTimedOut(n, req, nodeRef(f.server));
-    default:
-      return null;
-  }
-}
-
 /** Headline and one sentence per decision. A null row is frame 0, the initial state. */
 export function narrateParts(row: EventRow | null, lang: Lang): Narration {
   if (!row) return { headline: raftDict(lang).narr.initial, details: [] };
   const kind = row.type === EventType.Deliver || row.type === EventType.Drop ? row.kind : 0;
-  return { headline: headline(row, lang), details: row.notes.map((note) => narrateNote(note, kind, lang)) };
+  return { headline: eventHeadline(row, lang, kindName), details: row.notes.map((note) => narrateNote(note, kind, lang)) };
 }
 
-/**
- * One line for hover text and announcements: the decisions when there are any (they say
- * more than the headline), else the headline.
- */
+/** One line for hover text and announcements (see joinNarration). */
 export function narrate(row: EventRow | null, lang: Lang): string {
-  const { headline: h, details } = narrateParts(row, lang);
-  if (details.length === 0) return h;
-  return details.join(lang === 'zh' ? '；' : '; ');
+  return joinNarration(narrateParts(row, lang), lang);
 }
 
 /**

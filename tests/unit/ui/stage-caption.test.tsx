@@ -88,10 +88,11 @@ describe('caption', () => {
   });
 
   it('puts no stray spaces around a Chinese word inserted into Chinese text', () => {
-    const zh = raftDict('zh').narr;
-    expect(zh.deliver('n2', zh.kinds[9], 'n5')).toBe('n2 收到 n5 的心跳');
+    const zh = dict('zh').events;
+    const kinds = raftDict('zh').narr.kinds;
+    expect(zh.deliver('n2', kinds[9], 'n5')).toBe('n2 收到 n5 的心跳');
     expect(zh.deliver('n2', 'RequestVote', 'n5')).toBe('n2 收到 n5 的 RequestVote');
-    expect(zh.dropLost(zh.kinds[5], 'c1', 'n1')).toBe('c1 发往 n1 的客户端请求在网络中丢失');
+    expect(zh.dropLost(kinds[5], 'c1', 'n1')).toBe('c1 发往 n1 的客户端请求在网络中丢失');
     expect(zh.dropLinkDown('AppendEntries', 'n1', 'n2')).toBe('n1 发往 n2 的 AppendEntries 被丢弃：链路不通');
   });
 });
