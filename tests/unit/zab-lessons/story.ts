@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { SimSession } from '../../../src/sim/session';
+import type { AppStore } from '../../../src/store/appStore';
 import { ZabNotes, zxidHex, type ZabNodeView } from '../../../src/core/zab/types';
 
 export type ZabNoteName = keyof typeof ZabNotes;
@@ -88,3 +89,9 @@ if (process.argv[1]?.endsWith('story.ts') && process.argv[2]) {
     console.log(`${String(n.time).padStart(6)} #${n.frame} n${n.node} ${n.name} ${f}`);
   }
 }
+
+/** A zxid from its printed form: zx('0x100000003'). */
+export const zx = (hex: string): number => Number(hex);
+
+/** The servers of the store's current frame (ZAB's view of each). */
+export const servers = (store: AppStore): ZabNodeView[] => store.getState().view!.nodes as ZabNodeView[];

@@ -1,0 +1,89 @@
+/**
+ * ZAB's lessons in the browser: stepping through a lesson's stops (next mark) shows each
+ * stop's sentence in the caption, in English and in Chinese, with the servers in the state the
+ * sentence describes; the 800×450 embed of a lesson fits in both languages.
+ */
+import { expect, test, type Frame, type Page } from '@playwright/test';
+import { AppPage } from './pages/app';
+import { LESSON_META, type LessonName } from '../../src/store/lessons';
+import { lessonText } from '../../src/ui/lessons';
+
+/** Walk every stop of `lesson` with next mark, at full speed, checking the caption's sentence. */
+async function walkStops(app: AppPage, lesson: LessonName, lang: 'en' | 'zh', atStop: (i: number) => Promise<void> = async () => {}): Promise<void> {
+  await app.open({ scenario: lesson, lang, speed: 'max' });
+  const sentences = lessonText(lesson, lang).stops;
+  const stops = LESSON_META[lesson].stops;
+  expect(sentences).toHaveLength(stops.length);
+  const caption = app.caption();
+  for (let i = 0; i < stops.length; i++) {
+    await app.storeAction('nextMark');
+    // Marks between stops (a commit, a crash) pause too: go on until this stop's sentence shows.
+    await expect
+      .poll(
+        async () => {
+          if ((await caption.getAttribute('data-source')) === 'stop' && (await caption.textContent())?.includes(sentences[i])) return true;
+          if (!(await app.isPlaying())) await app.storeAction('nextMark');
+          return false;
+        },
+        { timeout: 30_000, message: `${lesson} ${lang}: stop ${i}` },
+      )
+      .toBe(true);
+    expect(await app.timeMs()).toBeLessThanOrEqual(stops[i]);
+    await atStop(i);
+  }
+}
+
+test('zab-equal-histories: each stop’s sentence in the caption, en and zh; n5 leads epoch 2', async ({ page }) => {
+  const app = new AppPage(page);
+  const last = LESSON_META['zab-equal-histories'].stops.length - 1;
+  for (const lang of ['en', 'zh'] as const) {
+    await walkStops(app, 'zab-equal-histories', lang, async (i) => {
+      if (i === last) {
+        await expect(app.node(5)).toHaveAttribute('data-role', 'leading');
+        for (const id of [1, 2, 3, 4]) await expect(app.node(id)).toHaveAttribute('data-role', 'following');
+        await expect(app.node(5)).toHaveAttribute('data-epoch', '2');
+      }
+    });
+  }
+});
+
+test('zab-sync-trunc: each stop’s sentence in the caption, en and zh; n1 loses its dead proposal', async ({ page }) => {
+  const app = new AppPage(page);
+  const last = LESSON_META['zab-sync-trunc'].stops.length - 1;
+  for (const lang of ['en', 'zh'] as const) {
+    await walkStops(app, 'zab-sync-trunc', lang, async (i) => {
+      if (i === 0) await expect(app.node(1)).toHaveAttribute('data-zxid', '0x100000003');
+      if (i === last) await expect(app.node(1)).toHaveAttribute('data-zxid', '0x200000002');
+    });
+  }
+});
+
+test('zab-crash-vs-silence: each stop’s sentence in the caption, en and zh', async ({ page }) => {
+  const app = new AppPage(page);
+  for (const lang of ['en', 'zh'] as const) await walkStops(app, 'zab-crash-vs-silence', lang);
+});
+
+async function openEmbed(page: Page, baseURL: string | undefined, params: string): Promise<Frame> {
+  await page.setViewportSize({ width: 900, height: 560 });
+  await page.setContent(`<body style="margin:0"><iframe title="Quorumscope" src="${baseURL}/?embed=1&${params}" width="800" height="450" style="border:0"></iframe>`);
+  await expect(page.frameLocator('iframe').locator('[data-node]').first()).toBeVisible();
+  return page.frames().find((f) => f !== page.mainFrame())!;
+}
+
+test('the 800×450 embed of a ZAB lesson fits, en and zh: nothing scrolls, no label is cut off', async ({ page, baseURL }) => {
+  for (const lang of ['en', 'zh']) {
+    const frame = await openEmbed(page, baseURL, `scenario=zab-sync-trunc&frame=60&lang=${lang}`);
+    const fit = await frame.evaluate(() => {
+      const svg = document.querySelector('svg')!.getBoundingClientRect();
+      const texts = [...document.querySelectorAll('[data-node] text')].map((t) => t.getBoundingClientRect());
+      const se = document.scrollingElement!;
+      return {
+        scrolls: se.scrollWidth > se.clientWidth || se.scrollHeight > se.clientHeight,
+        cut: texts.filter((r) => r.left < svg.left - 1 || r.right > svg.right + 1 || r.top < svg.top - 1 || r.bottom > svg.bottom + 1).length,
+        nodes: document.querySelectorAll('[data-node]').length,
+      };
+    });
+    expect(fit, lang).toEqual({ scrolls: false, cut: 0, nodes: 5 });
+    await expect(frame.getByTestId('caption')).toBeVisible();
+  }
+});
