@@ -255,7 +255,7 @@ const zh: Texts = {
     ],
   },
   'zab-not-paxos': {
-    title: 'ZAB ·“ZooKeeper 用 Paxos 选举领导者”？',
+    title: 'ZAB · “ZooKeeper 用 Paxos 选举领导者”？',
     blurb:
       '一种常见的说法是 ZooKeeper 用 Paxos 选举领导者。看看 FLE：没有提案编号，也没有承诺。每台服务器宣布自己的选票，一旦听到更好的选票——纪元（epoch）更高，否则 zxid 更高，否则 sid 更大——就采纳它并重新宣布。这里的服务器在三者上各有不同，所以三种比较都会起作用。',
     stops: [
@@ -269,7 +269,7 @@ const zh: Texts = {
     ],
   },
   'zab-first-noticer': {
-    title: 'ZAB ·“谁先发现心跳丢失，谁当领导者”？',
+    title: 'ZAB · “谁先发现心跳丢失，谁当领导者”？',
     blurb:
       '一种常见的说法是最先发现领导者心跳丢失的服务器会成为新的领导者。这里 n1 最先收不到领导者 n5 的消息（1 秒时 n5 到 n1 的链路被切断，它也错过了 y=2）；2 秒时整个 n5 陷入沉默。n1 最先发现——却落选了：胜出的是数据最新、sid 最大的服务器。本课把 tickTime 缩小到 500 毫秒（ZooKeeper 的示例配置是 2000），所以沉默只需 2.5 秒而不是 10 秒；事件的顺序不变。',
     stops: [
@@ -284,7 +284,7 @@ const zh: Texts = {
     ],
   },
   'zab-three-phases': {
-    title: 'ZAB ·“预提议、提议、确认”三阶段？',
+    title: 'ZAB · “预提议、提议、确认”三阶段？',
     blurb:
       '一种常见的说法是 ZAB 分为预提议、提议、确认三个阶段。ZAB 的三个阶段其实是发现、同步、广播，在领导者选举之后。三台服务器：n1 落后一个事务。看 FLE 选出 n3，发现阶段商定新的纪元（epoch），同步阶段让 n1 追上，广播阶段用 PROPOSAL、ACK、COMMIT 提交 z=3。',
     stops: [
