@@ -3,8 +3,9 @@
  * stop's sentence in the caption, in English and in Chinese, with the servers in the state the
  * sentence describes; the 800×450 embed of a lesson fits in both languages.
  */
-import { expect, test, type Frame, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './pages/app';
+import { embedFit, openEmbed } from './pages/embed';
 import { LESSON_META, type LessonName } from '../../src/store/lessons';
 import { lessonText } from '../../src/ui/lessons';
 
@@ -66,26 +67,10 @@ test('zab-crash-vs-silence: each stop’s sentence in the caption, en and zh', a
   for (const lang of ['en', 'zh'] as const) await walkStops(app, 'zab-crash-vs-silence', lang);
 });
 
-async function openEmbed(page: Page, baseURL: string | undefined, params: string): Promise<Frame> {
-  await page.setViewportSize({ width: 900, height: 560 });
-  await page.setContent(`<body style="margin:0"><iframe title="Quorumscope" src="${baseURL}/?embed=1&${params}" width="800" height="450" style="border:0"></iframe>`);
-  await expect(page.frameLocator('iframe').locator('[data-node]').first()).toBeVisible();
-  return page.frames().find((f) => f !== page.mainFrame())!;
-}
-
 test('the 800×450 embed of a ZAB lesson fits, en and zh: nothing scrolls, no label is cut off', async ({ page, baseURL }) => {
   for (const lang of ['en', 'zh']) {
     const frame = await openEmbed(page, baseURL, `scenario=zab-sync-trunc&frame=60&lang=${lang}`);
-    const fit = await frame.evaluate(() => {
-      const svg = document.querySelector('svg')!.getBoundingClientRect();
-      const texts = [...document.querySelectorAll('[data-node] text')].map((t) => t.getBoundingClientRect());
-      const se = document.scrollingElement!;
-      return {
-        scrolls: se.scrollWidth > se.clientWidth || se.scrollHeight > se.clientHeight,
-        cut: texts.filter((r) => r.left < svg.left - 1 || r.right > svg.right + 1 || r.top < svg.top - 1 || r.bottom > svg.bottom + 1).length,
-        nodes: document.querySelectorAll('[data-node]').length,
-      };
-    });
+    const fit = { ...(await embedFit(frame)), nodes: await frame.locator('[data-node]').count() };
     expect(fit, lang).toEqual({ scrolls: false, cut: 0, nodes: 5 });
     await expect(frame.getByTestId('caption')).toBeVisible();
   }
