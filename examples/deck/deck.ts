@@ -11,7 +11,7 @@ import 'reveal.js/reveal.css';
 import 'reveal.js/theme/serif.css';
 import './deck.css';
 import { dict, fmtInt, fmtTime, type Lang } from '../../src/ui/i18n';
-import { isLesson } from '../../src/ui/lessons';
+import { isLesson, lessonText } from '../../src/ui/lessons';
 import { hostMessage, parseEmbedMessage, type HostCommand } from '../../src/ui/host/protocol';
 
 interface Embed {
@@ -82,7 +82,7 @@ function buildSlide(section: HTMLElement): Embed {
     frame: 0,
     render() {
       const t = dict(lang);
-      const name = isLesson(lesson) ? t.lessons[lesson].title : lesson;
+      const name = isLesson(lesson) ? lessonText(lesson, lang).title : lesson;
       title.textContent = name;
       iframe.title = t.deckEmbedTitle(name);
       back.textContent = `◀ ${t.stepBack}`;

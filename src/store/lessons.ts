@@ -4,10 +4,18 @@
  * protocol's state view (Raft's logs) beside the stage, and its stops (virtual times a
  * presenter's "next" pauses at; their sentences are in the dictionary, by index).
  * Plain data, so the store, the URL code and the views all read the same table.
+ *
+ * Each protocol other than Raft keeps its lessons in its own folder (ZAB's: src/ui/zab/lessons:
+ * names, presentation and texts) and this table spreads them in; their texts are looked up
+ * through src/ui/lessons.ts `lessonText`.
  */
 import type { Speed } from './types';
+import { ZAB_LESSONS, ZAB_LESSON_META } from '../ui/zab/lessons/meta';
 
-export const LESSONS = ['raft-election', 'raft-leader-crash', 'raft-partition', 'raft-figure7', 'raft-figure8', 'raft-figure8-bug', 'raft-rejoin-disrupts', 'raft-prevote', 'raft-split-vote'] as const;
+/** Raft's lessons; their texts are the shared dictionary's `lessons` and `lessonStops`. */
+export const RAFT_LESSONS = ['raft-election', 'raft-leader-crash', 'raft-partition', 'raft-figure7', 'raft-figure8', 'raft-figure8-bug', 'raft-rejoin-disrupts', 'raft-prevote', 'raft-split-vote'] as const;
+export type RaftLessonName = (typeof RAFT_LESSONS)[number];
+export const LESSONS = [...RAFT_LESSONS, ...ZAB_LESSONS] as const;
 export type LessonName = (typeof LESSONS)[number];
 /** The lesson the app opens when the link names none (or a bad one). */
 export const DEFAULT_LESSON: LessonName = 'raft-election';
@@ -31,7 +39,7 @@ const RAFT_SPEED = 0.02;
  * running the scenario (`npm run sim`, or SimSession's event rows) and pinned by
  * tests/unit/store/stops.test.ts, which checks each sentence against the state there.
  */
-export const LESSON_META: Record<LessonName, LessonMeta> = {
+const RAFT_LESSON_META: Record<RaftLessonName, LessonMeta> = {
   'raft-election': { speed: RAFT_SPEED, embedState: false, stops: [185, 195, 208, 226, 228, 232, 257, 275] },
   'raft-leader-crash': { speed: RAFT_SPEED, embedState: false, stops: [185, 232, 600, 662, 1500, 1736, 1761, 3000, 4500, 4527] },
   'raft-partition': { speed: RAFT_SPEED, embedState: true, stops: [232, 1500, 1691, 1737, 2000, 3560, 5000, 5008] },
@@ -43,6 +51,12 @@ export const LESSON_META: Record<LessonName, LessonMeta> = {
   // Stops just after: the two time-outs (60 ms), the second candidate's defeat (110 ms), term 2's winner (257 ms).
   'raft-split-vote': { speed: RAFT_SPEED, embedState: false, stops: [61, 111, 258] },
 };
+
+export const LESSON_META: Record<LessonName, LessonMeta> = { ...RAFT_LESSON_META, ...ZAB_LESSON_META };
+
+export function isRaftLesson(name: string): name is RaftLessonName {
+  return (RAFT_LESSONS as readonly string[]).includes(name);
+}
 
 export function isLesson(name: string | null | undefined): name is LessonName {
   return typeof name === 'string' && (LESSONS as readonly string[]).includes(name);

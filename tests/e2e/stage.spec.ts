@@ -5,37 +5,17 @@
  * ≥ 14 px at 800×450, large type clearly larger), and axe on the full and embed layouts.
  */
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Frame, type Page } from '@playwright/test';
+import { expect, test, type Frame } from '@playwright/test';
 import { AppPage } from './pages/app';
+import { embedFit, openEmbed } from './pages/embed';
 import { seriousAxeViolations } from './support/axe';
 import { LESSONS } from '../../src/store/lessons';
-
-/** An 800×450 iframe holding the app with embed=1 and the given parameters; returns its frame. */
-async function openEmbed(page: Page, baseURL: string | undefined, params: string): Promise<Frame> {
-  await page.setViewportSize({ width: 900, height: 560 });
-  await page.setContent(`<body style="margin:0"><iframe title="Quorumscope" src="${baseURL}/?embed=1&${params}" width="800" height="450" style="border:0"></iframe>`);
-  await expect(page.frameLocator('iframe').locator('[data-node]').first()).toBeVisible();
-  return page.frames().find((f) => f !== page.mainFrame())!;
-}
 
 /** The client label's font size on screen (px), or null without a client on the stage. */
 function clientLabelPx(frame: Frame): Promise<number | null> {
   return frame.evaluate(() => {
     const el = document.querySelector<SVGTextElement>('.client-label');
     return el ? parseFloat(getComputedStyle(el).fontSize) * (el.getScreenCTM()?.a ?? 1) : null;
-  });
-}
-
-/** Whether the embed scrolls, and how many node and client labels are cut off at the drawing's edges. */
-function embedFit(frame: Frame): Promise<{ scrolls: boolean; cut: number }> {
-  return frame.evaluate(() => {
-    const svg = document.querySelector('svg.stage-svg')!.getBoundingClientRect();
-    const texts = [...document.querySelectorAll('[data-node] text, .client-label')].map((t) => t.getBoundingClientRect());
-    const se = document.scrollingElement!;
-    return {
-      scrolls: se.scrollWidth > se.clientWidth || se.scrollHeight > se.clientHeight,
-      cut: texts.filter((r) => r.left < svg.left - 1 || r.right > svg.right + 1 || r.top < svg.top - 1 || r.bottom > svg.bottom + 1).length,
-    };
   });
 }
 

@@ -94,7 +94,8 @@ export function parseHostMessage(data: unknown): Parsed {
     case 'lesson': {
       const n = data.name;
       if (typeof n === 'string' && (LESSONS as readonly string[]).includes(n)) return { kind: 'command', command: { type: 'lesson', name: n } };
-      return bad('name', `one of ${LESSONS.join(', ')}`);
+      // Not the whole list: with every protocol's lessons it would drown the answer.
+      return bad('name', `the name of one of the ${LESSONS.length} bundled lessons (public/scenarios/NAME.json), e.g. ${LESSONS[0]}`);
     }
     case 'load': {
       if (isPlainObject(data.scenario)) return { kind: 'command', command: { type: 'load', scenario: data.scenario } };

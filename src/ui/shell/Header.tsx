@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useApp, useAppStore, useT } from '../StoreContext';
-import { LESSONS } from '../lessons';
+import { LESSONS, lessonText } from '../lessons';
 import { shareAddress } from '../useUrlSync';
 import { Settings } from './Settings';
 import { SharePopover } from './SharePopover';
@@ -58,7 +58,7 @@ export function Header() {
           {lesson === null && <option value={CUSTOM}>{t.customScenario}</option>}
           {LESSONS.map((name) => (
             <option key={name} value={name}>
-              {t.lessons[name].title}
+              {lessonText(name, lang).title}
             </option>
           ))}
         </select>

@@ -7,7 +7,7 @@
 import { useApp, useT } from '../StoreContext';
 import type { ProtocolView } from '../views/types';
 import { fmtInt, fmtTime } from '../i18n';
-import { isLesson } from '../../store/lessons';
+import { isLesson, lessonText } from '../lessons';
 
 export function Caption({ pv }: { pv: ProtocolView }) {
   const t = useT();
@@ -42,7 +42,7 @@ export function Caption({ pv }: { pv: ProtocolView }) {
       </div>
     );
   }
-  const stopText = currentStop !== null && isLesson(lesson) ? t.lessonStops[lesson][currentStop] : undefined;
+  const stopText = currentStop !== null && isLesson(lesson) ? lessonText(lesson, lang).stops[currentStop] : undefined;
   if (stopText) {
     return (
       <div className="caption stop" data-testid="caption" data-source="stop" title={stopText}>
@@ -53,7 +53,7 @@ export function Caption({ pv }: { pv: ProtocolView }) {
       </div>
     );
   }
-  const blurb = lesson && t.lessons[lesson as keyof typeof t.lessons] ? t.lessons[lesson as keyof typeof t.lessons].blurb : null;
+  const blurb = isLesson(lesson) ? lessonText(lesson, lang).blurb : null;
   if (frame === 0 && blurb) {
     return (
       <div className="caption" data-testid="caption" data-source="blurb" title={blurb}>

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useApp, useT } from '../StoreContext';
 import { Popover } from '../shell/Popover';
+import { isLesson, lessonText } from '../lessons';
 
 /** ⓘ drawn, not typed: the character decomposes to "i", which axe then expects in the button's name. */
 function InfoIcon() {
@@ -20,8 +21,9 @@ function InfoIcon() {
 export function LessonAbout() {
   const t = useT();
   const lesson = useApp((s) => s.lesson);
+  const lang = useApp((s) => s.lang);
   const [open, setOpen] = useState(false);
-  const text = lesson ? t.lessons[lesson as keyof typeof t.lessons] : undefined;
+  const text = isLesson(lesson) ? lessonText(lesson, lang) : undefined;
   return (
     <div className="legend-wrap">
       <button type="button" className="chip corner-chip" aria-label={t.stageAbout} aria-expanded={open} onClick={() => setOpen((o) => !o)}>

@@ -11,6 +11,7 @@ import { scaleLinear } from 'd3';
 import type { Mark } from '../../sim/api';
 import type { ScriptAction } from '../../sim/scenario';
 import { lessonMeta, isLesson } from '../../store/lessons';
+import { lessonText } from '../lessons';
 import { useApp, useAppStore, useT } from '../StoreContext';
 import { fmtInt, fmtTime, nodeRef, type Dict, type Lang } from '../i18n';
 import { termColor } from '../palette';
@@ -96,7 +97,7 @@ function itemTitle(item: TimelineItem, t: Dict, lang: Lang, lesson: string | nul
   const src = item.source;
   if ('mark' in src) return markTitle(src.mark, t, pv?.dict(lang).markTitles);
   if ('action' in src) return actionTitle(src.action, t, lang);
-  const sentence = isLesson(lesson) ? (t.lessonStops[lesson][src.stop] ?? '') : '';
+  const sentence = isLesson(lesson) ? (lessonText(lesson, lang).stops[src.stop] ?? '') : '';
   return t.chromeStopTitle(fmtInt(src.stop + 1, lang), sentence);
 }
 

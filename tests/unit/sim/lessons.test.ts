@@ -7,10 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { runHeadless } from '../../../src/sim/run';
 import { parseScenario } from '../../../src/sim/scenario';
 import type { RaftNode } from '../../../src/core/raft/types';
-import { LESSONS, LESSON_META } from '../../../src/ui/lessons';
+import { LESSONS, LESSON_META, lessonText } from '../../../src/ui/lessons';
 import { SimSession } from '../../../src/sim/session';
 import { Note } from '../../../src/core/raft/types';
-import { dict } from '../../../src/ui/i18n';
 
 const load = (name: string) => JSON.parse(readFileSync(`public/scenarios/${name}.json`, 'utf8'));
 const run = (scenario: unknown) => {
@@ -128,7 +127,7 @@ describe('bundled lessons', () => {
   it('every lesson stop has its sentence in both languages, and stops are in order', () => {
     for (const name of LESSONS) {
       const stops = LESSON_META[name].stops;
-      for (const lang of ['en', 'zh'] as const) expect(dict(lang).lessonStops[name], `${name} ${lang}`).toHaveLength(stops.length);
+      for (const lang of ['en', 'zh'] as const) expect(lessonText(name, lang).stops, `${name} ${lang}`).toHaveLength(stops.length);
       expect([...stops].sort((a, b) => a - b), name).toEqual(stops);
     }
   });

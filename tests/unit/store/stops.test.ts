@@ -4,38 +4,13 @@
  * mark), and true: each sentence checked against the state at its stop.
  */
 import { describe, expect, it } from 'vitest';
-import type { AppStore } from '../../../src/store/appStore';
-import { LESSONS, LESSON_META, type LessonName } from '../../../src/store/lessons';
-import { allDicts } from '../../../src/ui/i18n';
-import { fetchLesson, makeStore, node, nodes } from './helpers';
+import { LESSONS, LESSON_META } from '../../../src/store/lessons';
+import { LANGS } from '../../../src/ui/i18n';
+import { lessonText } from '../../../src/ui/lessons';
+import { fetchLesson, node, nodes } from './helpers';
+import { walkStops } from './walk-stops';
 
 const PENDING_STOPS: ReadonlySet<string> = new Set(['raft-split-vote']);
-
-/** Walk nextMark from the start, calling `check(i)` on arriving at each stop in turn. */
-async function walkStops(name: LessonName, check: (i: number, store: AppStore) => void): Promise<void> {
-  const store = await makeStore();
-  await store.getState().openLesson(name);
-  store.getState().setSpeed('max');
-  const stops = LESSON_META[name].stops;
-  const seen: number[] = [];
-  if (store.getState().currentStop !== null) seen.push(store.getState().currentStop!);
-  for (let guard = 0; guard < 200 && seen.length < stops.length; guard++) {
-    const before = store.getState().view!.frame;
-    await store.getState().nextMark();
-    const s = store.getState();
-    expect(s.view!.frame, `nextMark moves on from frame ${before}`).toBeGreaterThan(before);
-    if (s.currentStop !== null && s.currentStop !== seen[seen.length - 1]) {
-      const i = s.currentStop;
-      // The stop is the last frame at or before its time.
-      expect(s.view!.time).toBeLessThanOrEqual(stops[i]);
-      // (At a violation the run ends: there is no next frame.)
-      if (!s.view!.violation) expect(s.view!.nextTime!).toBeGreaterThan(stops[i]);
-      seen.push(i);
-      check(i, store);
-    }
-  }
-  expect(seen).toEqual(stops.map((_, i) => i));
-}
 
 describe('lesson stops', () => {
   it.each(LESSONS.map((l) => [l]))('%s: increasing, within the run, a sentence for each in both languages', async (name) => {
@@ -49,8 +24,8 @@ describe('lesson stops', () => {
       expect(t).toBeGreaterThanOrEqual(0);
       expect(t).toBeLessThanOrEqual(sc.until);
     }
-    for (const d of Object.values(allDicts)) {
-      const sentences = d.lessonStops[name];
+    for (const lang of LANGS) {
+      const sentences = lessonText(name, lang).stops;
       expect(sentences).toHaveLength(stops.length);
       for (const text of sentences) expect(text.trim().length).toBeGreaterThan(10);
     }

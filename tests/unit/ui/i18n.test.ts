@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allDicts, fmtInt, fmtTime, nodeRef } from '../../../src/ui/i18n';
-import { LESSONS } from '../../../src/ui/lessons';
+import { LESSONS, lessonText } from '../../../src/ui/lessons';
 import { allViews } from '../../../src/ui/views/registry';
 import { raftDict } from '../../../src/ui/raft/i18n';
 
@@ -133,8 +133,10 @@ describe('the shared dictionary', () => {
 
   it('has a title and blurb for every bundled lesson', () => {
     for (const name of LESSONS) {
-      expect(allDicts.en.lessons[name].title).toBeTruthy();
-      expect(allDicts.zh.lessons[name].title).toBeTruthy();
+      for (const lang of ['en', 'zh'] as const) {
+        expect(lessonText(name, lang).title, `${name} ${lang}`).toBeTruthy();
+        expect(lessonText(name, lang).blurb, `${name} ${lang}`).toBeTruthy();
+      }
     }
   });
 

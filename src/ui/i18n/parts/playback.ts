@@ -3,9 +3,9 @@
  * areas never edits the same lines. English is the shape; Chinese must match it.
  * Spread into ../en.ts and ../zh.ts.
  */
-import type { LessonName } from '../../../store/lessons';
+import type { RaftLessonName } from '../../../store/lessons';
 
-type Stops = Record<LessonName, readonly string[]>;
+type Stops = Record<RaftLessonName, readonly string[]>;
 
 export const playbackEn = {
   /** The notice after acting on a past frame (src/ui/transport/ForkNotice.tsx). */
