@@ -176,7 +176,7 @@ export const zabEn = {
     epochAccepted: (n: N, leader: N, epoch: string, current: string) => `${n} accepts epoch ${epoch} from ${leader} (acceptedEpoch persisted) and answers ACKEPOCH with currentEpoch ${current}`,
     epochRefused: (n: N, leader: N, epoch: string, accepted: string) => `${n} refuses epoch ${epoch} from ${leader}: it already accepted epoch ${accepted}; it disconnects and goes LOOKING`,
     ackEpochCounted: (n: N, from: N, current: string, zxid: string, acks: string) => `${n} counts ${from}’s ACKEPOCH (currentEpoch ${current}, last zxid ${zxid}): ${acks} epoch acks`,
-    ackEpochSameEpoch: (n: N, from: N, epoch: string) => `${from} had already accepted epoch ${epoch}: its ACKEPOCH carries currentEpoch −1, and ${n} does not count it as an epoch ack`,
+    ackEpochSameEpoch: (n: N, from: N, epoch: string) => `${n} does not count ${from}’s ACKEPOCH as an epoch ack: ${from} had already accepted epoch ${epoch}, so it sent currentEpoch −1`,
     followerAhead: (n: N, from: N, theirs: string, ours: string, epoch: string) =>
       `${n} refuses ${from}: it is ahead of the leader (epoch ${epoch}, zxid ${theirs} against ${ours}); the connection is dropped`,
     epochEstablished: (n: N, epoch: string, acks: string) => `${n} has epoch acks from a quorum (${acks}): epoch ${epoch} becomes its currentEpoch; synchronization starts`,
@@ -386,7 +386,7 @@ export const zabZh: ZabDict = {
     epochAccepted: (n, leader, epoch, current) => `${n} 接受 ${leader} 的纪元 ${epoch}（已持久化 acceptedEpoch），回复 ACKEPOCH，currentEpoch 为 ${current}`,
     epochRefused: (n, leader, epoch, accepted) => `${n} 拒绝 ${leader} 的纪元 ${epoch}：它已接受纪元 ${accepted}；断开连接，回到选举中（LOOKING）`,
     ackEpochCounted: (n, from, current, zxid, acks) => `${n} 计入 ${from} 的 ACKEPOCH（currentEpoch ${current}，最新 zxid ${zxid}）：已有 ${acks} 个纪元确认`,
-    ackEpochSameEpoch: (n, from, epoch) => `${from} 早已接受纪元 ${epoch}：它的 ACKEPOCH 中 currentEpoch 为 −1，${n} 不将其计为纪元确认`,
+    ackEpochSameEpoch: (n, from, epoch) => `${n} 不把 ${from} 的 ACKEPOCH 计为纪元确认：${from} 早已接受纪元 ${epoch}，因此发来的 currentEpoch 为 −1`,
     followerAhead: (n, from, theirs, ours, epoch) => `${n} 拒绝 ${from}：它比领导者更新（纪元 ${epoch}，zxid ${theirs}，领导者为 ${ours}）；连接被断开`,
     epochEstablished: (n, epoch, acks) => `${n} 收到法定人数的纪元确认（${acks}）：纪元 ${epoch} 成为其 currentEpoch；开始同步阶段`,
     syncEmptyDiff: (n, to, zxid) => `${n} 用空 DIFF 同步 ${to}：双方历史都止于 ${zxid}`,
