@@ -207,18 +207,34 @@ export const zabEn = {
     connectionClosedLeader: (n: N, peer: N) => `${n}’s connection to its leader ${peer} closed (the process died): noticed at once`,
     connectionClosed: (n: N, peer: N) => `${n}’s connection to ${peer} closed (the process died)`,
     backToLooking: (n: N, epoch: string) => `${n} goes back to LOOKING (its epoch was ${epoch}) to elect a leader`,
+    sameVoteReceived: (n: N, from: N, leader: N, zxid: string, round: string) => `${n} records ${from}’s vote for ${leader} (zxid ${zxid}, round ${round}): the same as its own, nothing changes`,
+    finalizeDiscarded: (n: N, from: N, leader: N, zxid: string, epoch: string) =>
+      `${n} is in finalizeWait: ${from}’s vote for ${leader} (zxid ${zxid}, epoch ${epoch}) is not better, so it is dropped unrecorded`,
+    proposalOutOfOrder: (n: N, zxid: string, last: string) => `${n} got PROPOSAL ${zxid}, which does not follow its last zxid ${last} (only a reordering network does this): it goes LOOKING to resync`,
+    commitUnknown: (n: N, zxid: string, last: string) => `${n} got COMMIT ${zxid}, a zxid it does not hold (its last is ${last}; only a reordering network does this): it goes LOOKING to resync`,
+    phaseEntered: (n: N, phase: string, epoch: string) => `${n} enters ${phase}${epoch === '0' ? '' : ` (epoch ${epoch})`}`,
+    pinged: (n: N, zxid: string, learners: string) => `${n} PINGs its ${learners} ${learners === '1' ? 'follower' : 'followers'} (last zxid ${zxid})`,
+    pingAnswered: (n: N, leader: N, zxid: string) => `${n} answers ${leader}’s PING (its last zxid ${zxid})`,
+    ignored: (n: N, from: N, kind: string) => `${n} ignores ${kind} from ${from}: it does not belong to its current state`,
+    restarted: (n: N, zxid: string, accepted: string, current: string) =>
+      `${n} restarted with its logged history (last zxid ${zxid}), acceptedEpoch ${accepted} and currentEpoch ${current}: it starts LOOKING`,
     unknown: (code: string) => `decision ${code}`,
   },
 
   /** The invariants ZAB's checkers name (Violation.invariant, English in the data). */
-  invariants: {} as Record<string, string>,
-  /** Why an invariant broke, by Violation.why.code. Values arrive formatted (zxids as 0x…). */
+  invariants: {
+    'Total Order': 'Total Order',
+    'Leader Uniqueness': 'Leader Uniqueness',
+    'Leader Completeness': 'Leader Completeness',
+  } as Record<string, string>,
+  /** Why an invariant broke, by Violation.why.code (src/core/zab/checkers.ts). Values arrive formatted: zxids 0x…, client values quoted. */
   violations: {
     secondLeaderOfEpoch: (n: N, epoch: string, other: N) => `${n} became the established leader of epoch ${epoch}, which ${other} already leads`,
-    deliveredOutOfOrder: (n: N, zxid: string, expected: string) => `${n} delivered ${zxid} where the total order has ${expected} next`,
-    deliveredGap: (n: N, zxid: string, after: string) => `${n} delivered ${zxid} right after ${after}, skipping transactions in between`,
-    deliveredDifferent: (n: N, zxid: string, value: string, other: string) => `${n} delivered ${value} as ${zxid}, where ${other} was delivered before`,
-    leaderLacksCommitted: (n: N, epoch: string, zxid: string, value: string) => `${n} became the leader of epoch ${epoch} without the committed transaction ${zxid} (${value})`,
+    deliveredDifferentTxn: (n: N, position: string, zxid: string, value: string, committedZxid: string, committedValue: string) =>
+      `${n} delivered ${zxid} ${value} as transaction ${position}, where ${committedZxid} ${committedValue} was delivered before`,
+    deliveredOutOfOrder: (n: N, position: string, zxid: string, previous: string) => `${n} delivered ${zxid} as transaction ${position}, after ${previous}: zxids must increase`,
+    leaderLacksCommittedTxn: (n: N, epoch: string, zxid: string, value: string) => `${n} became the leader of epoch ${epoch} without the committed transaction ${zxid} ${value}`,
+    deliveredTakenBack: (n: N, before: string, after: string) => `${n} took back delivered transactions: it had delivered ${before}, now ${after}`,
   } as Record<string, (...args: string[]) => string>,
 
   switches: {} as Record<string, { name: string; help: string }>,
@@ -412,16 +428,29 @@ export const zabZh: ZabDict = {
     connectionClosedLeader: (n, peer) => `${n} 与领导者 ${peer} 的连接关闭（进程已宕机）：立即察觉`,
     connectionClosed: (n, peer) => `${n} 与 ${peer} 的连接关闭（进程已宕机）`,
     backToLooking: (n, epoch) => `${n} 回到选举中（LOOKING，原纪元 ${epoch}），重新选举领导者`,
+    sameVoteReceived: (n, from, leader, zxid, round) => `${n} 记录 ${from} 投给 ${leader} 的选票（zxid ${zxid}，轮次 ${round}）：与自己的相同，无变化`,
+    finalizeDiscarded: (n, from, leader, zxid, epoch) => `${n} 正处于 finalizeWait：${from} 投给 ${leader} 的选票（zxid ${zxid}，纪元 ${epoch}）并不更优，直接丢弃，不记录`,
+    proposalOutOfOrder: (n, zxid, last) => `${n} 收到的 PROPOSAL ${zxid} 没有接在其最新 zxid ${last} 之后（只有乱序网络才会如此）：回到选举中（LOOKING）重新同步`,
+    commitUnknown: (n, zxid, last) => `${n} 收到 COMMIT ${zxid}，但并不持有该 zxid（其最新为 ${last}；只有乱序网络才会如此）：回到选举中（LOOKING）重新同步`,
+    phaseEntered: (n, phase, epoch) => `${n} 进入${phase}阶段${epoch === '0' ? '' : `（纪元 ${epoch}）`}`,
+    pinged: (n, zxid, learners) => `${n} 向 ${learners} 个跟随者发送 PING（最新 zxid ${zxid}）`,
+    pingAnswered: (n, leader, zxid) => `${n} 回复 ${leader} 的 PING（其最新 zxid ${zxid}）`,
+    ignored: (n, from, kind) => `${n} 忽略 ${from} 的 ${kind}：它与当前状态无关`,
+    restarted: (n, zxid, accepted, current) => `${n} 带着已记录的历史重启（最新 zxid ${zxid}），acceptedEpoch ${accepted}，currentEpoch ${current}：从选举中（LOOKING）开始`,
     unknown: (code) => `决定 ${code}`,
   },
 
-  invariants: {},
+  invariants: {
+    'Total Order': '全序（Total Order）',
+    'Leader Uniqueness': '领导者唯一（Leader Uniqueness）',
+    'Leader Completeness': '领导者完整性（Leader Completeness）',
+  },
   violations: {
     secondLeaderOfEpoch: (n, epoch, other) => `${n} 成为纪元 ${epoch} 的正式领导者，而 ${other} 已经是该纪元的领导者`,
-    deliveredOutOfOrder: (n, zxid, expected) => `${n} 交付了 ${zxid}，而全序中下一个应是 ${expected}`,
-    deliveredGap: (n, zxid, after) => `${n} 在 ${after} 之后直接交付了 ${zxid}，跳过了中间的事务`,
-    deliveredDifferent: (n, zxid, value, other) => `${n} 把 ${value} 作为 ${zxid} 交付，而此前交付的是 ${other}`,
-    leaderLacksCommitted: (n, epoch, zxid, value) => `${n} 成为纪元 ${epoch} 的领导者，却缺少已提交的事务 ${zxid}（${value}）`,
+    deliveredDifferentTxn: (n, position, zxid, value, committedZxid, committedValue) => `${n} 把 ${zxid} ${value} 作为第 ${position} 个事务交付，而此前交付的是 ${committedZxid} ${committedValue}`,
+    deliveredOutOfOrder: (n, position, zxid, previous) => `${n} 在 ${previous} 之后把 ${zxid} 作为第 ${position} 个事务交付：zxid 必须递增`,
+    leaderLacksCommittedTxn: (n, epoch, zxid, value) => `${n} 成为纪元 ${epoch} 的领导者，却缺少已提交的事务 ${zxid} ${value}`,
+    deliveredTakenBack: (n, before, after) => `${n} 收回了已交付的事务：它曾交付 ${before} 个，现在是 ${after} 个`,
   },
 
   switches: {},

@@ -211,17 +211,17 @@ export function narrate(row: EventRow | null, lang: Lang): string {
   return details.join(lang === 'zh' ? '；' : '; ');
 }
 
-/** Violation arguments that are zxids (printed 0x…), by name. */
-const ZXID_ARGS = new Set(['zxid', 'expected', 'after', 'committedZxid', 'theirZxid', 'ourZxid']);
-/** Violation arguments that are servers (printed n3), by name. */
-const NODE_ARGS = new Set(['node', 'other', 'leader']);
-/** The argument order of each reason sentence in the dictionary (ZAB's checkers' why.args). */
-const VIOLATION_ARGS: Record<string, readonly string[]> = {
+/** Violation arguments that name a server (printed n3). */
+const NODE_ARGS = new Set(['node', 'other']);
+/** Violation arguments that are client values (quoted, so "x=1" reads as a value in any language). */
+const VALUE_ARGS = new Set(['value', 'committedValue']);
+/** The argument order of each reason sentence in the dictionary (src/core/zab/checkers.ts why.args). */
+export const VIOLATION_ARGS: Record<string, readonly string[]> = {
   secondLeaderOfEpoch: ['node', 'epoch', 'other'],
-  deliveredOutOfOrder: ['node', 'zxid', 'expected'],
-  deliveredGap: ['node', 'zxid', 'after'],
-  deliveredDifferent: ['node', 'zxid', 'value', 'otherValue'],
-  leaderLacksCommitted: ['node', 'epoch', 'zxid', 'value'],
+  deliveredDifferentTxn: ['node', 'position', 'zxid', 'value', 'committedZxid', 'committedValue'],
+  deliveredOutOfOrder: ['node', 'position', 'zxid', 'previous'],
+  leaderLacksCommittedTxn: ['node', 'epoch', 'zxid', 'value'],
+  deliveredTakenBack: ['node', 'before', 'after'],
 };
 
 /**
@@ -240,8 +240,10 @@ export function narrateViolation(v: Violation, lang: Lang): { invariant: string;
   for (const k of names) {
     const x = args[k];
     if (x === undefined) return { invariant, reason: v.detail };
-    if (typeof x === 'string') out.push(k === 'value' || k === 'otherValue' ? JSON.stringify(x) : x);
-    else if (ZXID_ARGS.has(k)) out.push(zxidHex(x));
+    if (VALUE_ARGS.has(k)) out.push(JSON.stringify(String(x)));
+    // Zxids arrive printed (0x…); a number in a zxid field is printed the same way.
+    else if (typeof x === 'string') out.push(x);
+    else if (/zxid|previous/i.test(k)) out.push(zxidHex(x));
     else if (NODE_ARGS.has(k)) out.push(nodeRef(x));
     else out.push(fmtInt(x, lang));
   }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ZabMsgKind, ZabNotes, ZAB_GLYPHS, zxidOf, zxidHex } from '../../../src/core/zab/types';
 import { EventType, Fate } from '../../../src/sim/api';
 import type { Violation } from '../../../src/core/protocol';
-import { comparison, narrateNote, narrateParts, narrateViolation } from '../../../src/ui/zab/narrate';
+import { comparison, narrateNote, narrateParts, narrateViolation, VIOLATION_ARGS } from '../../../src/ui/zab/narrate';
 import { allZabDicts, zabDict, zabEn } from '../../../src/ui/zab/i18n';
 import { ZAB_GLYPH_TABLE } from '../../../src/ui/zab/glyphs';
 import { zabView, GLYPH_OF_KIND } from '../../../src/ui/zab/view';
@@ -123,16 +123,33 @@ describe('ZAB narration', () => {
 
   it('translates a violation from its data, and falls back to the checker’s words for an unknown code', () => {
     const v: Violation = {
-      invariant: 'at most one leader per epoch',
+      invariant: 'Leader Uniqueness',
       time: 10,
       frame: 3,
-      detail: 'n2 and n3 both lead epoch 2',
+      detail: 'n3 established itself as leader of epoch 2, which n2 already leads',
       why: { code: 'secondLeaderOfEpoch', args: { node: 3, epoch: 2, other: 2 } },
     };
-    expect(narrateViolation(v, 'en').reason).toBe('n3 became the established leader of epoch 2, which n2 already leads');
+    expect(narrateViolation(v, 'en')).toEqual({ invariant: 'Leader Uniqueness', reason: 'n3 became the established leader of epoch 2, which n2 already leads' });
+    expect(narrateViolation(v, 'zh').invariant).toBe('领导者唯一（Leader Uniqueness）');
     expect(narrateViolation(v, 'zh').reason).toContain('纪元 2');
+    const lacks: Violation = { ...v, invariant: 'Leader Completeness', why: { code: 'leaderLacksCommittedTxn', args: { node: 1, epoch: 3, zxid: '0x200000001', value: 'x=1' } } };
+    expect(narrateViolation(lacks, 'en').reason).toBe('n1 became the leader of epoch 3 without the committed transaction 0x200000001 "x=1"');
+    const order: Violation = { ...v, invariant: 'Total Order', why: { code: 'deliveredOutOfOrder', args: { node: 2, position: 4, zxid: 0x100000002, previous: '0x100000003' } } };
+    expect(narrateViolation(order, 'zh').reason).toBe('n2 在 0x100000003 之后把 0x100000002 作为第 4 个事务交付：zxid 必须递增');
     expect(narrateViolation({ ...v, why: { code: 'nope', args: {} } }, 'zh').reason).toBe(v.detail);
     expect(narrateViolation({ ...v, why: { code: 'secondLeaderOfEpoch', args: { node: 3 } } }, 'en').reason).toBe(v.detail);
+  });
+
+  it('says every violation code it knows in both languages, with each argument', () => {
+    expect(Object.keys(VIOLATION_ARGS).sort()).toEqual(Object.keys(zabEn.violations).sort());
+    for (const [code, names] of Object.entries(VIOLATION_ARGS)) {
+      const args = Object.fromEntries(names.map((k, i) => [k, k === 'node' || k === 'other' ? i + 1 : /zxid|previous/i.test(k) ? `0x${i + 1}00000007` : /value/i.test(k) ? `v${i}` : 40 + i]));
+      for (const lang of LANGS) {
+        const { reason } = narrateViolation({ invariant: 'Total Order', time: 0, frame: 0, detail: 'DETAIL', why: { code, args } }, lang);
+        expect(reason, `${lang} ${code}`).not.toBe('DETAIL');
+        for (const [k, x] of Object.entries(args)) expect(reason, `${lang} ${code}.${k}`).toContain(typeof x === 'number' ? (k === 'node' || k === 'other' ? `n${x}` : String(x)) : x);
+      }
+    }
   });
 });
 
