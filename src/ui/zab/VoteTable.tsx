@@ -3,11 +3,13 @@
  * LEADING), its round (logicalclock), its current vote (the proposed sid, that server's zxid
  * as epoch:counter, its epoch) and the votes it has received this round (recvset; ✓ marks the
  * ones equal to its own, the tally counts them against the quorum). When a notification
- * arrives at the current frame, the last column says what it decided, from the frame's notes
- * ("0x200000003 > 0x200000001 → adopt n2").
+ * arrives at the current frame, the table says what it decided, from the frame's notes
+ * ("0x200000003 > 0x200000001 → adopt n2"), on a line of its own under that server's row
+ * (a column for it would stand empty on every other row and push the table off a slide).
  *
  * A real table with row and column headers, so a screen reader can walk it.
  */
+import { Fragment } from 'react';
 import type { EventRow } from '../../sim/api';
 import type { ReceivedVote, Vote, ZabNodeView } from '../../core/zab/types';
 import { zxidHex, zxidPair } from '../../core/zab/types';
@@ -38,6 +40,9 @@ export function agreeing(n: ZabNodeView): number {
   return count;
 }
 
+/** Columns of a server's row: server, state, round, the vote's three, the votes received. */
+const COLUMNS = 7;
+
 export interface VoteTableProps {
   nodes: readonly ZabNodeView[];
   event: EventRow | null;
@@ -57,7 +62,7 @@ function ReceivedChip({ r, ours, lang, arrived }: { r: ReceivedVote; ours: Vote;
       title={z.receivedTitle(nodeRef(r.sid), nodeRef(r.leader), zxidHex(r.zxid), String(r.epoch), String(r.round), z.states[r.state])}
     >
       {same && <span aria-label={z.sameAsOurs}>✓ </span>}
-      {z.receivedVote(nodeRef(r.sid), nodeRef(r.leader), zxidPair(r.zxid))}
+      {z.receivedVote(nodeRef(r.sid), nodeRef(r.leader))}
     </li>
   );
 }
@@ -90,9 +95,6 @@ export function VoteTable({ nodes, event, lang, selected = null, onSelect }: Vot
           <th scope="col" rowSpan={2} className="vote-received-head">
             {z.colReceived}
           </th>
-          <th scope="col" rowSpan={2}>
-            {z.colDecision}
-          </th>
         </tr>
         <tr>
           <th scope="col">{z.colVoteSid}</th>
@@ -106,7 +108,7 @@ export function VoteTable({ nodes, event, lang, selected = null, onSelect }: Vot
           const looking = n.role === 'looking';
           const said = decisions.get(n.id) ?? [];
           const received = looking ? n.received : n.outOfElection;
-          return (
+          const row = (
             <tr
               key={n.id}
               data-node-row={n.id}
@@ -147,10 +149,23 @@ export function VoteTable({ nodes, event, lang, selected = null, onSelect }: Vot
                   z.noVotes
                 )}
               </td>
-              <td className="vote-decision" data-testid={said.length ? 'vote-decision' : undefined}>
-                {said.join(' · ')}
-              </td>
             </tr>
+          );
+          if (said.length === 0) return row;
+          // What the notification that just arrived decided, on a line of its own under the server's row.
+          return (
+            <Fragment key={n.id}>
+              {row}
+              <tr className="vote-decision-row" data-decision-of={n.id}>
+                <th scope="row" className="vote-decision-head">
+                  <span aria-hidden="true">↳</span>
+                  <span className="sr-only">{z.decidedBy(nodeRef(n.id))}</span>
+                </th>
+                <td colSpan={COLUMNS - 1} className="vote-decision" data-testid="vote-decision">
+                  {said.join(' · ')}
+                </td>
+              </tr>
+            </Fragment>
           );
         })}
       </tbody>

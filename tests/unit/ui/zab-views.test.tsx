@@ -53,10 +53,11 @@ describe('the vote table', () => {
     const html = renderToStaticMarkup(<VoteTable nodes={nodes} event={event} lang="en" />);
     expect(html.startsWith('<table')).toBe(true);
     expect(html).toContain('<caption');
-    expect(html.match(/<th scope="col"/g)?.length).toBe(8);
+    expect(html.match(/<th scope="col"/g)?.length).toBe(7);
     expect(html).toContain('scope="colgroup"');
-    expect(html.match(/<th scope="row"/g)?.length).toBe(5);
-    for (const h of ['server', 'state', 'round', 'current vote', 'for', 'zxid', 'epoch', 'votes received', 'this frame']) expect(text(html)).toContain(h);
+    // One row header per server, and one for the line saying what n1 just decided.
+    expect(html.match(/<th scope="row"/g)?.length).toBe(6);
+    for (const h of ['server', 'state', 'round', 'current vote', 'for', 'zxid', 'epoch', 'votes received']) expect(text(html)).toContain(h);
   });
 
   it('shows state, round and the current vote with its zxid as epoch:counter', () => {
@@ -69,11 +70,13 @@ describe('the vote table', () => {
     expect(text(element(html, /<tr data-node-row="4"/, 'tr'))).toContain('down');
   });
 
-  it('puts the comparison on the row of the server that decided it, and only election steps', () => {
+  it('puts the comparison right under the row of the server that decided it, and only election steps', () => {
     const html = renderToStaticMarkup(<VoteTable nodes={nodes} event={event} lang="en" />);
     const row1 = element(html, /<tr data-node-row="1"/, 'tr');
-    expect(text(row1)).toContain('0x200000003 > 0x200000001 → adopt n2');
     expect(row1).toContain('acting');
+    const after1 = html.slice(html.indexOf(row1) + row1.length);
+    expect(after1.startsWith('<tr class="vote-decision-row" data-decision-of="1">')).toBe(true);
+    expect(text(element(after1, /<tr class="vote-decision-row"/, 'tr'))).toBe('↳what n1 decided at this frame0x200000003 > 0x200000001 → adopt n2');
     expect(text(element(html, /<tr data-node-row="2"/, 'tr'))).not.toContain('adopt');
     expect(html.match(/data-testid="vote-decision"/g)?.length).toBe(1);
     const zh = renderToStaticMarkup(<VoteTable nodes={nodes} event={event} lang="zh" />);
@@ -90,13 +93,14 @@ describe('the vote table', () => {
     expect(row1.match(/<li class="vote-chip/g)?.length).toBe(3);
     expect(row1.match(/<li class="vote-chip same/g)?.length).toBe(2);
     expect(row1).toMatch(/class="vote-chip same arrived" data-from="2"/);
-    expect(text(row1)).toContain('n3→n3 2:1');
+    expect(text(row1)).toContain('n3→n3');
+    expect(row1).toContain('title="n3 votes for n3: zxid 0x200000001, epoch 2, round 3, LOOKING"');
     expect(text(row1)).toContain('2 agree · quorum 3');
     expect(agreeing(nodes[0])).toBe(2);
     // Its own vote counts when the recvset does not hold it.
     expect(agreeing(zabNode(2, { received: [{ sid: 1, leader: 2, zxid: zxidOf(1, 2), epoch: 1, round: 1, state: 'looking' }], vote: { leader: 2, zxid: zxidOf(1, 2), epoch: 1 } }))).toBe(2);
     // A follower shows the votes it heard from outside the election.
-    expect(text(element(html, /<tr data-node-row="5"/, 'tr'))).toContain('n2→n2 2:3');
+    expect(text(element(html, /<tr data-node-row="5"/, 'tr'))).toContain('n2→n2');
   });
 });
 
