@@ -8,7 +8,7 @@
  * notes) reads the same for every protocol and is said by the shared narration.
  */
 import { EventType, Fate, type EventRow, type NoteRow } from '../../sim/api';
-import { SIM_NOTE_BASE, type Violation } from '../../core/protocol';
+import { SIM_NOTE_BASE, SimNote, type Violation } from '../../core/protocol';
 import { ZabNote, ZAB_TIMERS, zxidHex } from '../../core/zab/types';
 import { fmtInt, isClient, nodeRef, type Lang } from '../i18n';
 import { narrateNote as sharedNote, narrateParts as sharedParts } from '../raft/narrate';
@@ -53,9 +53,11 @@ const field = (note: NoteRow, name: string): number => note.f[name] ?? 0;
 
 /** One decision note as a sentence. */
 export function narrateNote(note: NoteRow, lang: Lang): string {
-  if (note.code >= SIM_NOTE_BASE) return sharedNote(note, 0, lang);
   const s = zabDict(lang).notes;
   const n = nodeRef(note.node);
+  // A client's success: where its value landed is a zxid here, not a log index.
+  if (note.code === SimNote.ClientSucceeded) return s.clientSucceeded(n, fmtInt(note.a, lang), zxidHex(note.b), nodeRef(note.c));
+  if (note.code >= SIM_NOTE_BASE) return sharedNote(note, 0, lang);
   const num = (k: string) => fmtInt(field(note, k), lang);
   const zx = (k: string) => zxidHex(field(note, k));
   const who = (k: string) => nodeRef(field(note, k));

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZabMsgKind, ZabNotes, ZAB_GLYPHS, zxidOf, zxidHex } from '../../../src/core/zab/types';
 import { EventType, Fate } from '../../../src/sim/api';
-import type { Violation } from '../../../src/core/protocol';
+import { SimNote, type Violation } from '../../../src/core/protocol';
 import { comparison, narrateNote, narrateParts, narrateViolation, VIOLATION_ARGS } from '../../../src/ui/zab/narrate';
 import { allZabDicts, zabDict, zabEn } from '../../../src/ui/zab/i18n';
 import { ZAB_GLYPH_TABLE } from '../../../src/ui/zab/glyphs';
@@ -187,5 +187,13 @@ describe('ZAB’s dictionary', () => {
     expect(zabDict('zh').states.leading).toBe('领导中 LEADING');
     expect(zabDict('zh').phases).toEqual({ election: '选举', discovery: '发现', synchronization: '同步', broadcast: '广播' });
     expect(zabDict('zh').epochShort('2')).toBe('纪元 2');
+  });
+});
+
+describe('the shared notes in ZAB’s words', () => {
+  it('says where a client’s write landed as a zxid, not a log index', () => {
+    const row = { code: SimNote.ClientSucceeded, node: 1001, a: 1, b: zxidOf(2, 1), c: 1, d: 0, f: {} };
+    expect(narrateNote(row, 'en')).toBe('c1’s request 1 succeeded: n1 committed it as 0x200000001');
+    expect(narrateNote(row, 'zh')).toBe('c1 的请求 1 成功：n1 已将其作为 0x200000001 提交');
   });
 });
