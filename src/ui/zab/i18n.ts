@@ -20,12 +20,19 @@ export const zabEn = {
   phases: { election: 'election', discovery: 'discovery', synchronization: 'synchronization', broadcast: 'broadcast' },
   /** The phase as drawn under a node (short enough for an 800×450 embed). */
   phasesShort: { election: 'election', discovery: 'discovery', synchronization: 'sync', broadcast: 'broadcast' },
-  epochShort: (epoch: string) => `epoch ${epoch}`,
+  eraShort: (epoch: string) => `epoch ${epoch}`,
   nodeName: (id: string, role: string, epoch: string, phase: string) => `Node ${id}, ${role}, epoch ${epoch}${phase ? `, ${phase}` : ''}`,
   nodeDownName: (id: string, epoch: string) => `Node ${id}, down, epoch ${epoch}`,
   leaderAnnounce: (n: N, epoch: string) => `${n} is now the leader of epoch ${epoch}`,
+  noLeaderAnnounce: 'No leader',
+  /** Timeline titles of ZAB's marks (ProtocolDef.markKinds), by the mark's node and value. */
+  markTitles: {
+    leader: (n: N, epoch: string) => `${n} became the established leader of epoch ${epoch}`,
+    commit: (n: N, counter: string) => `${n} committed transaction ${counter} of its epoch`,
+    phase: (n: N, code: string) => `${n} entered ${(['', 'discovery', 'synchronization', 'broadcast'] as const)[Number(code)] ?? 'a new phase'}`,
+  } as Record<string, (node: N, value: string) => string>,
 
-  tabLabel: 'Votes & zxids',
+  logTab: 'Votes & zxids',
 
   // The vote table (the election as FLE sees it)
   voteTitle: 'Votes (Fast Leader Election)',
@@ -135,6 +142,9 @@ export const zabEn = {
     request: 'REQUEST: a forwarded write',
     'client-request': 'client request',
     'client-reply': 'reply to the client',
+    leader: 'leading: thick ring and ★',
+    notificationArc: 'arc: time before a LOOKING server sends its vote again',
+    finalizeArc: 'arc: finalizeWait, the last wait for a better vote',
   } as Record<string, string>,
 
   // Event headlines
@@ -262,12 +272,18 @@ export const zabZh: ZabDict = {
   states: { looking: '选举中 LOOKING', following: '跟随中 FOLLOWING', leading: '领导中 LEADING', down: '宕机' },
   phases: { election: '选举', discovery: '发现', synchronization: '同步', broadcast: '广播' },
   phasesShort: { election: '选举', discovery: '发现', synchronization: '同步', broadcast: '广播' },
-  epochShort: (epoch) => `纪元 ${epoch}`,
+  eraShort: (epoch) => `纪元 ${epoch}`,
   nodeName: (id, role, epoch, phase) => `节点 ${id}，${role}，纪元 ${epoch}${phase ? `，${phase}` : ''}`,
   nodeDownName: (id, epoch) => `节点 ${id}，宕机，纪元 ${epoch}`,
   leaderAnnounce: (n, epoch) => `${n} 现在是纪元 ${epoch} 的领导者`,
+  noLeaderAnnounce: '没有领导者',
+  markTitles: {
+    leader: (n, epoch) => `${n} 成为纪元 ${epoch} 的正式领导者`,
+    commit: (n, counter) => `${n} 提交了本纪元的第 ${counter} 个事务`,
+    phase: (n, code) => `${n} 进入${(['', '发现', '同步', '广播'] as const)[Number(code)] ?? '新'}阶段`,
+  },
 
-  tabLabel: '选票与 zxid',
+  logTab: '选票与 zxid',
 
   voteTitle: '选票（Fast Leader Election）',
   voteCaption: '每台服务器的状态、选举轮次、当前选票和本轮收到的选票；最后一列说明刚到达的通知做出了什么决定。',
@@ -370,6 +386,9 @@ export const zabZh: ZabDict = {
     request: 'REQUEST：转发的写请求',
     'client-request': '客户端请求',
     'client-reply': '给客户端的回复',
+    leader: '领导中：粗边框和 ★',
+    notificationArc: '圆弧：选举中的服务器再次发送选票前的剩余时间',
+    finalizeArc: '圆弧：finalizeWait，等待更优选票的最后时间',
   },
 
   deliver: (to, kind, from) => `${to} 收到 ${from} 的${/^[A-Za-z]/.test(kind) ? ` ${kind}` : kind}`,

@@ -59,7 +59,7 @@ export const zabView: ProtocolView = {
   // A LOOKING server shows its notification back-off (and finalizeWait) draining.
   arcSlot: (node) => ((node as ZabNodeView).role === 'looking' ? ZAB_TIMERS.election : null),
   LogTab: ZabLog,
-  logTabLabel: (t) => zabDict(langOf(t)).tabLabel,
+  logTabLabel: (t) => zabDict(langOf(t)).logTab,
   NodeFields: ZabNodeFields,
   narrateParts,
   narrate,

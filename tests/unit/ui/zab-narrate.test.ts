@@ -186,7 +186,7 @@ describe('ZAB’s dictionary', () => {
     expect(zabDict('zh').roles).toEqual({ looking: '选举中', following: '跟随中', leading: '领导中', down: '宕机' });
     expect(zabDict('zh').states.leading).toBe('领导中 LEADING');
     expect(zabDict('zh').phases).toEqual({ election: '选举', discovery: '发现', synchronization: '同步', broadcast: '广播' });
-    expect(zabDict('zh').epochShort('2')).toBe('纪元 2');
+    expect(zabDict('zh').eraShort('2')).toBe('纪元 2');
   });
 });
 
