@@ -53,7 +53,7 @@ export function ZabLog() {
             pinned.current = el.scrollLeft + el.clientWidth >= el.scrollWidth - 4;
           }}
         >
-          <ZxidLedger nodes={nodes} lang={lang} selected={selected} onSelect={select} />
+          <ZxidLedger nodes={nodes} time={view.time} lang={lang} selected={selected} onSelect={select} />
         </div>
       )}
       {showLedger && !embed && <p className="note">{z.ledgerCaption}</p>}

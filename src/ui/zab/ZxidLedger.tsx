@@ -4,7 +4,8 @@
  * alone in its column), grouped in epoch bands coloured by the shared palette. Committed
  * entries are filled, proposed ones hollow and dashed, and each says which in words (its
  * title and hidden text): never colour alone. Entries the latest TRUNC or SNAP removed stay
- * in their columns struck out, fading ("removed"), so the reader sees them leave.
+ * in their columns struck out ("removed"), fading by virtual time over LEAVE_MS (so a step
+ * back shows them again, and reduced motion changes nothing), so the reader sees them leave.
  *
  * Each entry carries data-entry="NODE:INDEX" (its 1-based position in that server's
  * history) and data-zxid="0x…" (the page's contract).
@@ -16,18 +17,31 @@ import { nodeRef, type Lang } from '../i18n';
 import { termColor, termTextColor } from '../palette';
 import { zabDict } from './i18n';
 
+/** How long (virtual ms) entries removed by TRUNC or SNAP stay in view, fading, after they left. */
+export const LEAVE_MS = 2000;
+
+/** The entries a server's latest TRUNC or SNAP removed that are still leaving at virtual time `time`. */
+export function leaving(n: Pick<ZabNodeView, 'truncated' | 'truncatedAt'>, time: number): readonly Txn[] {
+  return n.truncated.length > 0 && time >= n.truncatedAt && time - n.truncatedAt <= LEAVE_MS ? n.truncated : [];
+}
+
+/** Opacity of a leaving entry: from full when it left down to a trace at the end of LEAVE_MS. */
+export function leavingOpacity(truncatedAt: number, time: number): number {
+  return 1 - 0.7 * Math.min(1, Math.max(0, (time - truncatedAt) / LEAVE_MS));
+}
+
 export interface LedgerColumn {
   zxid: number;
   epoch: number;
   counter: number;
 }
 
-/** Every zxid any server holds or just removed, ascending: the ledger's columns. */
-export function ledgerColumns(nodes: readonly Pick<ZabNodeView, 'history' | 'truncated'>[]): LedgerColumn[] {
+/** Every zxid any server holds or is just removing at `time`, ascending: the ledger's columns. */
+export function ledgerColumns(nodes: readonly Pick<ZabNodeView, 'history' | 'truncated' | 'truncatedAt'>[], time: number): LedgerColumn[] {
   const set = new Set<number>();
   for (const n of nodes) {
     for (const e of n.history) set.add(e.zxid);
-    for (const e of n.truncated) set.add(e.zxid);
+    for (const e of leaving(n, time)) set.add(e.zxid);
   }
   return [...set].sort((a, b) => a - b).map((zxid) => ({ zxid, epoch: epochOf(zxid), counter: counterOf(zxid) }));
 }
@@ -45,11 +59,11 @@ export function epochBands(cols: readonly LedgerColumn[]): { epoch: number; span
 
 type Cell = { kind: 'held'; entry: LedgerEntry; index: number } | { kind: 'removed'; txn: Txn } | null;
 
-function rowCells(n: ZabNodeView, cols: readonly LedgerColumn[]): Cell[] {
+function rowCells(n: ZabNodeView, cols: readonly LedgerColumn[], time: number): Cell[] {
   const held = new Map<number, { entry: LedgerEntry; index: number }>();
   n.history.forEach((entry, i) => held.set(entry.zxid, { entry, index: n.historyOffset + i + 1 }));
   const removed = new Map<number, Txn>();
-  for (const t of n.truncated) removed.set(t.zxid, t);
+  for (const t of leaving(n, time)) removed.set(t.zxid, t);
   return cols.map((c) => {
     const h = held.get(c.zxid);
     if (h) return { kind: 'held', ...h };
@@ -60,14 +74,16 @@ function rowCells(n: ZabNodeView, cols: readonly LedgerColumn[]): Cell[] {
 
 export interface LedgerProps {
   nodes: readonly ZabNodeView[];
+  /** Virtual time of the frame shown (removed entries fade out over LEAVE_MS). */
+  time: number;
   lang: Lang;
   selected?: number | null;
   onSelect?: (id: number) => void;
 }
 
-export function ZxidLedger({ nodes, lang, selected = null, onSelect }: LedgerProps) {
+export function ZxidLedger({ nodes, time, lang, selected = null, onSelect }: LedgerProps) {
   const z = zabDict(lang);
-  const cols = ledgerColumns(nodes);
+  const cols = ledgerColumns(nodes, time);
   const bands = epochBands(cols);
   // The leader's sync choice for each follower (LearnerHandler), shown beside its row.
   const leader = nodes.find((n) => n.role === 'leading');
@@ -110,7 +126,7 @@ export function ZxidLedger({ nodes, lang, selected = null, onSelect }: LedgerPro
       <tbody>
         {nodes.map((n) => {
           const down = n.role === 'down';
-          const cells = rowCells(n, cols);
+          const cells = rowCells(n, cols, time);
           const sync = syncOf.get(n.id);
           return (
             <tr key={n.id} className={`${down ? 'down' : ''} ${selected === n.id ? 'selected' : ''}`} data-node-row={n.id}>
@@ -137,7 +153,7 @@ export function ZxidLedger({ nodes, lang, selected = null, onSelect }: LedgerPro
                       data-zxid={zxidHex(col.zxid)}
                       data-truncated-at={n.truncatedAt}
                       title={z.ledgerEntryTitle(zxidHex(col.zxid), zxidPair(col.zxid), cell.txn.value, z.ledgerTruncated)}
-                      style={style}
+                      style={{ ...style, opacity: leavingOpacity(n.truncatedAt, time) }}
                     >
                       <s>{col.counter}</s>
                       <span className="sr-only"> {z.ledgerTruncated}</span>

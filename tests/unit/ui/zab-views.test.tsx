@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { ZabMsgKind, ZabNotes, zxidOf } from '../../../src/core/zab/types';
 import { dict } from '../../../src/ui/i18n';
 import { VoteTable, agreeing } from '../../../src/ui/zab/VoteTable';
-import { ZxidLedger, ledgerColumns, epochBands } from '../../../src/ui/zab/ZxidLedger';
+import { ZxidLedger, ledgerColumns, epochBands, leaving, leavingOpacity, LEAVE_MS } from '../../../src/ui/zab/ZxidLedger';
 import { ZabNodeShape } from '../../../src/ui/zab/ZabNodeShape';
 import { zabView } from '../../../src/ui/zab/view';
 import { stageText } from '../../../src/ui/stage/geometry';
@@ -122,19 +122,19 @@ describe('the zxid ledger', () => {
   ];
 
   it('has one column per zxid any server holds or just removed, in epoch bands', () => {
-    const cols = ledgerColumns(nodes);
+    const cols = ledgerColumns(nodes, 1000);
     expect(cols.map((c) => `${c.epoch}:${c.counter}`)).toEqual(['1:1', '1:2', '1:3', '2:1', '2:2']);
     expect(epochBands(cols)).toEqual([
       { epoch: 1, span: 3 },
       { epoch: 2, span: 2 },
     ]);
-    const html = renderToStaticMarkup(<ZxidLedger nodes={nodes} lang="en" />);
+    const html = renderToStaticMarkup(<ZxidLedger nodes={nodes} time={1000} lang="en" />);
     expect(html).toMatch(/<th scope="colgroup" colSpan="3" class="ledger-band" data-epoch="1"[^>]*>epoch 1</);
     expect(html).toMatch(/colSpan="2" class="ledger-band" data-epoch="2"/);
   });
 
   it('gives each entry data-entry NODE:INDEX and data-zxid 0x…, committed filled, proposed hollow, each said in words', () => {
-    const html = renderToStaticMarkup(<ZxidLedger nodes={nodes} lang="en" />);
+    const html = renderToStaticMarkup(<ZxidLedger nodes={nodes} time={1000} lang="en" />);
     expect(html).toMatch(/class="ledger-cell committed" data-entry="1:3" data-zxid="0x200000001" data-committed="true"/);
     expect(html).toMatch(/class="ledger-cell proposed" data-entry="1:4" data-zxid="0x200000002" data-committed="false"/);
     expect(html.match(/data-entry="/g)?.length).toBe(4 + 3 + 2);
@@ -144,19 +144,30 @@ describe('the zxid ledger', () => {
   });
 
   it('shows the entries TRUNC removed struck out in their column, not as history', () => {
-    const html = renderToStaticMarkup(<ZxidLedger nodes={nodes} lang="en" />);
+    const html = renderToStaticMarkup(<ZxidLedger nodes={nodes} time={1000} lang="en" />);
     const row3 = element(html, /<tr class="[^"]*" data-node-row="3"/, 'tr');
     expect(row3).toMatch(/class="ledger-cell removed" data-removed="3:0x100000003" data-zxid="0x100000003" data-truncated-at="900"/);
     expect(row3).toContain('<s>3</s>');
     expect(row3).not.toMatch(/data-entry="3:3"/);
     expect(text(row3)).toContain('removed');
-    const zh = renderToStaticMarkup(<ZxidLedger nodes={nodes} lang="zh" />);
+    const zh = renderToStaticMarkup(<ZxidLedger nodes={nodes} time={1000} lang="zh" />);
     expect(text(zh)).toContain('已移除');
     expect(text(zh)).toContain('纪元 2');
   });
 
+  it('fades the removed entries out by virtual time, and drops them once they have left', () => {
+    expect(leavingOpacity(900, 900)).toBe(1);
+    expect(leavingOpacity(900, 900 + LEAVE_MS / 2)).toBeCloseTo(0.65);
+    expect(leaving(nodes[2], 899)).toEqual([]);
+    expect(leaving(nodes[2], 900 + LEAVE_MS)).toHaveLength(1);
+    expect(leaving(nodes[2], 901 + LEAVE_MS)).toEqual([]);
+    const gone = renderToStaticMarkup(<ZxidLedger nodes={nodes} time={901 + LEAVE_MS} lang="en" />);
+    expect(gone).not.toContain('data-removed');
+    expect(ledgerColumns(nodes, 901 + LEAVE_MS)).toHaveLength(4);
+  });
+
   it('says the leader’s sync choice beside each follower', () => {
-    const html = renderToStaticMarkup(<ZxidLedger nodes={nodes} lang="en" />);
+    const html = renderToStaticMarkup(<ZxidLedger nodes={nodes} time={1000} lang="en" />);
     expect(text(element(html, /<tr class="[^"]*" data-node-row="3"/, 'tr'))).toContain('TRUNC');
     expect(text(element(html, /<tr class="[^"]*" data-node-row="2"/, 'tr'))).toContain('DIFF');
   });
