@@ -24,7 +24,8 @@ export interface ZabGlyphSpec {
 }
 
 export const ZAB_GLYPH_TABLE: Record<ZabGlyph, ZabGlyphSpec> = {
-  notification: { shape: 'diamond', fill: 'era', label: 'vote' },
+  // The most frequent kind in an election, and the only diamond: no label to crowd the nodes.
+  notification: { shape: 'diamond', fill: 'era', label: '' },
   followerinfo: { shape: 'triangle', fill: 'hollow', label: 'FI' },
   leaderinfo: { shape: 'star', fill: 'era', label: 'LI' },
   ackepoch: { shape: 'triangle', fill: 'answer', label: 'AE' },
