@@ -49,6 +49,12 @@ export interface VoteTableProps {
   lang: Lang;
   selected?: number | null;
   onSelect?: (id: number) => void;
+  /**
+   * An 800×450 embed: no state column (each server's state is drawn under it on the stage
+   * beside the table, and is in its accessible name) and a short tally, so five servers'
+   * rows fit the box without wrapping.
+   */
+  compact?: boolean;
 }
 
 function ReceivedChip({ r, ours, lang, arrived }: { r: ReceivedVote; ours: Vote; lang: Lang; arrived: boolean }) {
@@ -67,14 +73,14 @@ function ReceivedChip({ r, ours, lang, arrived }: { r: ReceivedVote; ours: Vote;
   );
 }
 
-export function VoteTable({ nodes, event, lang, selected = null, onSelect }: VoteTableProps) {
+export function VoteTable({ nodes, event, lang, selected = null, onSelect, compact = false }: VoteTableProps) {
   const z = zabDict(lang);
   const decisions = decisionsOf(event, lang);
   const quorum = Math.floor(nodes.length / 2) + 1;
   const acting = event?.node ?? 0;
   const sender = event?.peer ?? 0;
   return (
-    <table className="vote-table" data-testid="vote-table">
+    <table className={`vote-table ${compact ? 'compact' : ''}`} data-testid="vote-table">
       <caption className="zab-caption">
         <span className="zab-title">{z.voteTitle}</span> <span className="sr-only">{z.voteCaption}</span>
       </caption>
@@ -83,9 +89,11 @@ export function VoteTable({ nodes, event, lang, selected = null, onSelect }: Vot
           <th scope="col" rowSpan={2}>
             {z.colServer}
           </th>
-          <th scope="col" rowSpan={2}>
-            {z.colState}
-          </th>
+          {!compact && (
+            <th scope="col" rowSpan={2}>
+              {z.colState}
+            </th>
+          )}
           <th scope="col" rowSpan={2}>
             {z.colRound}
           </th>
@@ -127,7 +135,7 @@ export function VoteTable({ nodes, event, lang, selected = null, onSelect }: Vot
                   nodeRef(n.id)
                 )}
               </th>
-              <td className={`vote-state state-${n.role}`}>{z.states[n.role]}</td>
+              {!compact && <td className={`vote-state state-${n.role}`}>{z.states[n.role]}</td>}
               <td className="num">{n.round}</td>
               <td className="vote-for">{nodeRef(n.vote.leader)}</td>
               <td className="num" title={zxidHex(n.vote.zxid)} data-zxid={zxidHex(n.vote.zxid)}>
@@ -143,7 +151,14 @@ export function VoteTable({ nodes, event, lang, selected = null, onSelect }: Vot
                         <ReceivedChip key={r.sid} r={r} ours={n.vote} lang={lang} arrived={acting === n.id && sender === r.sid} />
                       ))}
                     </ul>
-                    {looking && <span className="vote-tally">{z.tally(String(agreeing(n)), String(quorum))}</span>}
+                    {looking &&
+                      (compact ? (
+                        <span className="vote-tally short" title={z.tally(String(agreeing(n)), String(quorum))}>
+                          {z.tallyShort(String(agreeing(n)), String(quorum))}
+                        </span>
+                      ) : (
+                        <span className="vote-tally">{z.tally(String(agreeing(n)), String(quorum))}</span>
+                      ))}
                   </>
                 ) : (
                   z.noVotes
@@ -161,7 +176,7 @@ export function VoteTable({ nodes, event, lang, selected = null, onSelect }: Vot
                   <span aria-hidden="true">↳</span>
                   <span className="sr-only">{z.decidedBy(nodeRef(n.id))}</span>
                 </th>
-                <td colSpan={COLUMNS - 1} className="vote-decision" data-testid="vote-decision">
+                <td colSpan={COLUMNS - (compact ? 2 : 1)} className="vote-decision" data-testid="vote-decision">
                   {said.join(' · ')}
                 </td>
               </tr>

@@ -37,7 +37,7 @@ export function ZabLog() {
     <div className="zab-log">
       {showVotes && (
         <div className="zab-scroll" tabIndex={0} role="group" aria-label={z.voteTitle}>
-          <VoteTable nodes={nodes} event={view.event} lang={lang} selected={selected} onSelect={select} />
+          <VoteTable nodes={nodes} event={view.event} lang={lang} selected={selected} onSelect={select} compact={embed} />
         </div>
       )}
       {showVotes && !embed && <p className="note">{z.voteOrder}</p>}

@@ -52,6 +52,7 @@ export const zabEn = {
   sameAsOurs: 'same as ours',
   outOfElection: 'outside the election',
   tally: (agree: string, quorum: string) => `${agree} agree · quorum ${quorum}`,
+  tallyShort: (agree: string, quorum: string) => `${agree}/${quorum}`,
   noVotes: '—',
   voteOrder: 'Order: higher epoch, then newer zxid, then higher sid wins.',
 
@@ -303,6 +304,7 @@ export const zabZh: ZabDict = {
   sameAsOurs: '与本方相同',
   outOfElection: '选举之外',
   tally: (agree, quorum) => `${agree} 票一致 · 法定人数 ${quorum}`,
+  tallyShort: (agree, quorum) => `${agree}/${quorum} 票`,
   noVotes: '—',
   voteOrder: '比较顺序：纪元大者胜，其次 zxid 新者胜，再次 sid 大者胜。',
 

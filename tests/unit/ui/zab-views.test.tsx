@@ -212,3 +212,23 @@ describe('a ZAB server on the stage', () => {
     expect(zabView.logTabLabel(dict('zh'))).toBe('选票与 zxid');
   });
 });
+
+describe('the vote table in an embed', () => {
+  const nodes = [1, 2, 3, 4, 5].map((id) =>
+    zabNode(id, { received: [1, 2, 3, 4, 5].map((sid) => ({ sid, leader: 5, zxid: zxidOf(1, 2), epoch: 1, round: 1, state: 'looking' as const })), vote: { leader: 5, zxid: zxidOf(1, 2), epoch: 1 } }),
+  );
+  const event = deliverRow(1, 5, ZabMsgKind.Notification, [note(ZabNotes.AdoptBySid, 1, { from: 5, leader: 5, theirs: 5, ours: 4 })]);
+
+  it('drops the state column (the stage shows it beside) and says the tally short, the decision spanning the row', () => {
+    const html = renderToStaticMarkup(<VoteTable nodes={nodes} event={event} lang="zh" compact />);
+    expect(html).toContain('class="vote-table compact"');
+    expect(html).not.toContain('>状态<');
+    expect(text(html)).not.toContain('LOOKING');
+    expect(html.match(/<th scope="col"/g)?.length).toBe(6);
+    expect(text(html)).toContain('5/3 票');
+    expect(html).toContain('title="5 票一致 · 法定人数 3"');
+    expect(html).toMatch(/<td colSpan="5" class="vote-decision" data-testid="vote-decision">zxid 相同，sid 5 &gt; 4 → 采纳 n5<\/td>/);
+    const full = renderToStaticMarkup(<VoteTable nodes={nodes} event={event} lang="zh" />);
+    expect(full).toMatch(/<td colSpan="6" class="vote-decision"/);
+  });
+});
