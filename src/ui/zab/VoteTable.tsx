@@ -52,7 +52,7 @@ export interface VoteTableProps {
   /**
    * An 800×450 embed: no state column (each server's state is drawn under it on the stage
    * beside the table, and is in its accessible name) and a short tally, so five servers'
-   * rows fit the box without wrapping.
+   * rows fit the box.
    */
   compact?: boolean;
 }
