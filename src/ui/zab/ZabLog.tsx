@@ -1,7 +1,9 @@
 /**
  * ZAB's first side-panel tab (and, in an embed, the state view beside the stage): the vote
  * table above the zxid ledger. In an 800×450 embed only one fits legibly: the vote table
- * while some live server is LOOKING (the election is the story), the ledger otherwise.
+ * while the ensemble has no leader (an election is the story), the ledger otherwise — a
+ * lone server rejoining a running ensemble is LOOKING too, but then its history (the
+ * TRUNC, the DIFF it gets) is what the reader came for.
  */
 import { useLayoutEffect, useRef } from 'react';
 import type { ZabNodeView } from '../../core/zab/types';
@@ -30,7 +32,7 @@ export function ZabLog() {
 
   if (!view) return null;
   const z = zabDict(lang);
-  const electing = nodes.some((n) => n.role === 'looking');
+  const electing = nodes.some((n) => n.role === 'looking') && !nodes.some((n) => n.role === 'leading');
   const showVotes = !embed || electing;
   const showLedger = !embed || !electing;
   return (
