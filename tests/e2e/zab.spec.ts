@@ -81,6 +81,16 @@ test('a lagging server is synced back to the leader’s history', async ({ page 
   await expect(app.ledger().locator('tr[data-node-row="1"] .ledger-sync')).toHaveText('DIFF');
 });
 
+test('each message kind of the election, discovery, sync and broadcast is drawn as its own glyph', async ({ page }) => {
+  const app = new ZabPage(page);
+  await app.openScenario({ ...LAGGING, script: [{ at: 3000, do: 'request', value: 'x=1' }] });
+  const seen = new Set(await app.glyphsSeen(1, 80));
+  for (const kind of ['notification', 'followerinfo', 'leaderinfo', 'ackepoch', 'diff', 'newleader', 'uptodate', 'proposal', 'ack', 'commit', 'ping']) {
+    expect([...seen], kind).toContain(kind);
+  }
+  expect([...seen]).not.toContain('other');
+});
+
 test('stepping back and forward through an election changes the vote table', async ({ page }) => {
   const app = new ZabPage(page);
   await app.openScenario(NEWEST);

@@ -71,6 +71,24 @@ export class ZabPage extends AppPage {
       .catch(() => undefined);
   }
 
+  /** Every data-glyph drawn on the stage at frames [from, to], walking them in the page (seek, then two animation frames). */
+  glyphsSeen(from: number, to: number): Promise<string[]> {
+    return this.page.evaluate(
+      async ([a, b]) => {
+        const store = window.__quorumscopeStores?.[0];
+        if (!store) throw new Error('no store hook');
+        const seen = new Set<string>();
+        for (let f = a; f <= b; f++) {
+          await store.getState().seek(f);
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          for (const el of document.querySelectorAll('.messages [data-glyph]')) seen.add(el.getAttribute('data-glyph') ?? '');
+        }
+        return [...seen];
+      },
+      [from, to] as const,
+    );
+  }
+
   // ---- the vote table and the zxid ledger (the first side tab) ----
 
   async openVotesTab(name: string | RegExp = 'Votes & zxids'): Promise<void> {
