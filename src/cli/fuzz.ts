@@ -1,5 +1,6 @@
 /**
- * `npm run --silent fuzz -- --protocol P --seeds N [--bug NAME] [--start S] [--no-shrink]`
+ * `npm run --silent fuzz -- --protocol P --seeds N [--bug NAME] [--start S] [--no-shrink] [--reorder]`
+ * (`--reorder`: links reorder in every seed; otherwise FIFO, with reordering sometimes)
  * Runs seeds S..S+N-1 (S defaults to 1) with every checker on; prints
  * {protocol, seeds, violations, first}; `first` is the first failing scenario (shrunk),
  * ready to open in the app. Exit 1 if any seed violated an invariant, 2 on bad input.
@@ -16,7 +17,7 @@ const opt = (name: string): string | undefined => {
   if (v === undefined || v.startsWith('--')) badInput(`--${name} needs a value`);
   return v;
 };
-const known = ['--protocol', '--seeds', '--bug', '--start', '--no-shrink'];
+const known = ['--protocol', '--seeds', '--bug', '--start', '--no-shrink', '--reorder'];
 for (const a of args) if (a.startsWith('--') && !known.includes(a)) badInput(`unknown option ${a} (known: ${known.join(', ')})`);
 
 const protocolName = opt('protocol') ?? badInput(`--protocol is required: one of ${protocolNames().join(', ')}`);
@@ -35,7 +36,7 @@ let first: FuzzOutcome | null = null;
 let events = 0;
 const t0 = process.hrtime.bigint();
 for (let seed = start; seed < start + seeds; seed++) {
-  const out = fuzzOne(seed, { protocol, bug });
+  const out = fuzzOne(seed, { protocol, bug, reorder: args.includes('--reorder') });
   events += out.events;
   if (out.violation) {
     failures++;
@@ -44,5 +45,5 @@ for (let seed = start; seed < start + seeds; seed++) {
 }
 const elapsedMs = Number(process.hrtime.bigint() - t0) / 1e6;
 const shrunk = first && !args.includes('--no-shrink') ? shrink(first.scenario, first.violation!.invariant) : null;
-printJson({ ...fuzzReport(seeds, failures, first, shrunk), protocol: protocol.name, bug: bug ?? null, startSeed: start, events, elapsedMs: Math.round(elapsedMs) });
+printJson({ ...fuzzReport(seeds, failures, first, shrunk), protocol: protocol.name, bug: bug ?? null, reorder: args.includes('--reorder'), startSeed: start, events, elapsedMs: Math.round(elapsedMs) });
 process.exitCode = failures > 0 ? 1 : 0;

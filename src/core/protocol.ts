@@ -194,9 +194,15 @@ export interface ProtocolDef<Cfg, Node, Msg, Snap = unknown, View = unknown> {
   /**
    * Config fields the fuzzer varies, with the values it picks among (e.g. PreVote on/off).
    * Every protocol's config also accepts the network fields latencyMinMs, latencyMaxMs,
-   * dropRate, clientRetry, clientTimeoutMs and `bugs` (a list of names).
+   * dropRate, clientRetry, clientTimeoutMs, fifo, reorderRate, duplicateRate and `bugs` (a list of names).
    */
   readonly fuzzOptions: Readonly<Record<string, readonly unknown[]>>;
+  /**
+   * The protocol is only required to be safe over FIFO links (ZAB, which assumes TCP): the
+   * fuzzer then never turns reordering or duplication on by itself (its --reorder flag still
+   * does, on request). Absent: the fuzzer sometimes does, as for Raft.
+   */
+  readonly fifoOnly?: boolean;
   /** Validate `config` (may be undefined) into a full config with documented defaults. */
   parseConfig(raw: unknown, nodes: number): Cfg;
   /** Network and client timing the simulator needs, taken from the protocol's config. */
@@ -329,6 +335,15 @@ export interface NetworkConfig {
   /** Whether a client that gets no answer or a redirect tries again. */
   clientRetry: boolean;
   clientTimeoutMs: number;
+  /**
+   * Ordered links (TCP, etcd's streams): a message never arrives before an earlier one sent on
+   * the same directed server link. Absent = true (parseNetworkFields' default).
+   */
+  fifo?: boolean;
+  /** Probability in [0, 1) that a message skips the FIFO clamp and may overtake earlier ones (a fault). Absent = 0. */
+  reorderRate?: number;
+  /** Probability in [0, 1) that the network delivers a second copy of a message, later (a fault). Absent = 0. */
+  duplicateRate?: number;
 }
 
 /** Type-erased protocol definition, as the registry holds it. */

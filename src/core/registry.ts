@@ -4,8 +4,9 @@
  */
 import type { AnyProtocol } from './protocol';
 import { raftProtocol } from './raft/protocol';
+import { zabProtocol } from './zab/protocol';
 
-const PROTOCOLS: AnyProtocol[] = [raftProtocol];
+const PROTOCOLS: AnyProtocol[] = [raftProtocol, zabProtocol];
 
 /** Add a protocol at run time (tests use this to prove the simulator is protocol-generic). */
 export function registerProtocol(p: AnyProtocol): void {

@@ -92,6 +92,12 @@ export const EventType = {
   Drop: 2,
   Timer: 3,
   Action: 4,
+  /**
+   * A node hears that its connection to `peer` closed: the peer's process crashed one link
+   * latency ago (TCP reset). Only for protocols with a `peerDisconnected` hook, only when
+   * the link peer → node was up at the crash; never for a partition or a cut.
+   */
+  Disconnect: 5,
 } as const;
 export type EventType = (typeof EventType)[keyof typeof EventType];
 
@@ -111,9 +117,9 @@ export interface EventRow {
   frame: number;
   time: number;
   type: EventType;
-  /** The node (or client) the event happened at. */
+  /** The node (or client) the event happened at (Disconnect: the node that hears of it). */
   node: number;
-  /** The sender for Deliver/Drop; 0 otherwise. */
+  /** The sender for Deliver/Drop; the crashed peer for Disconnect; 0 otherwise. */
   peer: number;
   /** Deliver/Drop: the protocol's message kind code. Timer: slot. Action: unused. */
   kind: number;

@@ -1,6 +1,7 @@
 /**
  * The fuzzer: seeded random fault scenarios (crashes, restarts, partitions, one-way cuts,
- * message loss, early election timeouts, single dropped messages, client load) run with every checker on. A scenario is written in the
+ * message loss, reordering and duplication, early election timeouts, single dropped
+ * messages, client load) run with every checker on. A scenario is written in the
  * scenario format, so a failing one opens in the app and replays exactly.
  */
 import type { AnyProtocol, Monitor, Violation } from '../core/protocol';
@@ -15,6 +16,26 @@ const DRIVER_TICK_MS = 2;
 export interface FuzzOptions {
   protocol: AnyProtocol;
   bug?: string;
+  /**
+   * Links reorder in every seed (reorderRate 0.05–0.5), for a campaign against unordered
+   * networks. Without it, links are FIFO (the default) and a seed sometimes turns
+   * reordering or duplication on.
+   */
+  reorder?: boolean;
+}
+
+/**
+ * The ordering faults of one seed, drawn from a stream of their own ('fuzz-net') so the
+ * rest of a seed's scenario is the same with or without them. FIFO stays the common case
+ * (ZAB is only required to be safe over FIFO links; Raft must be safe either way).
+ */
+function networkFaults(seed: number, reorder: boolean, fifoOnly: boolean): Record<string, number> {
+  const rng = new Rng(seed, 'fuzz-net');
+  const out: Record<string, number> = {};
+  const sometimes = (p: number) => rng.chance(p) && !fifoOnly;
+  if (sometimes(0.15) || reorder) out.reorderRate = rng.pick([0.05, 0.2, 0.5]);
+  if (sometimes(0.1)) out.duplicateRate = rng.pick([0.02, 0.1]);
+  return out;
 }
 
 export interface FuzzOutcome {
@@ -38,6 +59,7 @@ export function fuzzOne(seed: number, opts: FuzzOptions): FuzzOutcome {
   const until = rng.int(6000, 16000);
   const config: Record<string, unknown> = { dropRate: rng.pick([0, 0.02, 0.1, 0.2]) };
   for (const [key, values] of Object.entries(opts.protocol.fuzzOptions)) config[key] = rng.pick(values);
+  Object.assign(config, networkFaults(seed, opts.reorder ?? false, opts.protocol.fifoOnly ?? false));
   if (opts.bug) config.bugs = [opts.bug];
   const scenario: Scenario = { protocol: opts.protocol.name, nodes, seed, until, config, script: [] };
   const parsed = parseScenario(scenario);

@@ -4,9 +4,16 @@
  * nodes only ever see a NodeCtx while they handle one input.
  *
  * Event order is total: the next event is the earliest of (a) the next script action,
- * (b) the next message, (c) the next timer; at equal times script actions go first,
- * then messages and timers by their sequence number. Nodes are created and started in
- * id order. One seed in => one trace out, in Node and in a browser.
+ * (b) the next message or connection-closed notice, (c) the next timer; at equal times
+ * script actions go first, then messages, notices and timers by their sequence number.
+ * Nodes are created and started in id order. One seed in => one trace out, in Node and
+ * in a browser.
+ *
+ * Links between servers are FIFO by default (NetworkConfig.fifo): a message's arrival is
+ * clamped to the last arrival on its directed link, so it never overtakes an earlier one
+ * (equal times keep send order through the sequence number). The clamp costs one typed
+ * array slot per link and no allocation. `reorderRate` lets a message skip the clamp and
+ * `duplicateRate` queues a second copy later: faults, off by default.
  */
 import { CLIENT_ID_BASE, SimNote, type AnyProtocol, type Monitor, type NetworkConfig, type NodeCtx, type Violation, type WorldView } from '../core/protocol';
 import { EventType, Fate } from './api';
@@ -44,6 +51,8 @@ export interface SimSnapshot {
   rngNodes: number[][];
   clients: ClientsSnap;
   linkSent: Uint32Array;
+  linkLast: Float64Array;
+  notices: InFlight[];
 }
 
 /** What one step did, for callers that want to know (the session's marks). */
@@ -60,6 +69,11 @@ export class Simulation {
   readonly net: NetworkConfig;
   readonly network: Network;
   readonly queue = new MessageQueue();
+  /**
+   * Connection-closed notices in flight (msg null; from = the crashed node, to = the
+   * listener): kept apart from messages so the stage never draws them as messages.
+   */
+  readonly notices = new MessageQueue();
   readonly clients: Clients;
   /** nodes[id], id 1..nodeCount (index 0 unused). */
   nodes: unknown[];
@@ -83,6 +97,14 @@ export class Simulation {
    * message's `nth` (its name in a `drop` action). Part of the snapshot, so seeks are exact.
    */
   readonly linkSent: Uint32Array;
+  /**
+   * The latest arrival time queued on each server-to-server link (same layout as
+   * linkSent): the FIFO clamp. Part of the snapshot, so seeks are exact.
+   */
+  readonly linkLast: Float64Array;
+  private readonly fifo: boolean;
+  private readonly reorderRate: number;
+  private readonly duplicateRate: number;
 
   /** When set, every event is recorded into the history. */
   recorder: History | null = null;
@@ -110,6 +132,10 @@ export class Simulation {
     this.timerSetAt = new Float64Array(n * this.slots);
     this.timerSeq = new Float64Array(n * this.slots);
     this.linkSent = new Uint32Array((n + 1) * (n + 1));
+    this.linkLast = new Float64Array((n + 1) * (n + 1));
+    this.fifo = this.net.fifo ?? true;
+    this.reorderRate = this.net.reorderRate ?? 0;
+    this.duplicateRate = this.net.duplicateRate ?? 0;
     this.rngNet = new Rng(this.seed, 'network');
     this.rngNodes = [];
     for (let id = 0; id <= n; id++) this.rngNodes.push(new Rng(this.seed, `node:${id}`));
@@ -154,14 +180,47 @@ export class Simulation {
 
   // ---- effects available to nodes and clients ----
 
+  /** One message's latency, drawn from the network stream. */
+  private latency(): number {
+    const net = this.net;
+    return net.latencyMaxMs > net.latencyMinMs ? this.rngNet.int(net.latencyMinMs, net.latencyMaxMs + 1) : net.latencyMinMs;
+  }
+
+  /**
+   * The arrival time of something sent now on server link k after `latency`: with FIFO
+   * links, no earlier than the link's last arrival (unless `overtakes`), and it becomes
+   * the link's last arrival when it is the latest.
+   */
+  private linkArrival(k: number, latency: number, overtakes: boolean): number {
+    let at = this.now + latency;
+    if (!this.fifo) return at;
+    const last = this.linkLast[k];
+    if (at < last && !overtakes) at = last;
+    if (at > last) this.linkLast[k] = at;
+    return at;
+  }
+
   send(from: number, to: number, msg: unknown): void {
     if (this.queue.size >= Simulation.MAX_QUEUE) throw new SimulationHalted('queue-overflow', Simulation.MAX_QUEUE);
     const net = this.net;
-    const latency = net.latencyMaxMs > net.latencyMinMs ? this.rngNet.int(net.latencyMinMs, net.latencyMaxMs + 1) : net.latencyMinMs;
+    const latency = this.latency();
     const lost = net.dropRate > 0 && this.rngNet.next() < net.dropRate;
     const n = this.nodeCount;
-    const nth = from <= n && to <= n ? ++this.linkSent[from * (n + 1) + to] : 0;
-    this.queue.push({ at: this.now + latency, seq: this.seq++, from, to, sentAt: this.now, lost, byUser: false, nth, msg });
+    if (from > n || to > n) {
+      // Client links are not ordered: each request is its own exchange.
+      this.queue.push({ at: this.now + latency, seq: this.seq++, from, to, sentAt: this.now, lost, byUser: false, nth: 0, msg });
+      return;
+    }
+    const k = from * (n + 1) + to;
+    const nth = ++this.linkSent[k];
+    const overtakes = this.reorderRate > 0 && this.rngNet.next() < this.reorderRate;
+    const at = this.linkArrival(k, latency, overtakes);
+    this.queue.push({ at, seq: this.seq++, from, to, sentAt: this.now, lost, byUser: false, nth, msg });
+    if (this.duplicateRate > 0 && !lost && this.rngNet.next() < this.duplicateRate) {
+      // The network delivers the same message again, one more latency after the first copy
+      // (a retransmission whose original was not lost). The copy keeps the message's nth.
+      this.queue.push({ at: at + this.latency(), seq: this.seq++, from, to, sentAt: this.now, lost: false, byUser: false, nth, msg });
+    }
   }
 
   /** A message that arrives after exactly `delayMs` and cannot be lost (client time-outs). */
@@ -214,6 +273,8 @@ export class Simulation {
     if (this.scriptPos < this.script.length) t = this.script[this.scriptPos].at;
     const m = this.queue.peek();
     if (m !== undefined && m.at < t) t = m.at;
+    const c = this.notices.peek();
+    if (c !== undefined && c.at < t) t = c.at;
     const ta = this.timerAt;
     for (let k = 0; k < ta.length; k++) if (ta[k] < t) t = ta[k];
     return t;
@@ -230,7 +291,10 @@ export class Simulation {
       this.dropStaleTimeouts();
       // The earliest candidate of each source.
       const action = this.scriptPos < this.script.length ? this.script[this.scriptPos] : null;
-      const msg = this.queue.peek();
+      const queued = this.queue.peek();
+      const notice = this.notices.peek();
+      const isNotice = notice !== undefined && (queued === undefined || notice.at < queued.at || (notice.at === queued.at && notice.seq < queued.seq));
+      const msg = isNotice ? notice : queued;
       let tk = -1;
       let tAt = Infinity;
       let tSeq = Infinity;
@@ -251,6 +315,11 @@ export class Simulation {
       }
       if (msg !== undefined && (msg.at < tAt || (msg.at === tAt && msg.seq < tSeq))) {
         if (msg.at > untilMs) return false;
+        if (isNotice) {
+          this.notices.pop();
+          if (this.runNotice(msg)) return true;
+          continue;
+        }
         this.queue.pop();
         if (this.runMessage(msg)) return true;
         continue;
@@ -302,6 +371,7 @@ export class Simulation {
           this.alive[a.node] = false;
           for (let s = 0; s < this.slots; s++) this.clearTimer(a.node, s);
           this.protocol.crash(this.nodes[a.node]);
+          this.connectionsClose(a.node);
         }
         break;
       case 'restart':
@@ -335,6 +405,23 @@ export class Simulation {
     this.end(touched);
   }
 
+  /**
+   * A crashed process's TCP connections close: every live peer that can hear it (the link
+   * dead → peer up now) learns of it one link latency later, after whatever the dead node
+   * had already sent on that link. Only for protocols with a `peerDisconnected` hook (for
+   * the others nothing is drawn, so their traces do not change); a partition or a cut
+   * closes nothing — a silent peer is noticed only by the protocol's own timeouts.
+   */
+  private connectionsClose(dead: number): void {
+    if (this.protocol.peerDisconnected === undefined) return;
+    const n = this.nodeCount;
+    for (let id = 1; id <= n; id++) {
+      if (id === dead || !this.alive[id] || !this.network.canDeliver(dead, id)) continue;
+      const at = this.linkArrival(dead * (n + 1) + id, this.latency(), false);
+      this.notices.push({ at, seq: this.seq++, from: dead, to: id, sentAt: this.now, lost: false, byUser: false, nth: 0, msg: null });
+    }
+  }
+
   /** The node's election timer fires now; a down node cannot time out. */
   private timeoutNow(id: number): void {
     if (!this.alive[id]) {
@@ -363,19 +450,21 @@ export class Simulation {
       this.noteAs(from, SimNote.DropNeverSent, nth, to, sent);
       return;
     }
+    // Every copy still on the wire (more than one when the network duplicated it).
     const items = this.queue.items;
+    let dropped = false;
+    let alreadyLost = false;
     for (let i = 0; i < items.length; i++) {
       const m = items[i];
       if (m.nth !== nth || m.from !== from || m.to !== to) continue;
       if (m.lost) {
-        this.noteAs(from, SimNote.DropAlreadyLost, nth, to, sent);
-        return;
+        alreadyLost = true;
+        continue;
       }
       this.queue.replaceAt(i, { ...m, lost: true, byUser: true });
-      this.noteAs(from, SimNote.DropDone, nth, to, sent);
-      return;
+      dropped = true;
     }
-    this.noteAs(from, SimNote.DropAlreadyArrived, nth, to, sent);
+    this.noteAs(from, dropped ? SimNote.DropDone : alreadyLost ? SimNote.DropAlreadyLost : SimNote.DropAlreadyArrived, nth, to, sent);
   }
 
   /** Returns false when the event was a no-op that should not become a frame. */
@@ -422,6 +511,19 @@ export class Simulation {
     return true;
   }
 
+  /** A connection-closed notice arrives: its own frame, unless the listener is down by now. */
+  private runNotice(m: InFlight): boolean {
+    const to = m.to;
+    const hook = this.protocol.peerDisconnected;
+    if (!this.alive[to] || hook === undefined) return false;
+    this.begin(EventType.Disconnect, m.at, to, m.from, 0, 0, null, to);
+    this.actingNode = to;
+    hook.call(this.protocol, this.nodes[to], m.from, this.ctx);
+    this.actingNode = 0;
+    this.end(to);
+    return true;
+  }
+
   private runTimer(k: number): void {
     const id = Math.floor(k / this.slots) + 1;
     const slot = k - (id - 1) * this.slots;
@@ -454,6 +556,8 @@ export class Simulation {
       rngNodes: this.rngNodes.map((r) => r.state()),
       clients: this.clients.snapshot(),
       linkSent: this.linkSent.slice(),
+      linkLast: this.linkLast.slice(),
+      notices: this.notices.snapshot(),
     };
   }
 
@@ -474,6 +578,8 @@ export class Simulation {
     s.rngNodes.forEach((st, i) => this.rngNodes[i].setState(st));
     this.clients.restore(s.clients);
     this.linkSent.set(s.linkSent);
+    this.linkLast.set(s.linkLast);
+    this.notices.restore(s.notices);
     this.violation = null;
   }
 

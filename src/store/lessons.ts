@@ -33,11 +33,11 @@ const RAFT_SPEED = 0.02;
  */
 export const LESSON_META: Record<LessonName, LessonMeta> = {
   'raft-election': { speed: RAFT_SPEED, embedState: false, stops: [185, 195, 208, 226, 228, 232, 257, 275] },
-  'raft-leader-crash': { speed: RAFT_SPEED, embedState: false, stops: [185, 232, 600, 663, 1500, 1736, 1761, 3000, 4500, 4527] },
+  'raft-leader-crash': { speed: RAFT_SPEED, embedState: false, stops: [185, 232, 600, 662, 1500, 1736, 1761, 3000, 4500, 4527] },
   'raft-partition': { speed: RAFT_SPEED, embedState: true, stops: [232, 1500, 1691, 1737, 2000, 3560, 5000, 5008] },
   'raft-figure7': { speed: RAFT_SPEED, embedState: true, stops: [0, 207, 234, 239, 268, 279, 317, 330, 350] },
   'raft-figure8': { speed: RAFT_SPEED, embedState: true, stops: [0, 160, 216, 249, 269, 282] },
-  'raft-figure8-bug': { speed: RAFT_SPEED, embedState: true, stops: [0, 239, 280, 341, 342, 883, 926] },
+  'raft-figure8-bug': { speed: RAFT_SPEED, embedState: true, stops: [0, 203, 251, 335, 342, 860, 896] },
   'raft-rejoin-disrupts': { speed: RAFT_SPEED, embedState: false, stops: [255, 1000, 1143, 2998, 3000, 3026, 3033] },
   'raft-prevote': { speed: RAFT_SPEED, embedState: false, stops: [210, 310, 1000, 1241, 2835, 3000, 3039] },
   // Stops just after: the two time-outs (60 ms), the second candidate's defeat (110 ms), term 2's winner (257 ms).

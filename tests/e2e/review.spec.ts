@@ -126,7 +126,7 @@ test('the violation caption and a bad scenario’s banner speak Chinese', async 
   await expect(stopped).toContainText('领导者完整性（Leader Completeness）');
   await expect(stopped).toContainText('成为任期 7 的领导者');
   await expect(stopped).toContainText(/第 \d+ 帧/);
-  await expect(stopped).toContainText('种子 4');
+  await expect(stopped).toContainText('种子 397');
   await expect(stopped).not.toContainText('became leader');
   await app.open({ s: encodeScenario({ protocol: 'raft', nodes: 0 }), lang: 'zh' });
   await expect(app.alerts().first()).toContainText('场景无效');

@@ -91,8 +91,29 @@ export function createRaftMonitor(_cfg: RaftConfig, nodes: number): Monitor<Raft
     return null;
   }
 
-  /** State Machine Safety: indexes (from, to] of `node` are now committed there. */
-  function checkCommits(node: RaftNode, from: number, to: number): Found | null {
+  /**
+   * Leader Completeness when an entry commits (not only when a leader is elected): every
+   * node leading a later term than the one `node` commits in must already hold the entry —
+   * it never will otherwise, since a leader only appends entries of its own term. This is
+   * what catches a stale leader's commit after a newer election. (Leaders of later terms
+   * that no longer lead are not looked at: their logs as leaders are gone.)
+   */
+  function checkLeadersHold(all: readonly RaftNode[], node: RaftNode, index: number): Found | null {
+    const e = node.log[index];
+    for (let id = 1; id <= nodes; id++) {
+      const l = all[id];
+      if (l.role !== 'leader' || l.term <= node.term || sameEntry(l.log[index], e)) continue;
+      return {
+        invariant: 'Leader Completeness',
+        detail: `${name(node.id)} committed ${show(e)} at index ${index} in term ${node.term}, but ${name(id)}, leader of the later term ${l.term}, does not hold it`,
+        why: { code: 'leaderLacksCommittedEntry', args: { node: id, term: l.term, index, entryTerm: e.term, value: e.value, committedBy: node.id, committedInTerm: node.term } },
+      };
+    }
+    return null;
+  }
+
+  /** State Machine Safety: indexes (from, to] of `node` are now committed there (and Leader Completeness for the newly committed). */
+  function checkCommits(all: readonly RaftNode[], node: RaftNode, from: number, to: number): Found | null {
     let found: Found | null = null;
     for (let i = from + 1; i <= to; i++) {
       const e = node.log[i];
@@ -107,6 +128,7 @@ export function createRaftMonitor(_cfg: RaftConfig, nodes: number): Monitor<Raft
       } else {
         // Commit indexes only ever cover a prefix, so the global sequence grows without gaps.
         committed[i] = e;
+        found ??= checkLeadersHold(all, node, i);
       }
     }
     return found;
@@ -158,7 +180,7 @@ export function createRaftMonitor(_cfg: RaftConfig, nodes: number): Monitor<Raft
     }
     for (let id = 1; id <= nodes; id++) {
       const node = world.nodes[id];
-      found ??= checkCommits(node, 0, node.commitIndex);
+      found ??= checkCommits(world.nodes, node, 0, node.commitIndex);
       seen[id].commit = node.commitIndex;
     }
     for (let id = 1; id <= nodes; id++) {
@@ -212,7 +234,7 @@ export function createRaftMonitor(_cfg: RaftConfig, nodes: number): Monitor<Raft
     // A restart forgets the commit index (it is volatile): check again from there.
     if (node.commitIndex < s.commit) s.commit = node.commitIndex;
     if (node.commitIndex > s.commit) {
-      const f = checkCommits(node, s.commit, node.commitIndex);
+      const f = checkCommits(world.nodes, node, s.commit, node.commitIndex);
       found ??= f;
       s.commit = node.commitIndex;
     }

@@ -3,14 +3,15 @@
  * `config.<name>` and says what was expected, so a bad scenario explains itself.
  */
 import { ScenarioError } from '../protocol';
-import { MAX_CONFIG_MS, configBool as bool, configInt as int, configObject, parseBugs, parseNetworkFields } from '../config-fields';
+import { MAX_CONFIG_MS, NETWORK_DEFAULTS, configBool as bool, configInt as int, configObject, parseBugs, parseNetworkFields } from '../config-fields';
 import { RAFT_BUGS, type RaftConfig } from './types';
 
 /**
  * Defaults when a field is absent.
  * - heartbeatMs 50, electionTimeoutMs 150: the Raft paper's timing (timeouts are drawn
  *   from [et, 2et), i.e. the paper's 150–300 ms). etcd suggests et = 10 × heartbeat.
- * - latency 10–30 ms per message, no random loss.
+ * - latency 10–30 ms per message, no random loss; FIFO links, no reordering or duplication
+ *   (NETWORK_DEFAULTS: etcd's transport is ordered streams).
  * - preVote / checkQuorum off: the paper's algorithm; both are etcd options.
  * - maxEntriesPerAppend 8: etcd bounds an append by bytes; a count is easier to watch.
  * - clientRetry off, clientTimeoutMs 1000: a `request` is one-shot unless asked otherwise.
@@ -27,6 +28,9 @@ export const RAFT_DEFAULTS: Readonly<Omit<RaftConfig, 'bugs'>> = Object.freeze({
   maxEntriesPerAppend: 8,
   clientRetry: false,
   clientTimeoutMs: 1000,
+  fifo: NETWORK_DEFAULTS.fifo,
+  reorderRate: NETWORK_DEFAULTS.reorderRate,
+  duplicateRate: NETWORK_DEFAULTS.duplicateRate,
 });
 
 const MAX_MS = MAX_CONFIG_MS;

@@ -83,11 +83,25 @@ function bit(id: number): number {
 function resetElectionTimer(node: RaftNode, ctx: Ctx): void {
   const et = node.cfg.electionTimeoutMs;
   ctx.setTimer(TIMER_MAIN, ctx.randomInt(et, 2 * et));
+  if (node.cfg.checkQuorum) ctx.clearTimer(TIMER_CHECK_QUORUM); // no longer leading
 }
 
-/** CheckQuorum's lease: we heard from a live leader within an election timeout. */
+/**
+ * Timer slot 1: a leader's CheckQuorum, every election timeout (etcd's tickHeartbeat steps
+ * MsgCheckQuorum each time electionElapsed reaches the election timeout, whatever the
+ * heartbeat interval), not at heartbeat ticks.
+ */
+export const TIMER_CHECK_QUORUM = 1;
+
+/**
+ * CheckQuorum's lease (etcd's `inLease` in Step): a follower heard from a live leader
+ * within an election timeout; a leader always is in lease — it steps down at the next
+ * quorum check instead, as etcd's leader, whose electionElapsed never reaches the timeout.
+ */
 function inLease(node: RaftNode, now: number): boolean {
-  return node.cfg.checkQuorum && node.leader !== 0 && now - node.heardLeaderAt < node.cfg.electionTimeoutMs;
+  if (!node.cfg.checkQuorum) return false;
+  if (node.role === 'leader') return true;
+  return node.leader !== 0 && now - node.heardLeaderAt < node.cfg.electionTimeoutMs;
 }
 
 function clearVolatileRoleState(node: RaftNode): void {
@@ -178,6 +192,7 @@ export function becomeLeader(node: RaftNode, ctx: Ctx): void {
   ctx.note(Note.BecameLeader, node.term, votes, quorum(node));
   appendOwn(node, { term: node.term, value: '' });
   ctx.setTimer(TIMER_MAIN, node.cfg.heartbeatMs);
+  if (node.cfg.checkQuorum) ctx.setTimer(TIMER_CHECK_QUORUM, node.cfg.electionTimeoutMs);
   for (const p of node.peers) sendAppend(node, p, ctx);
   if (maybeCommit(node, ctx)) broadcastCommit(node, ctx);
 }
@@ -206,6 +221,10 @@ export function crash(node: RaftNode): void {
 }
 
 export function timer(node: RaftNode, slot: number, ctx: Ctx): void {
+  if (slot === TIMER_CHECK_QUORUM) {
+    if (node.role === 'leader') checkQuorum(node, ctx);
+    return;
+  }
   if (slot !== TIMER_MAIN) return;
   if (node.role === 'leader') {
     heartbeat(node, ctx);
@@ -241,6 +260,8 @@ export function receive(node: RaftNode, msg: RaftMsg, from: number, ctx: Ctx): v
     return;
   }
   if (msg.type === 'ClientReply') return; // addressed to clients, never to a node
+  // CheckQuorum: any message from a peer shows it is alive and can reach us (RecentActive).
+  if (node.role === 'leader') node.recentActive |= bit(from);
 
   // 1. Settle the term (§5.1), with etcd's PreVote and CheckQuorum exceptions.
   if (msg.term > node.term) {
@@ -463,21 +484,26 @@ function sendAppend(node: RaftNode, to: number, ctx: Ctx): void {
   if (count > 0 && node.replicating[to]) node.nextIndex[to] = next + count;
 }
 
+/**
+ * CheckQuorum, every election timeout while leading (etcd's MsgCheckQuorum): did a quorum,
+ * us included, send us anything in the window? If not, step down; else start a new window.
+ */
+function checkQuorum(node: RaftNode, ctx: Ctx): void {
+  const active = popcount(node.recentActive | bit(node.id));
+  const q = quorum(node);
+  if (active < q) {
+    ctx.note(Note.CheckQuorumStepDown, active, q);
+    becomeFollower(node, ctx, node.term, 0);
+    return;
+  }
+  node.recentActive = bit(node.id);
+  node.quorumCheckedAt = ctx.now;
+  node.heardLeaderAt = ctx.now;
+  ctx.setTimer(TIMER_CHECK_QUORUM, node.cfg.electionTimeoutMs);
+}
+
 function heartbeat(node: RaftNode, ctx: Ctx): void {
   const cfg = node.cfg;
-  if (cfg.checkQuorum && ctx.now - node.quorumCheckedAt >= cfg.electionTimeoutMs) {
-    // CheckQuorum: once per election timeout, did a quorum (us included) answer?
-    const active = popcount(node.recentActive | bit(node.id));
-    const q = quorum(node);
-    if (active < q) {
-      ctx.note(Note.CheckQuorumStepDown, active, q);
-      becomeFollower(node, ctx, node.term, 0);
-      return;
-    }
-    node.recentActive = bit(node.id);
-    node.quorumCheckedAt = ctx.now;
-    node.heardLeaderAt = ctx.now;
-  }
   ctx.note(Note.Heartbeat, node.term);
   for (const p of node.peers) sendAppend(node, p, ctx);
   ctx.setTimer(TIMER_MAIN, cfg.heartbeatMs);
@@ -488,7 +514,6 @@ function handleAppendReply(node: RaftNode, msg: Msg<'AppendEntriesReply'>, from:
     ctx.note(Note.IgnoredReply, msg.term, 0, from);
     return;
   }
-  node.recentActive |= bit(from);
   if (msg.success) {
     if (msg.index > node.matchIndex[from]) {
       node.matchIndex[from] = msg.index;

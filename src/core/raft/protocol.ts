@@ -6,6 +6,7 @@
 import { SIM_NOTE_BASE, type ClientReplyInfo, type MessageLook, type NetworkConfig, type ProtocolDef } from '../protocol';
 import { createRaftMonitor } from './checkers';
 import { parseConfig } from './config';
+import { networkFieldsOf } from '../config-fields';
 import { initialWarnings, parseInitial, type RaftInitial } from './initial';
 import { crash, createRaftNode, receive, start, timeoutNow, timer } from './node';
 import {
@@ -244,13 +245,7 @@ function output(n: RaftNode, alive: boolean): Record<string, unknown> {
 }
 
 function networkOf(cfg: RaftConfig): NetworkConfig {
-  return {
-    latencyMinMs: cfg.latencyMinMs,
-    latencyMaxMs: cfg.latencyMaxMs,
-    dropRate: cfg.dropRate,
-    clientRetry: cfg.clientRetry,
-    clientTimeoutMs: cfg.clientTimeoutMs,
-  };
+  return networkFieldsOf(cfg);
 }
 
 /** The alive leader of the highest term (the lowest id on a tie), or 0. */
@@ -274,7 +269,7 @@ function clientReply(msg: RaftMsg): ClientReplyInfo | null {
 
 export const raftProtocol: ProtocolDef<RaftConfig, RaftNode, RaftMsg, RaftSnap, RaftNodeView> = {
   name: 'raft',
-  timerSlots: 1,
+  timerSlots: 2, // TIMER_MAIN, and TIMER_CHECK_QUORUM (node.ts) while a CheckQuorum leader leads
   bugs: RAFT_BUGS,
   fuzzOptions: {
     preVote: [false, true],

@@ -28,6 +28,10 @@ export interface RaftConfig {
   maxEntriesPerAppend: number;
   clientRetry: boolean;
   clientTimeoutMs: number;
+  /** Ordered links, and the reordering / duplication faults (src/core/config-fields.ts NETWORK_DEFAULTS). */
+  fifo: boolean;
+  reorderRate: number;
+  duplicateRate: number;
   bugs: Record<RaftBug, boolean>;
 }
 

@@ -58,6 +58,14 @@ export interface ZabConfig {
   dropRate: number;
   clientRetry: boolean;
   clientTimeoutMs: number;
+  /** Ordered links (TCP; the default), and the reordering / duplication faults (NetworkConfig). ZAB is only required to be safe under FIFO. */
+  fifo: boolean;
+  reorderRate: number;
+  duplicateRate: number;
+  /** How many of its newest transactions a leader keeps in memory to sync followers from (ZooKeeper's zookeeper.commitLogCount: 500). */
+  committedLogCount: number;
+  /** Whether a follower older than that window may be synced from the leader's whole logged history (ZooKeeper's txn-log sync, on unless zookeeper.snapSizeLimitInKb ≤ 0); off ⇒ SNAP. */
+  txnLogSync: boolean;
   bugs: Record<ZabBug, boolean>;
 }
 
@@ -102,12 +110,20 @@ export type ZabMsg =
   | { type: 'Trunc'; zxid: Zxid }
   /** Sync: replace the whole history with the leader's committed history (a snapshot). */
   | { type: 'Snap'; zxid: Zxid; history: readonly Txn[] }
-  /** Sync done: NEWLEADER with zxid (epoch, 0); the follower persists currentEpoch and ACKs. */
-  | { type: 'NewLeader'; zxid: Zxid }
+  /**
+   * Sync done: NEWLEADER with zxid (epoch, 0); the follower persists currentEpoch and ACKs.
+   * `last` is the last zxid the leader sent before it: the ACK vouches for all of them, so
+   * a follower that lost one (the simulator's dropRate; TCP would not) must not ACK.
+   */
+  | { type: 'NewLeader'; zxid: Zxid; last?: Zxid }
   /** The leader has a quorum of NEWLEADER ACKs: serve. */
   | { type: 'UpToDate' }
-  /** Broadcast (and the sync pairs): a transaction. */
-  | { type: 'Proposal'; txn: Txn }
+  /**
+   * Broadcast (and the sync pairs): a transaction. `prev` is the zxid before it in the
+   * leader's history (0 for the first): what TCP's sequence numbers give ZooKeeper, so a
+   * follower that lost a packet (the simulator's dropRate) notices the gap and resyncs.
+   */
+  | { type: 'Proposal'; txn: Txn; prev?: Zxid }
   /** A follower logged `zxid` (or acknowledges NEWLEADER when zxid counter is 0). */
   | { type: 'Ack'; zxid: Zxid }
   | { type: 'Commit'; zxid: Zxid }
@@ -274,6 +290,10 @@ export const ZabNotes = defineNotes({
   JoinedEnsemble: { code: 13, fields: ['leader', 'epoch', 'votes'] },
   /** No notification for the current interval: re-send, and double the interval (capped). */
   NotificationsResent: { code: 14, fields: ['intervalMs'] },
+  /** The same vote as ours again, same round: recorded, nothing changes (routine). */
+  SameVoteReceived: { code: 15, fields: ['from', 'leader', 'zxid', 'round'] },
+  /** While waiting finalizeWait, a notification that is not better is dropped unrecorded (FastLeaderElection does this). */
+  FinalizeDiscarded: { code: 16, fields: ['from', 'leader', 'zxid', 'epoch'] },
 
   // Discovery
   FollowerInfoSent: { code: 20, fields: ['leader', 'acceptedEpoch', 'lastZxid'] },
@@ -328,6 +348,10 @@ export const ZabNotes = defineNotes({
   Forwarded: { code: 45, fields: ['client', 'request', 'leader'] },
   /** A write arrived while no leader serves: refused. */
   ClientRefused: { code: 46, fields: ['client', 'request'] },
+  /** Follower: a PROPOSAL that does not extend our history in order (only a reordering network does this): LOOKING to resync. */
+  ProposalOutOfOrder: { code: 47, fields: ['zxid', 'lastZxid'] },
+  /** Follower: a COMMIT for a zxid we do not hold (only a reordering network does this): LOOKING to resync. */
+  CommitUnknown: { code: 48, fields: ['zxid', 'lastZxid'] },
 
   // Liveness
   /** Follower: the leader was silent for `silentMs` (syncLimit × tickTime, or initLimit × tickTime before NEWLEADER): LOOKING. */
@@ -340,7 +364,20 @@ export const ZabNotes = defineNotes({
   ConnectionClosed: { code: 53, fields: ['peer', 'wasLeader'] },
   /** Went back to LOOKING (after any of the above), to start a new election. */
   BackToLooking: { code: 54, fields: ['epoch'] },
+  /** Entered a phase (ZAB_PHASE_CODES: 1 discovery, 2 synchronization, 3 broadcast) of `epoch` (0 while not yet known). */
+  PhaseEntered: { code: 55, fields: ['phase', 'epoch'] },
+  /** Leader: PINGs sent to its learners (every tickTime / 2; routine). */
+  Pinged: { code: 56, fields: ['zxid', 'learners'] },
+  /** Follower: answered its leader's PING (routine). */
+  PingAnswered: { code: 57, fields: ['leader', 'zxid'] },
+  /** A message that does not belong to our state (a stale connection's, a non-leader's): ignored. kind is ZabMsgKind. */
+  Ignored: { code: 58, fields: ['from', 'kind'] },
+  /** The server restarted with its logged history (ZooKeeper replays its txn log). */
+  Restarted: { code: 59, fields: ['lastZxid', 'acceptedEpoch', 'currentEpoch'] },
 });
+
+/** PhaseEntered's `phase` codes. */
+export const ZAB_PHASE_CODES: Readonly<Record<Exclude<ZabPhase, 'election'>, number>> = { discovery: 1, synchronization: 2, broadcast: 3 };
 
 /** The note codes, for switches. */
 export const ZabNote = Object.fromEntries(Object.entries(ZabNotes).map(([k, v]) => [k, v.code])) as {

@@ -35,6 +35,8 @@ function headline(row: EventRow, lang: Lang): string {
       if (row.fate === Fate.DroppedByUser) return dict(lang).simNarr.dropByUser(kind, from, n);
       return r.dropLost(kind, from, n);
     }
+    case EventType.Disconnect:
+      return dict(lang).simNarr.disconnect(n, nodeRef(row.peer));
     case EventType.Timer:
       if (!isClient(row.node)) return r.timer(n);
       // A client's timer is a time-out, or the end of its wait after "no leader".

@@ -168,6 +168,40 @@ describe('Leader Completeness', () => {
     w.event(1, (n) => (n.commitIndex = 2));
     expect(w.lead(2, 2)).toBeNull();
   });
+
+  it('fires when a stale leader commits an entry after a newer leader was elected without it', () => {
+    // n1 leads term 2 with x at index 2 on n1 and n2 (not yet committed); n3 is elected for
+    // term 3 without it — legal, nothing was committed. Then n1, stale, commits x: the
+    // leader of term 3 lacks a committed entry of term 2. The election-time check cannot
+    // see it (nothing was committed at n3's election); the commit-time check does.
+    const [a, x] = [E(1, 'a'), E(2, 'x')];
+    const w = new World(3, [[a, x], [a, x], [a]]);
+    expect(w.lead(1, 2)).toBeNull();
+    expect(w.event(1, (n) => (n.commitIndex = 1))).toBeNull();
+    expect(w.lead(3, 3)).toBeNull();
+    expect(w.event(1, (n) => (n.commitIndex = 2))).toMatchObject({
+      invariant: 'Leader Completeness',
+      detail: 'n1 committed (term 2, "x") at index 2 in term 2, but n3, leader of the later term 3, does not hold it',
+      why: { code: 'leaderLacksCommittedEntry', args: { node: 3, term: 3, index: 2, entryTerm: 2, value: 'x', committedBy: 1, committedInTerm: 2 } },
+    });
+  });
+
+  it('a follower of the stale term committing it is caught too; a later-term leader that holds the entry is fine', () => {
+    const [a, x] = [E(1, 'a'), E(2, 'x')];
+    const caught = new World(3, [[a, x], [a, x], [a, E(3, 'y')]]);
+    caught.follow(2, 2);
+    caught.lead(3, 3);
+    expect(caught.event(2, (n) => (n.commitIndex = 2))).toMatchObject({ invariant: 'Leader Completeness', why: { args: { node: 3, committedBy: 2 } } });
+    const fine = new World(3, [[a, x], [a, x], [a, x, E(3, 'y')]]);
+    fine.lead(1, 2);
+    fine.lead(3, 3);
+    expect(fine.event(1, (n) => (n.commitIndex = 2))).toBeNull();
+    // A leader of the same or an older term is no later leader.
+    const same = new World(3, [[a, x], [a, x], [a]]);
+    same.lead(1, 2);
+    same.follow(3, 2);
+    expect(same.event(1, (n) => (n.commitIndex = 2))).toBeNull();
+  });
 });
 
 describe('State Machine Safety', () => {

@@ -28,6 +28,9 @@ describe('config', () => {
       maxEntriesPerAppend: 8,
       clientRetry: false,
       clientTimeoutMs: 1000,
+      fifo: true,
+      reorderRate: 0,
+      duplicateRate: 0,
       bugs: { commitPreviousTermByCount: false, voteWithoutLogCheck: false, doubleVote: false, noTruncateOnConflict: false },
     });
     expect(parseConfig({}, 3)).toEqual(cfg);
@@ -47,6 +50,9 @@ describe('config', () => {
       maxEntriesPerAppend: 1,
       clientRetry: true,
       clientTimeoutMs: 300,
+      fifo: true,
+      reorderRate: 0.3,
+      duplicateRate: 0.1,
       bugs: ['doubleVote'],
     };
     const cfg = parseConfig(raw, 3);
@@ -88,6 +94,12 @@ describe('config', () => {
     [{ clientRetry: null }, 'config.clientRetry', /true or false/],
     [{ maxEntriesPerAppend: 0 }, 'config.maxEntriesPerAppend', /integer from 1/],
     [{ clientTimeoutMs: 0 }, 'config.clientTimeoutMs', /integer from 1/],
+    [{ fifo: 'yes' }, 'config.fifo', /true or false/],
+    [{ reorderRate: 1 }, 'config.reorderRate', /probability/],
+    [{ reorderRate: -0.5 }, 'config.reorderRate', /probability/],
+    [{ fifo: false, reorderRate: 0.2 }, 'config.reorderRate', /0 when config.fifo is false/],
+    [{ duplicateRate: 1.5 }, 'config.duplicateRate', /probability/],
+    [{ duplicateRate: '0.1' }, 'config.duplicateRate', /probability/],
     [{ bugs: ['doubleVote', 'fastCommit'] }, 'config.bugs[1]', /one of commitPreviousTermByCount, voteWithoutLogCheck, doubleVote, noTruncateOnConflict/],
     [{ bugs: { fastCommit: true } }, 'config.bugs.fastCommit', /one of/],
     [{ bugs: { doubleVote: 'on' } }, 'config.bugs.doubleVote', /true or false/],

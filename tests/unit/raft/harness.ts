@@ -149,7 +149,8 @@ export class Network {
   private readonly rng: () => number;
   private queue: InFlight[] = [];
   private seq = 0;
-  private readonly timerAt: (number | null)[] = [];
+  /** timerAt[id][slot]: when each of the node's timers fires (null: not armed). */
+  private readonly timerAt: (number | null)[][] = [];
   private readonly cut = new Set<string>();
   private requestId = 0;
 
@@ -160,11 +161,11 @@ export class Network {
     this.rng = prng(opts.seed ?? 1);
     this.nodes.push(undefined as unknown as RaftNode);
     this.alive.push(false);
-    this.timerAt.push(null);
+    this.timerAt.push([]);
     for (let id = 1; id <= n; id++) {
       this.nodes.push(raftProtocol.createNode(id, n, this.cfg, init.get(id)));
       this.alive.push(true);
-      this.timerAt.push(null);
+      this.timerAt.push(new Array<number | null>(raftProtocol.timerSlots).fill(null));
     }
     this.monitor = raftProtocol.monitor(this.cfg, n);
     for (let id = 1; id <= n; id++) this.act(id, (node, ctx) => raftProtocol.start(node, ctx));
@@ -188,7 +189,7 @@ export class Network {
     this.monitor.beforeEvent(this.world(), id);
     const ctx = new FakeCtx(id, this.now, this.rng);
     fn(this.nodes[id], ctx);
-    for (const op of ctx.timerOps) if (op.slot === TIMER_MAIN) this.timerAt[id] = op.delay === null ? null : this.now + op.delay;
+    for (const op of ctx.timerOps) this.timerAt[id][op.slot] = op.delay === null ? null : this.now + op.delay;
     for (const { to, msg } of ctx.sent) {
       if (to >= CLIENT) {
         if (msg.type === 'ClientReply') this.clientReplies.push({ to, msg });
@@ -225,8 +226,14 @@ export class Network {
   /** Fire node `id`'s main timer now (an election timeout, or a leader's heartbeat). */
   fire(id: number): FakeCtx | null {
     if (!this.alive[id]) return null;
-    this.timerAt[id] = null;
-    return this.act(id, (node, ctx) => raftProtocol.timer(node, TIMER_MAIN, ctx));
+    return this.fireSlot(id, TIMER_MAIN);
+  }
+
+  /** Fire one of node `id`'s timers now. */
+  fireSlot(id: number, slot: number): FakeCtx | null {
+    if (!this.alive[id]) return null;
+    this.timerAt[id][slot] = null;
+    return this.act(id, (node, ctx) => raftProtocol.timer(node, slot, ctx));
   }
 
   /** Election timeout at `id`, then let the network settle (etcd's MsgHup). */
@@ -278,12 +285,15 @@ export class Network {
         if (mi < 0 || q.at < this.queue[mi].at || (q.at === this.queue[mi].at && q.seq < this.queue[mi].seq)) mi = i;
       }
       let ti = -1;
+      let ts = 0;
+      let tAt = Infinity;
       for (let id = 1; id <= this.size; id++) {
-        const t = this.timerAt[id];
-        if (t !== null && this.alive[id] && (ti < 0 || t < this.timerAt[ti]!)) ti = id;
+        if (!this.alive[id]) continue;
+        this.timerAt[id].forEach((t, slot) => {
+          if (t !== null && t < tAt) [ti, ts, tAt] = [id, slot, t];
+        });
       }
       const mAt = mi >= 0 ? this.queue[mi].at : Infinity;
-      const tAt = ti >= 0 ? this.timerAt[ti]! : Infinity;
       const at = Math.min(mAt, tAt);
       if (at > until) break;
       this.now = at;
@@ -291,7 +301,7 @@ export class Network {
         const [m] = this.queue.splice(mi, 1);
         this.arrive(m);
       } else {
-        this.fire(ti);
+        this.fireSlot(ti, ts);
       }
     }
     this.now = until;
@@ -328,7 +338,7 @@ export class Network {
     this.frame++;
     this.monitor.beforeEvent(this.world(), id);
     this.alive[id] = false;
-    this.timerAt[id] = null;
+    this.timerAt[id].fill(null);
     raftProtocol.crash(this.nodes[id]);
     const v = this.monitor.afterEvent(this.world(), id);
     if (v) this.violations.push({ ...v, time: this.now, frame: this.frame });

@@ -207,7 +207,7 @@ describe('what the simulator, UI and CLI read', () => {
 
   it('networkOf and marks', () => {
     const cfg = raftProtocol.parseConfig({ latencyMinMs: 1, latencyMaxMs: 2, dropRate: 0.1, clientRetry: true, clientTimeoutMs: 500 }, 3);
-    expect(raftProtocol.networkOf(cfg)).toEqual({ latencyMinMs: 1, latencyMaxMs: 2, dropRate: 0.1, clientRetry: true, clientTimeoutMs: 500 });
+    expect(raftProtocol.networkOf(cfg)).toEqual({ latencyMinMs: 1, latencyMaxMs: 2, dropRate: 0.1, clientRetry: true, clientTimeoutMs: 500, fifo: true, reorderRate: 0, duplicateRate: 0 });
     const leader = { role: 'leader' } as RaftNode;
     const follower = { role: 'follower' } as RaftNode;
     expect(raftProtocol.mark(Note.BecameLeader, 4, 3, 3, 0, leader)).toEqual({ kind: 'leader', value: 4 });
@@ -215,7 +215,7 @@ describe('what the simulator, UI and CLI read', () => {
     expect(raftProtocol.mark(Note.CommitAdvanced, 7, 6, 0, 0, follower)).toBeNull();
     expect(raftProtocol.mark(Note.Heartbeat, 4, 0, 0, 0, leader)).toBeNull();
     expect(raftProtocol.name).toBe('raft');
-    expect(raftProtocol.timerSlots).toBe(1);
+    expect(raftProtocol.timerSlots).toBe(2); // the main timer, and CheckQuorum's
     expect(raftProtocol.bugs).toEqual(['commitPreviousTermByCount', 'voteWithoutLogCheck', 'doubleVote', 'noTruncateOnConflict']);
   });
 });

@@ -87,3 +87,78 @@ export const toyProtocol: ProtocolDef<ToyCfg, ToyNode, ToyMsg, ToyNode, { id: nu
   notes: [{ code: 1, name: 'PingFrom', fields: ['from'] }, { code: 2, name: 'Pongs', fields: ['pongs'] }],
   mark: (code, a) => (code === 2 && a === 10 ? { kind: 'commit', value: a } : null),
 };
+
+// ---- a second toy, for the network's ordering and connection faults ----
+
+interface TcpNode {
+  id: number;
+  n: number;
+  periodMs: number;
+  /** sent[to]: pings sent to each node; each ping carries its number on the link. */
+  sent: number[];
+  /** last[from]: the highest ping number heard from each node. */
+  last: number[];
+  /** Pings that arrived after a later one on the same link (overtaken), and copies of one already heard. */
+  overtaken: number;
+  duplicates: number;
+  /** The peers whose connection this node heard close, in order (persistent, for the tests). */
+  closed: number[];
+}
+interface TcpCfg {
+  periodMs: number;
+  net: { fifo?: boolean; reorderRate?: number; duplicateRate?: number; dropRate?: number; latencyMinMs?: number; latencyMaxMs?: number };
+}
+type TcpMsg = { k: number };
+
+/**
+ * Every node sends a numbered ping to every other node each `periodMs`; receivers count
+ * pings that arrive out of order or twice. Its config passes the network fields through,
+ * and it has a `peerDisconnected` hook (note 3, field `peer`).
+ */
+export const toyTcpProtocol: ProtocolDef<TcpCfg, TcpNode, TcpMsg, TcpNode, { id: number; role: string }> = {
+  name: 'toy-tcp',
+  timerSlots: 1,
+  bugs: [],
+  fuzzOptions: {},
+  parseConfig(raw) {
+    const { periodMs = 7, ...net } = (raw ?? {}) as { periodMs?: number } & TcpCfg['net'];
+    return { periodMs, net };
+  },
+  networkOf: (cfg) => ({ latencyMinMs: cfg.net.latencyMinMs ?? 5, latencyMaxMs: cfg.net.latencyMaxMs ?? 40, dropRate: cfg.net.dropRate ?? 0, clientRetry: false, clientTimeoutMs: 500, fifo: cfg.net.fifo, reorderRate: cfg.net.reorderRate, duplicateRate: cfg.net.duplicateRate }),
+  parseInitial: () => new Map(),
+  initialWarnings: () => [],
+  createNode: (id, n, cfg) => ({ id, n, periodMs: cfg.periodMs, sent: new Array<number>(n + 1).fill(0), last: new Array<number>(n + 1).fill(0), overtaken: 0, duplicates: 0, closed: [] }),
+  start(node, ctx) {
+    ctx.setTimer(0, 1);
+  },
+  crash(node) {
+    node.sent.fill(0);
+    node.last.fill(0);
+  },
+  receive(node, msg, from) {
+    if (msg.k === node.last[from]) node.duplicates++;
+    else if (msg.k < node.last[from]) node.overtaken++;
+    else node.last[from] = msg.k;
+  },
+  timer(node, _slot, ctx) {
+    for (let to = 1; to <= node.n; to++) if (to !== node.id) ctx.send(to, { k: ++node.sent[to] });
+    ctx.setTimer(0, node.periodMs);
+  },
+  peerDisconnected(node, peer, ctx) {
+    node.closed.push(peer);
+    ctx.note(3, peer);
+  },
+  leaderOf: () => 0,
+  clientRequest: () => ({ k: 0 }),
+  clientReply: () => null,
+  snapshot: (n) => ({ ...n, sent: n.sent.slice(), last: n.last.slice(), closed: n.closed.slice() }),
+  restore: (s) => ({ ...s, sent: s.sent.slice(), last: s.last.slice(), closed: s.closed.slice() }),
+  monitor: () => ({ beforeEvent() {}, afterEvent: () => null, report: () => ({}) }),
+  look: () => ({ glyph: 'ping', name: 'ping', era: 0 }),
+  kindCode: () => 1,
+  view: (n, alive) => ({ id: n.id, role: alive ? 'up' : 'down' }),
+  output: (n, alive) => ({ id: n.id, alive, overtaken: n.overtaken, duplicates: n.duplicates, closed: n.closed }),
+  markKinds: [],
+  notes: [{ code: 3, name: 'Closed', fields: ['peer'] }],
+  mark: () => null,
+};

@@ -77,7 +77,7 @@ export const playbackEn = {
     'raft-figure8-bug': [
       'The Figure 8 logs, with the bug commitPreviousTermByCount. n5, whose log ends in term 3, is down.',
       'n1’s election timer runs out: it asks for votes in term 4.',
-      'n1 wins term 4 with n2’s and n4’s votes.',
+      'n1 wins term 4 with n3’s and n2’s votes.',
       'With the bug, n1 commits the term-2 entry at index 2 just because a majority holds it. Real Raft does not.',
       'The network splits {n1, n2} | {n3, n4, n5}, and n5 restarts on the majority side.',
       'n5’s timer runs out: it asks for votes in term 7; its log, ending in term 3, looks more up to date.',
@@ -171,7 +171,7 @@ export const playbackZh: typeof playbackEn = {
     'raft-figure8-bug': [
       '图 8 的日志，加上缺陷 commitPreviousTermByCount。日志结束于任期 3 的 n5 已宕机。',
       'n1 的选举超时到期：它在任期 4 请求投票。',
-      'n1 得到 n2 和 n4 的票，赢得任期 4。',
+      'n1 得到 n3 和 n2 的票，赢得任期 4。',
       '由于这个缺陷，n1 仅因多数派持有就提交了索引 2 处任期 2 的条目。真正的 Raft 不会这样做。',
       '网络分区为 {n1, n2} | {n3, n4, n5}，n5 在多数派一侧重启。',
       'n5 的计时器到期：它在任期 7 请求投票；它结束于任期 3 的日志看起来更新。',

@@ -4,6 +4,7 @@
  * Spread into ../en.ts and ../zh.ts.
  *
  * simNarr: narration of the user's `timeout` and `drop` actions and their outcomes, of a
+ * closed connection (a crashed peer, EventType.Disconnect), of a
  * message the user dropped, of Raft's notes for them and for a request refused with no
  * leader, and of a client's view of its request (src/ui/raft/narrate.ts chooses).
  */
@@ -16,6 +17,8 @@ export const simEn = {
     actionDrop: (nth: string, from: N, to: N) => `The user drops message #${nth} from ${from} to ${to}`,
     dropByUser: (kind: string, from: N, to: N) => `${kind} from ${from} to ${to} never arrives: the user dropped it`,
     clientBackoffOver: (c: N) => `${c} has waited: it asks again`,
+    /** EventType.Disconnect, for any protocol: the peer's process crashed and its connections closed. */
+    disconnect: (n: N, peer: N) => `${n} notices its connection to ${peer} closed`,
     // The simulator's notes
     timeoutNodeDown: (n: N) => `${n} is down: it has no timer to fire, nothing happens`,
     dropDone: (nth: string, from: N, to: N) => `Message #${nth} from ${from} to ${to} is lost in flight`,
@@ -49,6 +52,7 @@ export const simZh: typeof simEn = {
     actionDrop: (nth, from, to) => `用户丢弃 ${from} 发往 ${to} 的第 ${nth} 条消息`,
     dropByUser: (kind, from, to) => `${from} 发往 ${to} 的 ${kind} 没有送达：被用户丢弃`,
     clientBackoffOver: (c) => `${c} 等待结束：再次发送请求`,
+    disconnect: (n, peer) => `${n} 发现它与 ${peer} 的连接已关闭`,
     timeoutNodeDown: (n) => `${n} 已宕机：没有定时器可以到期，什么也不发生`,
     dropDone: (nth, from, to) => `${from} 发往 ${to} 的第 ${nth} 条消息在传输中丢失`,
     dropAlreadyArrived: (nth, from, to) => `没有可丢弃的消息：${from} 发往 ${to} 的第 ${nth} 条消息已不在传输中（已送达）`,
