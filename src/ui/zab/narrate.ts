@@ -9,7 +9,7 @@
  */
 import { EventType, Fate, type EventRow, type NoteRow } from '../../sim/api';
 import { SIM_NOTE_BASE, SimNote, type Violation } from '../../core/protocol';
-import { ZabNote, ZAB_TIMERS, zxidHex } from '../../core/zab/types';
+import { ZabNote, ZAB_PHASE_CODES, ZAB_TIMERS, zxidHex } from '../../core/zab/types';
 import { fmtInt, isClient, nodeRef, type Lang } from '../i18n';
 import { narrateNote as sharedNote, narrateParts as sharedParts } from '../raft/narrate';
 import { zabDict } from './i18n';
@@ -46,6 +46,13 @@ function headline(row: EventRow, lang: Lang): string {
   }
   // A user's action, a client's timer, a message the user dropped: the shared words.
   return sharedParts(row, lang).headline;
+}
+
+/** A phase code of PhaseEntered (ZAB_PHASE_CODES) in words. */
+export function phaseName(code: number, lang: Lang): string {
+  const phases = zabDict(lang).phases;
+  for (const [phase, c] of Object.entries(ZAB_PHASE_CODES) as [keyof typeof ZAB_PHASE_CODES, number][]) if (c === code) return phases[phase];
+  return `#${code}`;
 }
 
 /** A note argument by its declared name (0 when absent, as the storage holds it). */
@@ -154,6 +161,24 @@ export function narrateNote(note: NoteRow, lang: Lang): string {
       return field(note, 'wasLeader') ? s.connectionClosedLeader(n, who('peer')) : s.connectionClosed(n, who('peer'));
     case ZabNote.BackToLooking:
       return s.backToLooking(n, num('epoch'));
+    case ZabNote.SameVoteReceived:
+      return s.sameVoteReceived(n, who('from'), who('leader'), zx('zxid'), num('round'));
+    case ZabNote.FinalizeDiscarded:
+      return s.finalizeDiscarded(n, who('from'), who('leader'), zx('zxid'), num('epoch'));
+    case ZabNote.ProposalOutOfOrder:
+      return s.proposalOutOfOrder(n, zx('zxid'), zx('lastZxid'));
+    case ZabNote.CommitUnknown:
+      return s.commitUnknown(n, zx('zxid'), zx('lastZxid'));
+    case ZabNote.PhaseEntered:
+      return s.phaseEntered(n, phaseName(field(note, 'phase'), lang), num('epoch'));
+    case ZabNote.Pinged:
+      return s.pinged(n, zx('zxid'), num('learners'));
+    case ZabNote.PingAnswered:
+      return s.pingAnswered(n, who('leader'), zx('zxid'));
+    case ZabNote.Ignored:
+      return s.ignored(n, who('from'), kindName(field(note, 'kind'), lang));
+    case ZabNote.Restarted:
+      return s.restarted(n, zx('lastZxid'), num('acceptedEpoch'), num('currentEpoch'));
     default:
       return s.unknown(String(note.code));
   }
@@ -187,6 +212,10 @@ export function comparison(note: NoteRow, lang: Lang): string | null {
       return c.keepZxid(zx('theirs'), zx('ours'));
     case ZabNote.KeepBySid:
       return field(note, 'theirs') === field(note, 'ours') ? c.keepSame(who('leader')) : c.keepSid(num('theirs'), num('ours'));
+    case ZabNote.SameVoteReceived:
+      return c.keepSame(who('leader'));
+    case ZabNote.FinalizeDiscarded:
+      return c.finalizeDiscarded(who('leader'));
     case ZabNote.QuorumAgrees:
       return c.quorum(num('votes'), num('needed'), num('waitMs'));
     case ZabNote.FinalizeInterrupted:

@@ -4,7 +4,7 @@
  * comparisons read as the issue writes them, and the dictionary is complete in both languages.
  */
 import { describe, expect, it } from 'vitest';
-import { ZabMsgKind, ZabNotes, ZAB_GLYPHS, zxidOf, zxidHex } from '../../../src/core/zab/types';
+import { ZabMsgKind, ZabNotes, ZAB_GLYPHS, ZAB_PHASE_CODES, zxidOf, zxidHex } from '../../../src/core/zab/types';
 import { EventType, Fate } from '../../../src/sim/api';
 import { SimNote, type Violation } from '../../../src/core/protocol';
 import { comparison, narrateNote, narrateParts, narrateViolation, VIOLATION_ARGS } from '../../../src/ui/zab/narrate';
@@ -25,7 +25,9 @@ const UNSAID = new Set(['ConnectionClosed.wasLeader']);
 function sample(kind: string, fields: readonly string[]): Record<string, number> {
   const f: Record<string, number> = {};
   fields.forEach((name, i) => {
-    if (isZxidField(kind, name)) f[name] = zxidOf(2 + i, 3 + i);
+    if (kind === 'PhaseEntered' && name === 'phase') f[name] = ZAB_PHASE_CODES.synchronization;
+    else if (kind === 'Ignored' && name === 'kind') f[name] = ZabMsgKind.Proposal;
+    else if (isZxidField(kind, name)) f[name] = zxidOf(2 + i, 3 + i);
     else if (name === 'client') f[name] = 1001;
     else if (NODE_FIELDS.has(name)) f[name] = 2 + i;
     else f[name] = 11 + i * 7;
@@ -34,6 +36,9 @@ function sample(kind: string, fields: readonly string[]): Record<string, number>
 }
 
 function said(kind: string, name: string, value: number, lang: 'en' | 'zh'): string {
+  // A phase code is said as the phase, a message kind code as the message's name.
+  if (kind === 'PhaseEntered' && name === 'phase') return zabDict(lang).phases.synchronization;
+  if (kind === 'Ignored' && name === 'kind') return 'PROPOSAL';
   if (isZxidField(kind, name)) return zxidHex(value);
   if (name === 'client') return 'c1';
   if (NODE_FIELDS.has(name)) return `n${value}`;
