@@ -316,6 +316,27 @@ export const SimNote = {
   ClientBackoff: 916,
 } as const;
 
+/**
+ * The simulator's own notes with their arguments named, as a protocol declares its own: the
+ * session decodes them into NoteRow.f like any protocol note, so the shared narration reads
+ * `note.f.requestId`, not `note.a`. Codes and positions are SimNote's.
+ */
+export const SimNotes = defineNotes({
+  TimeoutNodeDown: { code: SimNote.TimeoutNodeDown, fields: [] },
+  DropDone: { code: SimNote.DropDone, fields: ['nth', 'to', 'sent'] },
+  DropAlreadyArrived: { code: SimNote.DropAlreadyArrived, fields: ['nth', 'to', 'sent'] },
+  DropNeverSent: { code: SimNote.DropNeverSent, fields: ['nth', 'to', 'sent'] },
+  DropAlreadyLost: { code: SimNote.DropAlreadyLost, fields: ['nth', 'to', 'sent'] },
+  ClientNoLeader: { code: SimNote.ClientNoLeader, fields: ['requestId', 'server'] },
+  ClientRedirected: { code: SimNote.ClientRedirected, fields: ['requestId', 'server', 'hint'] },
+  ClientRetry: { code: SimNote.ClientRetry, fields: ['requestId', 'server', 'attempt'] },
+  ClientFailed: { code: SimNote.ClientFailed, fields: ['requestId', 'attempts', 'why'] },
+  ClientSucceeded: { code: SimNote.ClientSucceeded, fields: ['requestId', 'index', 'server'] },
+  ClientTimedOut: { code: SimNote.ClientTimedOut, fields: ['requestId', 'server', 'attempt'] },
+  ClientBackoff: { code: SimNote.ClientBackoff, fields: ['requestId', 'delayMs', 'server'] },
+});
+export const SIM_NOTES: readonly NoteSpec[] = Object.values(SimNotes);
+
 /** Why a client gave up (SimNote.ClientFailed's c). */
 export const ClientFailure = {
   /** A server refused and the client does not retry. */

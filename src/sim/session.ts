@@ -8,7 +8,7 @@
  * the head; a fork (a user action while looking at an earlier frame) drops the later
  * frames and rebuilds the monitor by replaying from frame 0 with checks on.
  */
-import { ScenarioError, type Monitor, type Violation } from '../core/protocol';
+import { SIM_NOTES, ScenarioError, type Monitor, type Violation } from '../core/protocol';
 import type { EventRow, FrameView, LoadResult, Mark, SimApi, TimerView, UserAction } from './api';
 import { History, KEYFRAME_EVERY } from './history';
 import { MAX_FRAMES } from './limits';
@@ -64,7 +64,7 @@ export class SimSession implements SimApi {
       history,
       monitor,
       marks: [],
-      noteFields: new Map(parsed.protocol.notes.map((n) => [n.code, n.fields])),
+      noteFields: new Map([...SIM_NOTES, ...parsed.protocol.notes].map((n) => [n.code, n.fields])),
       violation: null,
       halted: null,
       script: parsed.scenario.script.slice(),

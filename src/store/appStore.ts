@@ -48,6 +48,12 @@ export interface AppOptions {
   reducedMotion?: boolean;
   /** Reads a bundled scenario's JSON; rejects when there is none by that name. */
   fetchLesson?: (name: string) => Promise<unknown>;
+  /**
+   * The era a node of `protocol` leads (its term, its epoch), or null when it does not lead:
+   * the protocol's view answers (src/ui/views/registry.ts viewLeads). Leader changes are
+   * announced from it; without it nothing is announced.
+   */
+  leads?: (protocol: string, node: unknown) => number | null;
 }
 
 export interface LoadOptions {

@@ -42,13 +42,17 @@ export function findCause(prev: FrameView | null, view: FrameView): MessageView 
   return prev.messages.find((m) => m.from === ev.peer && m.to === ev.node && m.at === ev.time) ?? null;
 }
 
-/** Alive leaders in a view as id → term (the UI reads roles; it computes nothing). */
-function leadersOf(view: FrameView | null): Map<number, number> {
+/**
+ * Alive leaders in a view as id → era, as the protocol says (AppOptions.leads: the view's
+ * own reading of its nodes; the store knows no role names). Without it, no node leads.
+ */
+function leadersOf(view: FrameView | null, leads: AppOptions['leads']): Map<number, number> {
   const out = new Map<number, number>();
-  if (!view) return out;
-  for (const n of view.nodes as { id?: number; role?: string; term?: number }[]) {
-    if (n && n.role === 'leader' && typeof n.id === 'number') out.set(n.id, n.term ?? 0);
-  }
+  if (!view || !leads) return out;
+  view.nodes.forEach((n, i) => {
+    const era = leads(view.protocol, n);
+    if (era !== null) out.set(i + 1, era);
+  });
   return out;
 }
 
@@ -184,13 +188,13 @@ export function createCore(set: Set, get: Get, options: AppOptions): Core {
 
     applyView(v, extra = {}, cause) {
       const s = get();
-      const before = leadersOf(s.view);
-      const after = leadersOf(v);
+      const before = leadersOf(s.view, options.leads);
+      const after = leadersOf(v, options.leads);
       let announcement = s.announcement;
-      for (const [id, term] of after) {
-        if (before.get(id) !== term) announcement = { seq: ++announceSeq, leader: id, term };
+      for (const [id, era] of after) {
+        if (before.get(id) !== era) announcement = { seq: ++announceSeq, leader: id, era };
       }
-      if (after.size === 0 && before.size > 0) announcement = { seq: ++announceSeq, leader: 0, term: 0 };
+      if (after.size === 0 && before.size > 0) announcement = { seq: ++announceSeq, leader: 0, era: 0 };
       // The caption's decision: this frame's event when it is one, else the last one known
       // until the side refresh finds the newest (never a decision from after the frame).
       let lastDecision: EventRow | null = s.lastDecision;

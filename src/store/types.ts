@@ -22,6 +22,8 @@ export type ProblemCode =
   | 'badLang'
   | 'simFailed'
   | 'impossibleInitial'
+  // A protocol the worker runs but the UI has no view for (src/ui/views/registry.ts).
+  | 'noView'
   // The link's fragment and look (src/ui/url.ts): a compressed scenario (#z=) that is not
   // base64url, cut short, damaged, or not JSON; a payload over the size limits; a browser
   // without DecompressionStream; theme= and large= values.
@@ -51,5 +53,6 @@ export interface Problem {
 export interface Announcement {
   seq: number;
   leader: number;
-  term: number;
+  /** The era the leader leads (Raft: term; ZAB: epoch); the protocol's dictionary says it in words. */
+  era: number;
 }

@@ -15,6 +15,7 @@ import { SidePanel } from './panel/SidePanel';
 import { Transport } from './transport/Transport';
 import { ForkNotice } from './transport/ForkNotice';
 import { viewFor } from './views/registry';
+import { ViewContext } from './views/context';
 import { themeVars } from './themes';
 import { useKeyboard } from './useKeyboard';
 import { usePlayback } from './usePlayback';
@@ -33,8 +34,10 @@ export function App({ syncUrl = true }: { syncUrl?: boolean }) {
   const embed = useApp((s) => s.embed);
   const protocol = useApp((s) => s.view?.protocol);
   const status = useApp((s) => s.status);
-  const hasView = useApp((s) => s.view !== null);
-  const pv = viewFor(protocol);
+  const lookup = protocol === undefined ? null : viewFor(protocol);
+  // A protocol without a view: its problem in the banner, and no stage (never another protocol's drawing).
+  const pv = lookup?.ok ? lookup.view : null;
+  const hasView = useApp((s) => s.view !== null) && pv !== null;
   const embedState = useApp((s) => s.embed && lessonMeta(s.lesson)?.embedState === true);
 
   usePlayback(store);
@@ -57,31 +60,33 @@ export function App({ syncUrl = true }: { syncUrl?: boolean }) {
       // colorScheme makes native controls (selects, checkboxes, scrollbars) follow the theme.
       style={{ ...themeVars(theme), colorScheme: theme }}
     >
+      <ViewContext.Provider value={pv}>
       {!embed && <Header />}
-      <ProblemBanner />
+      <ProblemBanner extra={lookup && !lookup.ok ? [lookup.problem] : undefined} />
       <ForkNotice />
       <main className={`main ${embedState ? 'with-state' : ''}`}>
-        {hasView ? (
+        {hasView && pv ? (
           <ClusterStage pv={pv} captionBelow={embedState} />
         ) : (
           <section className="stage loading" aria-busy={status === 'loading' || status === 'idle'}>
-            <p>{status === 'failed' ? '⚠' : t.loading}</p>
+            <p>{status === 'failed' || (lookup && !lookup.ok) ? '⚠' : t.loading}</p>
           </section>
         )}
-        {!embed && hasView && <SidePanel pv={pv} idBase={idBase} />}
-        {embedState && hasView && (
-          <section className="embed-state" aria-label={pv.logTabLabel(t)}>
+        {!embed && hasView && pv && <SidePanel pv={pv} idBase={idBase} />}
+        {embedState && hasView && pv && (
+          <section className="embed-state" aria-label={pv.dict(lang).logTab}>
             <pv.LogTab />
           </section>
         )}
       </main>
-      {embedState && hasView && (
+      {embedState && hasView && pv && (
         <div className="caption-slot embed-caption">
           <Caption pv={pv} />
         </div>
       )}
       <Transport />
       <LiveRegion />
+      </ViewContext.Provider>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { boot } from './boot';
 import { StoreProvider } from './StoreContext';
 import { useAutoplayWhenVisible, useHostApi } from './host/useEmbedHost';
 import { parseUrlParams } from './url';
+import { viewLeads } from './views/registry';
 
 function prefers(query: string): boolean {
   return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(query).matches;
@@ -25,6 +26,7 @@ export function AppRoot({ search, syncUrl = true }: { search: string; syncUrl?: 
       embed: params.embed,
       speed: params.speed ?? DEFAULT_SPEED,
       reducedMotion: prefers('(prefers-reduced-motion: reduce)'),
+      leads: viewLeads,
     }),
   );
 

@@ -43,6 +43,9 @@ function run(store: AppStore, action: KeyAction): void {
     case 'prev-mark':
       void s.prevMark();
       return;
+    case 'next-decision':
+      void s.nextDecision();
+      return;
     case 'first':
       void s.first();
       return;

@@ -17,10 +17,10 @@
  * (etcd's transport does not), which can make a pipelined follower reject spuriously;
  * the leader then simply probes again.
  */
-import type { NodeCtx } from '../protocol';
+import { emit, type NodeCtx } from '../protocol';
 import type { RaftInitial } from './initial';
 import { SENTINEL, findConflictByTerm, isUpToDate, lastIndex, lastTerm, mergeEntries, termAt } from './log';
-import { Note, TIMER_MAIN, type LogEntry, type RaftConfig, type RaftMsg, type RaftNode } from './types';
+import { Note, RaftNotes, TIMER_MAIN, type LogEntry, type RaftConfig, type RaftMsg, type RaftNode } from './types';
 
 type Ctx = NodeCtx<RaftMsg>;
 type Msg<T extends RaftMsg['type']> = Extract<RaftMsg, { type: T }>;
@@ -138,10 +138,10 @@ export function becomePreCandidate(node: RaftNode, ctx: Ctx): void {
   node.leader = 0;
   clearVolatileRoleState(node);
   node.granted = bit(node.id);
-  ctx.note(Note.StartPreVote, node.term + 1);
+  emit(ctx, RaftNotes.StartPreVote, { term: node.term + 1 });
   resetElectionTimer(node, ctx);
   if (popcount(node.granted) >= quorum(node)) {
-    ctx.note(Note.PreVoteWon, popcount(node.granted), quorum(node));
+    emit(ctx, RaftNotes.PreVoteWon, { granted: popcount(node.granted), quorum: quorum(node) });
     becomeCandidate(node, ctx);
     return;
   }
@@ -156,7 +156,7 @@ export function becomeCandidate(node: RaftNode, ctx: Ctx): void {
   node.leader = 0;
   clearVolatileRoleState(node);
   node.granted = bit(node.id);
-  ctx.note(Note.StartElection, node.term);
+  emit(ctx, RaftNotes.StartElection, { term: node.term });
   resetElectionTimer(node, ctx);
   if (popcount(node.granted) >= quorum(node)) {
     becomeLeader(node, ctx);
@@ -189,7 +189,7 @@ export function becomeLeader(node: RaftNode, ctx: Ctx): void {
   node.recentActive = bit(node.id);
   node.quorumCheckedAt = ctx.now;
   node.heardLeaderAt = ctx.now;
-  ctx.note(Note.BecameLeader, node.term, votes, quorum(node));
+  emit(ctx, RaftNotes.BecameLeader, { term: node.term, votes, quorum: quorum(node) });
   appendOwn(node, { term: node.term, value: '' });
   ctx.setTimer(TIMER_MAIN, node.cfg.heartbeatMs);
   if (node.cfg.checkQuorum) ctx.setTimer(TIMER_CHECK_QUORUM, node.cfg.electionTimeoutMs);
@@ -203,7 +203,7 @@ export function becomeLeader(node: RaftNode, ctx: Ctx): void {
 /** The node starts (time 0) or restarts after a crash with its persistent state. */
 export function start(node: RaftNode, ctx: Ctx): void {
   becomeFollower(node, ctx, node.term, 0);
-  if (ctx.now > 0) ctx.note(Note.Restarted, node.term, node.votedFor, lastIndex(node.log));
+  if (ctx.now > 0) emit(ctx, RaftNotes.Restarted, { term: node.term, votedFor: node.votedFor, lastIndex: lastIndex(node.log) });
 }
 
 /**
@@ -247,10 +247,10 @@ function campaign(node: RaftNode, ctx: Ctx): void {
  */
 export function timeoutNow(node: RaftNode, ctx: Ctx): void {
   if (node.role === 'leader') {
-    ctx.note(Note.TimeoutIgnoredLeader, node.term);
+    emit(ctx, RaftNotes.TimeoutIgnoredLeader, { term: node.term });
     return;
   }
-  ctx.note(Note.TimeoutNow, node.term);
+  emit(ctx, RaftNotes.TimeoutNow, { term: node.term });
   campaign(node, ctx);
 }
 
@@ -267,13 +267,13 @@ export function receive(node: RaftNode, msg: RaftMsg, from: number, ctx: Ctx): v
   if (msg.term > node.term) {
     if (msg.type === 'RequestVote' && inLease(node, ctx.now)) {
       // CheckQuorum: our leader is alive, so this candidate is disruptive; drop it unheard.
-      ctx.note(Note.VoteIgnoredLease, msg.term, node.leader, from);
+      emit(ctx, RaftNotes.VoteIgnoredLease, { term: msg.term, leader: node.leader, candidate: from });
       return;
     }
     const keepTerm =
       (msg.type === 'RequestVote' && msg.pre) || (msg.type === 'RequestVoteReply' && msg.pre && msg.granted);
     if (!keepTerm) {
-      ctx.note(Note.AdoptTerm, msg.term, node.term, from);
+      emit(ctx, RaftNotes.AdoptTerm, { term: msg.term, oldTerm: node.term, from });
       becomeFollower(node, ctx, msg.term, msg.type === 'AppendEntries' ? from : 0);
     }
   } else if (msg.term < node.term) {
@@ -306,11 +306,11 @@ export function receive(node: RaftNode, msg: RaftMsg, from: number, ctx: Ctx): v
 function rejectStale(node: RaftNode, msg: RaftMsg, from: number, ctx: Ctx): void {
   switch (msg.type) {
     case 'RequestVote':
-      ctx.note(Note.VoteDeniedStaleTerm, msg.term, node.term, from);
+      emit(ctx, RaftNotes.VoteDeniedStaleTerm, { term: msg.term, ourTerm: node.term, candidate: from });
       ctx.send(from, { type: 'RequestVoteReply', term: node.term, granted: false, pre: msg.pre, reason: Note.VoteDeniedStaleTerm });
       return;
     case 'AppendEntries':
-      ctx.note(Note.AppendRejectedStaleTerm, msg.term, node.term, from);
+      emit(ctx, RaftNotes.AppendRejectedStaleTerm, { term: msg.term, ourTerm: node.term, from });
       ctx.send(from, {
         type: 'AppendEntriesReply',
         term: node.term,
@@ -322,7 +322,7 @@ function rejectStale(node: RaftNode, msg: RaftMsg, from: number, ctx: Ctx): void
       return;
     case 'RequestVoteReply':
     case 'AppendEntriesReply':
-      ctx.note(Note.IgnoredStale, msg.term, node.term, from);
+      emit(ctx, RaftNotes.IgnoredStale, { term: msg.term, ourTerm: node.term, from });
       return;
   }
 }
@@ -341,13 +341,13 @@ function handleVoteRequest(node: RaftNode, msg: Msg<'RequestVote'>, from: number
   if (!future && node.votedFor !== from) {
     // §5.2: one vote per term, first come first served.
     if (node.votedFor !== 0 && !(bugs.doubleVote && !msg.pre)) {
-      ctx.note(Note.VoteDeniedAlreadyVoted, msg.term, node.votedFor, from);
+      emit(ctx, RaftNotes.VoteDeniedAlreadyVoted, { term: msg.term, votedFor: node.votedFor, candidate: from });
       deny(Note.VoteDeniedAlreadyVoted);
       return;
     }
     // etcd: while we know this term's leader, nobody else can be elected in it.
     if (node.leader !== 0) {
-      ctx.note(Note.VoteDeniedKnowsLeader, msg.term, node.leader, from);
+      emit(ctx, RaftNotes.VoteDeniedKnowsLeader, { term: msg.term, leader: node.leader, candidate: from });
       deny(Note.VoteDeniedKnowsLeader);
       return;
     }
@@ -356,12 +356,12 @@ function handleVoteRequest(node: RaftNode, msg: Msg<'RequestVote'>, from: number
   if (!bugs.voteWithoutLogCheck && !isUpToDate(node.log, msg.lastIndex, msg.lastTerm)) {
     const ourTerm = lastTerm(node.log);
     const why = msg.lastTerm < ourTerm ? Note.VoteDeniedLogTerm : Note.VoteDeniedLogIndex;
-    if (why === Note.VoteDeniedLogTerm) ctx.note(why, msg.lastTerm, ourTerm, from);
-    else ctx.note(why, msg.lastIndex, lastIndex(node.log), from);
+    if (why === Note.VoteDeniedLogTerm) emit(ctx, RaftNotes.VoteDeniedLogTerm, { lastTerm: msg.lastTerm, ourLastTerm: ourTerm, candidate: from });
+    else emit(ctx, RaftNotes.VoteDeniedLogIndex, { lastIndex: msg.lastIndex, ourLastIndex: lastIndex(node.log), candidate: from });
     deny(why);
     return;
   }
-  ctx.note(Note.VoteGranted, msg.term, 0, from);
+  emit(ctx, RaftNotes.VoteGranted, { term: msg.term, _: 0, candidate: from });
   if (!msg.pre) {
     node.votedFor = from;
     // Granting a vote counts as hearing from a would-be leader (§5.2): wait before running ourselves.
@@ -376,17 +376,17 @@ function handleVoteReply(node: RaftNode, msg: Msg<'RequestVoteReply'>, from: num
     ? node.role === 'precandidate' && msg.term === (msg.granted ? node.term + 1 : node.term)
     : node.role === 'candidate' && msg.term === node.term;
   if (!current) {
-    ctx.note(Note.IgnoredReply, msg.term, 0, from);
+    emit(ctx, RaftNotes.IgnoredReply, { term: msg.term, _: 0, from });
     return;
   }
   const q = quorum(node);
   if (msg.granted) {
     node.granted |= bit(from);
     const g = popcount(node.granted);
-    ctx.note(Note.VoteCounted, g, q, from);
+    emit(ctx, RaftNotes.VoteCounted, { granted: g, quorum: q, voter: from });
     if (g < q) return;
     if (msg.pre) {
-      ctx.note(Note.PreVoteWon, g, q);
+      emit(ctx, RaftNotes.PreVoteWon, { granted: g, quorum: q });
       becomeCandidate(node, ctx);
     } else {
       becomeLeader(node, ctx);
@@ -394,10 +394,10 @@ function handleVoteReply(node: RaftNode, msg: Msg<'RequestVoteReply'>, from: num
   } else {
     node.rejected |= bit(from);
     const r = popcount(node.rejected);
-    ctx.note(Note.VoteRejectCounted, r, q, from);
+    emit(ctx, RaftNotes.VoteRejectCounted, { rejected: r, quorum: q, voter: from });
     // Lost once the votes still possible cannot reach a quorum.
     if (r > clusterSize(node) - q) {
-      ctx.note(Note.ElectionLost, node.term);
+      emit(ctx, RaftNotes.ElectionLost, { term: node.term });
       becomeFollower(node, ctx, node.term, 0);
     }
   }
@@ -409,15 +409,15 @@ function handleVoteReply(node: RaftNode, msg: Msg<'RequestVoteReply'>, from: num
 function handleAppend(node: RaftNode, msg: Msg<'AppendEntries'>, from: number, ctx: Ctx): void {
   if (node.role === 'leader') {
     // Two leaders in one term: impossible unless a deliberate bug broke Election Safety.
-    ctx.note(Note.AppendIgnoredAsLeader, msg.term, 0, from);
+    emit(ctx, RaftNotes.AppendIgnoredAsLeader, { term: msg.term, _: 0, from });
     return;
   }
   if (node.role !== 'follower') {
     // §5.2: a candidate hearing the winner of its own term steps back.
-    ctx.note(Note.FollowLeader, msg.term, 0, from);
+    emit(ctx, RaftNotes.FollowLeader, { term: msg.term, _: 0, leader: from });
     becomeFollower(node, ctx, msg.term, from);
   } else {
-    if (node.leader !== from) ctx.note(Note.FollowLeader, msg.term, 0, from);
+    if (node.leader !== from) emit(ctx, RaftNotes.FollowLeader, { term: msg.term, _: 0, leader: from });
     node.leader = from;
     node.heardLeaderAt = ctx.now;
     resetElectionTimer(node, ctx);
@@ -427,8 +427,8 @@ function handleAppend(node: RaftNode, msg: Msg<'AppendEntries'>, from: number, c
   const last = lastIndex(node.log);
   const ourPrevTerm = termAt(node.log, msg.prevIndex);
   if (msg.prevIndex > last || ourPrevTerm !== msg.prevTerm) {
-    if (msg.prevIndex > last) ctx.note(Note.AppendRejectedMissing, msg.prevIndex, last, from);
-    else ctx.note(Note.AppendRejectedTermMismatch, msg.prevIndex, ourPrevTerm, msg.prevTerm);
+    if (msg.prevIndex > last) emit(ctx, RaftNotes.AppendRejectedMissing, { prevIndex: msg.prevIndex, ourLastIndex: last, from });
+    else emit(ctx, RaftNotes.AppendRejectedTermMismatch, { prevIndex: msg.prevIndex, ourTerm: ourPrevTerm, prevTerm: msg.prevTerm });
     // etcd's hint: our last index at or before prevIndex whose term is <= prevTerm.
     const [hintIndex, hintTerm] = findConflictByTerm(node.log, Math.min(msg.prevIndex, last), msg.prevTerm);
     ctx.send(from, { type: 'AppendEntriesReply', term: node.term, success: false, index: msg.prevIndex, hintIndex, hintTerm });
@@ -436,14 +436,14 @@ function handleAppend(node: RaftNode, msg: Msg<'AppendEntries'>, from: number, c
   }
 
   const res = mergeEntries(node, msg.prevIndex, msg.entries, node.cfg.bugs.noTruncateOnConflict);
-  if (res.removed > 0) ctx.note(Note.Truncated, res.conflictIndex, res.removed, res.conflictTerm);
+  if (res.removed > 0) emit(ctx, RaftNotes.Truncated, { firstRemoved: res.conflictIndex, count: res.removed, conflictTerm: res.conflictTerm });
   const lastNew = msg.prevIndex + msg.entries.length;
   // A heartbeat's acceptance is routine; an append that carried entries is a decision worth reading.
-  ctx.note(msg.entries.length === 0 ? Note.HeartbeatAccepted : Note.AppendAccepted, msg.prevIndex, res.appended, lastIndex(node.log));
+  emit(ctx, msg.entries.length === 0 ? RaftNotes.HeartbeatAccepted : RaftNotes.AppendAccepted, { prevIndex: msg.prevIndex, appended: res.appended, lastIndex: lastIndex(node.log) });
   // Only what this message proved we share with the leader may be committed; never lower it.
   const commit = Math.min(msg.leaderCommit, lastNew);
   if (commit > node.commitIndex) {
-    ctx.note(Note.CommitAdvanced, commit, node.commitIndex);
+    emit(ctx, RaftNotes.CommitAdvanced, { commit, oldCommit: node.commitIndex });
     node.commitIndex = commit;
   }
   ctx.send(from, { type: 'AppendEntriesReply', term: node.term, success: true, index: lastNew, hintIndex: 0, hintTerm: 0 });
@@ -492,7 +492,7 @@ function checkQuorum(node: RaftNode, ctx: Ctx): void {
   const active = popcount(node.recentActive | bit(node.id));
   const q = quorum(node);
   if (active < q) {
-    ctx.note(Note.CheckQuorumStepDown, active, q);
+    emit(ctx, RaftNotes.CheckQuorumStepDown, { active, quorum: q });
     becomeFollower(node, ctx, node.term, 0);
     return;
   }
@@ -504,25 +504,25 @@ function checkQuorum(node: RaftNode, ctx: Ctx): void {
 
 function heartbeat(node: RaftNode, ctx: Ctx): void {
   const cfg = node.cfg;
-  ctx.note(Note.Heartbeat, node.term);
+  emit(ctx, RaftNotes.Heartbeat, { term: node.term });
   for (const p of node.peers) sendAppend(node, p, ctx);
   ctx.setTimer(TIMER_MAIN, cfg.heartbeatMs);
 }
 
 function handleAppendReply(node: RaftNode, msg: Msg<'AppendEntriesReply'>, from: number, ctx: Ctx): void {
   if (node.role !== 'leader') {
-    ctx.note(Note.IgnoredReply, msg.term, 0, from);
+    emit(ctx, RaftNotes.IgnoredReply, { term: msg.term, _: 0, from });
     return;
   }
   if (msg.success) {
     if (msg.index > node.matchIndex[from]) {
       node.matchIndex[from] = msg.index;
       if (node.nextIndex[from] < msg.index + 1) node.nextIndex[from] = msg.index + 1;
-      ctx.note(Note.MatchAdvanced, msg.index, 0, from);
+      emit(ctx, RaftNotes.MatchAdvanced, { match: msg.index, _: 0, follower: from });
       node.replicating[from] = true;
       if (maybeCommit(node, ctx)) broadcastCommit(node, ctx);
     } else {
-      ctx.note(Note.AppendReplyInStep, node.matchIndex[from], 0, from);
+      emit(ctx, RaftNotes.AppendReplyInStep, { match: node.matchIndex[from], _: 0, follower: from });
       if (!node.replicating[from] && msg.index === node.matchIndex[from]) {
         // A probe confirmed what we knew: the follower is in step, pipeline from now on.
         node.replicating[from] = true;
@@ -535,7 +535,7 @@ function handleAppendReply(node: RaftNode, msg: Msg<'AppendEntriesReply'>, from:
   const before = node.nextIndex[from];
   if (node.replicating[from]) {
     if (msg.index <= node.matchIndex[from]) {
-      ctx.note(Note.IgnoredReply, msg.term, 0, from); // about entries it has since confirmed
+      emit(ctx, RaftNotes.IgnoredReply, { term: msg.term, _: 0, from }); // about entries it has since confirmed
       return;
     }
     // Something in the pipeline was lost or reordered: probe from what it surely holds.
@@ -543,7 +543,7 @@ function handleAppendReply(node: RaftNode, msg: Msg<'AppendEntriesReply'>, from:
     node.nextIndex[from] = node.matchIndex[from] + 1;
   } else {
     if (node.nextIndex[from] - 1 !== msg.index) {
-      ctx.note(Note.IgnoredReply, msg.term, 0, from); // answers an older probe
+      emit(ctx, RaftNotes.IgnoredReply, { term: msg.term, _: 0, from }); // answers an older probe
       return;
     }
     // The follower holds hintIndex with hintTerm; skip every index of ours with a higher
@@ -552,7 +552,7 @@ function handleAppendReply(node: RaftNode, msg: Msg<'AppendEntriesReply'>, from:
     if (msg.hintTerm > 0) probe = findConflictByTerm(node.log, msg.hintIndex, msg.hintTerm)[0];
     node.nextIndex[from] = Math.max(Math.min(msg.index, probe + 1), node.matchIndex[from] + 1);
   }
-  ctx.note(Note.NextIndexBackoff, node.nextIndex[from], msg.index, from);
+  emit(ctx, RaftNotes.NextIndexBackoff, { next: node.nextIndex[from], rejected: msg.index, follower: from });
   // A genuine rejection always moves nextIndex back. If it cannot (a follower rejecting
   // what it confirmed before: only a deliberate bug does that), leave the retry to the
   // heartbeat rather than ping-pong the same probe at network speed.
@@ -569,10 +569,10 @@ function maybeCommit(node: RaftNode, ctx: Ctx): boolean {
   if (onMajority <= node.commitIndex) return false;
   const t = node.log[onMajority].term;
   if (t !== node.term && !node.cfg.bugs.commitPreviousTermByCount) {
-    ctx.note(Note.CommitBlockedOldTerm, onMajority, t, node.term);
+    emit(ctx, RaftNotes.CommitBlockedOldTerm, { index: onMajority, entryTerm: t, term: node.term });
     return false;
   }
-  ctx.note(Note.CommitAdvanced, onMajority, node.commitIndex);
+  emit(ctx, RaftNotes.CommitAdvanced, { commit: onMajority, oldCommit: node.commitIndex });
   node.commitIndex = onMajority;
   answerClients(node, ctx);
   return true;
@@ -618,15 +618,15 @@ function handleClientRequest(node: RaftNode, msg: Msg<'ClientRequest'>, ctx: Ctx
   if (node.role !== 'leader') {
     // The paper: reject and name the leader. With none known, etcd's follower drops the
     // proposal ("no leader at term N") and etcd answers "no leader": refuse, saying so.
-    if (node.leader === 0) ctx.note(Note.ClientRefusedNoLeader, node.term);
-    else ctx.note(Note.ClientRedirected, node.leader);
+    if (node.leader === 0) emit(ctx, RaftNotes.ClientRefusedNoLeader, { term: node.term });
+    else emit(ctx, RaftNotes.ClientRedirected, { leader: node.leader });
     ctx.send(msg.clientId, { type: 'ClientReply', requestId: msg.requestId, ok: false, leaderHint: node.leader, index: 0 });
     return;
   }
   // A retried request is appended again (at-least-once): no duplicate detection here.
   const index = appendOwn(node, { term: node.term, value: msg.value });
   node.pending.set(index, { clientId: msg.clientId, requestId: msg.requestId });
-  ctx.note(Note.ClientAppended, index, node.term);
+  emit(ctx, RaftNotes.ClientAppended, { index, term: node.term });
   // Followers in step get it now; a probing follower gets it with its next probe.
   for (const p of node.peers) if (node.replicating[p]) sendAppend(node, p, ctx);
   if (maybeCommit(node, ctx)) broadcastCommit(node, ctx);

@@ -14,6 +14,7 @@ import {
   MsgKind,
   Note,
   RAFT_BUGS,
+  RAFT_NOTES,
   type LogEntry,
   type RaftConfig,
   type RaftMsg,
@@ -124,7 +125,7 @@ function look(msg: RaftMsg): MessageLook {
   switch (msg.type) {
     case 'RequestVote':
       return {
-        glyph: 'request-vote',
+        glyph: msg.pre ? 'prevote' : 'request-vote',
         name: msg.pre ? 'PreVote' : 'RequestVote',
         era: msg.term,
         fields: { term: msg.term, candidate: msg.candidate, lastLogIndex: msg.lastIndex, lastLogTerm: msg.lastTerm, preVote: msg.pre },
@@ -132,7 +133,7 @@ function look(msg: RaftMsg): MessageLook {
     case 'RequestVoteReply': {
       const fields: Record<string, number | string | boolean> = { term: msg.term, granted: msg.granted, preVote: msg.pre };
       if (!msg.granted && msg.reason !== 0) fields.reason = DENIAL[msg.reason] ?? String(msg.reason);
-      return { glyph: 'vote-reply', name: msg.pre ? 'PreVoteReply' : 'RequestVoteReply', era: msg.term, verdict: msg.granted, fields };
+      return { glyph: msg.pre ? 'prevote-reply' : 'vote-reply', name: msg.pre ? 'PreVoteReply' : 'RequestVoteReply', era: msg.term, verdict: msg.granted, fields };
     }
     case 'AppendEntries': {
       const fields = {
@@ -298,7 +299,7 @@ export const raftProtocol: ProtocolDef<RaftConfig, RaftNode, RaftMsg, RaftSnap, 
   view,
   output,
   markKinds: ['leader', 'commit'],
-  notes: [],
+  notes: RAFT_NOTES,
   mark(code, a, _b, _c, _d, node) {
     if (code === Note.BecameLeader) return { kind: 'leader', value: a };
     if (code === Note.CommitAdvanced && node.role === 'leader') return { kind: 'commit', value: a };

@@ -2,6 +2,7 @@
  * Raft's data: configuration, node state, messages, the per-node view the UI draws and
  * the decision codes that explain every step. Logic lives in node.ts.
  */
+import { defineNotes, type NoteSpec } from '../protocol';
 
 export type RaftBug = 'commitPreviousTermByCount' | 'voteWithoutLogCheck' | 'doubleVote' | 'noTruncateOnConflict';
 export const RAFT_BUGS: readonly RaftBug[] = [
@@ -157,91 +158,97 @@ export interface RaftNodeView {
 export const LOG_WINDOW = 256;
 
 /**
- * Decision codes recorded with ctx.note(code, a, b, c): every step explains itself.
- * The meaning of a, b, c is given per code; the UI narrates them (src/ui/raft/narrate.ts).
+ * Every decision a Raft node records, with its arguments named (emit(ctx, RaftNotes.X, {...})):
+ * every step explains itself; the UI narrates them by name (src/ui/raft/narrate.ts). The
+ * comments below still say a/b/c for the first/second/third field. A field named `_` is an
+ * unused position, always 0: it keeps each code's arguments where the history has them.
  */
-export const Note = {
+export const RaftNotes = defineNotes({
   /** Election timeout fired: became candidate. a = new term. */
-  StartElection: 1,
+  StartElection: { code: 1, fields: ['term'] },
   /** Election timeout fired with PreVote on: became pre-candidate. a = term asked for (term + 1). */
-  StartPreVote: 2,
+  StartPreVote: { code: 2, fields: ['term'] },
   /** Won the election. a = term, b = votes granted, c = quorum size. */
-  BecameLeader: 3,
+  BecameLeader: { code: 3, fields: ['term', 'votes', 'quorum'] },
   /** Saw a higher term: adopted it and became follower. a = new term, b = old term, c = sender. */
-  AdoptTerm: 4,
+  AdoptTerm: { code: 4, fields: ['term', 'oldTerm', 'from'] },
   /** Became follower of a leader of the same term (e.g. a candidate hearing the winner). a = term, c = leader. */
-  FollowLeader: 5,
+  FollowLeader: { code: 5, fields: ['term', '_', 'leader'] },
   /** Granted a vote (or a pre-vote, per the message kind). a = term, c = candidate. */
-  VoteGranted: 6,
+  VoteGranted: { code: 6, fields: ['term', '_', 'candidate'] },
   /** Denied: the request's term is older. a = its term, b = our term, c = candidate. */
-  VoteDeniedStaleTerm: 7,
+  VoteDeniedStaleTerm: { code: 7, fields: ['term', 'ourTerm', 'candidate'] },
   /** Denied: already voted this term. a = term, b = who we voted for, c = candidate. */
-  VoteDeniedAlreadyVoted: 8,
+  VoteDeniedAlreadyVoted: { code: 8, fields: ['term', 'votedFor', 'candidate'] },
   /** Denied: candidate's last log term is lower. a = its last term, b = our last term, c = candidate. */
-  VoteDeniedLogTerm: 9,
+  VoteDeniedLogTerm: { code: 9, fields: ['lastTerm', 'ourLastTerm', 'candidate'] },
   /** Denied: same last term but its log is shorter. a = its last index, b = our last index, c = candidate. */
-  VoteDeniedLogIndex: 10,
+  VoteDeniedLogIndex: { code: 10, fields: ['lastIndex', 'ourLastIndex', 'candidate'] },
   /** Denied (etcd): we know a leader this term. a = term, b = leader, c = candidate. */
-  VoteDeniedKnowsLeader: 11,
+  VoteDeniedKnowsLeader: { code: 11, fields: ['term', 'leader', 'candidate'] },
   /** Ignored (CheckQuorum): heard from the leader within the election timeout. a = its term, b = leader, c = candidate. */
-  VoteIgnoredLease: 12,
+  VoteIgnoredLease: { code: 12, fields: ['term', 'leader', 'candidate'] },
   /** Candidate counted a reply. a = granted so far, b = quorum, c = voter; */
-  VoteCounted: 13,
+  VoteCounted: { code: 13, fields: ['granted', 'quorum', 'voter'] },
   /** Candidate counted a rejection. a = rejected so far, b = quorum, c = voter. */
-  VoteRejectCounted: 14,
+  VoteRejectCounted: { code: 14, fields: ['rejected', 'quorum', 'voter'] },
   /** Lost: a majority rejected. a = term. */
-  ElectionLost: 15,
+  ElectionLost: { code: 15, fields: ['term'] },
   /** Follower accepted AppendEntries. a = prevIndex, b = entries newly appended, c = last index now. */
-  AppendAccepted: 16,
+  AppendAccepted: { code: 16, fields: ['prevIndex', 'appended', 'lastIndex'] },
   /** Rejected: append from an older term. a = its term, b = our term, c = sender. */
-  AppendRejectedStaleTerm: 17,
+  AppendRejectedStaleTerm: { code: 17, fields: ['term', 'ourTerm', 'from'] },
   /** Rejected: no entry at prevIndex. a = prevIndex, b = our last index, c = sender. */
-  AppendRejectedMissing: 18,
+  AppendRejectedMissing: { code: 18, fields: ['prevIndex', 'ourLastIndex', 'from'] },
   /** Rejected: entry at prevIndex has another term. a = prevIndex, b = our term there, c = prevTerm expected. */
-  AppendRejectedTermMismatch: 19,
+  AppendRejectedTermMismatch: { code: 19, fields: ['prevIndex', 'ourTerm', 'prevTerm'] },
   /** Deleted conflicting entries. a = first index removed, b = how many, c = conflicting term found. */
-  Truncated: 20,
+  Truncated: { code: 20, fields: ['firstRemoved', 'count', 'conflictTerm'] },
   /** Commit index advanced. a = new commit index, b = old one. */
-  CommitAdvanced: 21,
+  CommitAdvanced: { code: 21, fields: ['commit', 'oldCommit'] },
   /** Leader: an index is on a majority but from an older term, so it is not committed (Figure 8). a = index, b = its term, c = current term. */
-  CommitBlockedOldTerm: 22,
+  CommitBlockedOldTerm: { code: 22, fields: ['index', 'entryTerm', 'term'] },
   /** Leader: a follower confirmed its log. a = its matchIndex, c = follower. */
-  MatchAdvanced: 23,
+  MatchAdvanced: { code: 23, fields: ['match', '_', 'follower'] },
   /** Leader: a follower rejected; nextIndex backs off. a = new nextIndex, b = rejected prevIndex, c = follower. */
-  NextIndexBackoff: 24,
+  NextIndexBackoff: { code: 24, fields: ['next', 'rejected', 'follower'] },
   /** Leader appended a client's value. a = index, b = term. */
-  ClientAppended: 25,
+  ClientAppended: { code: 25, fields: ['index', 'term'] },
   /** Not the leader: told the client to go elsewhere. a = leader hint (0 = unknown). */
-  ClientRedirected: 26,
+  ClientRedirected: { code: 26, fields: ['leader'] },
   /** CheckQuorum: the leader heard from too few nodes and stepped down. a = active count, b = quorum. */
-  CheckQuorumStepDown: 27,
+  CheckQuorumStepDown: { code: 27, fields: ['active', 'quorum'] },
   /** Leader's heartbeat timer fired: sent AppendEntries to every follower. a = term. */
-  Heartbeat: 28,
+  Heartbeat: { code: 28, fields: ['term'] },
   /** A message from an older term was ignored (etcd behaviour for replies). a = its term, b = our term, c = sender. */
-  IgnoredStale: 29,
+  IgnoredStale: { code: 29, fields: ['term', 'ourTerm', 'from'] },
   /** Pre-vote won: becoming a real candidate. a = pre-votes granted, b = quorum. */
-  PreVoteWon: 30,
+  PreVoteWon: { code: 30, fields: ['granted', 'quorum'] },
   /** Restarted after a crash with persistent state. a = term, b = votedFor, c = last index. */
-  Restarted: 31,
+  Restarted: { code: 31, fields: ['term', 'votedFor', 'lastIndex'] },
   /** A reply that no longer matters (not a candidate any more, or a stale append reply). a = its term, c = sender. */
-  IgnoredReply: 32,
+  IgnoredReply: { code: 32, fields: ['term', '_', 'from'] },
   /**
    * A leader got AppendEntries from another leader of its own term (possible only when a
    * deliberate bug broke Election Safety) and ignored it. a = term, c = sender.
    */
-  AppendIgnoredAsLeader: 33,
+  AppendIgnoredAsLeader: { code: 33, fields: ['term', '_', 'from'] },
   /** Leader: a follower's success confirms nothing new (a heartbeat's answer). a = its matchIndex, c = follower. */
-  AppendReplyInStep: 34,
+  AppendReplyInStep: { code: 34, fields: ['match', '_', 'follower'] },
   /**
    * Not the leader and no leader known: the request is refused (etcd's follower drops the
    * proposal, "no leader at term N"; the client hears "etcdserver: no leader"). a = term.
    */
-  ClientRefusedNoLeader: 35,
+  ClientRefusedNoLeader: { code: 35, fields: ['term'] },
   /** Follower accepted a heartbeat (an AppendEntries with no entries). a = prevIndex, b = 0, c = last index now. */
-  HeartbeatAccepted: 36,
+  HeartbeatAccepted: { code: 36, fields: ['prevIndex', 'appended', 'lastIndex'] },
   /** The user's `timeout` on a leader: ignored (etcd: "ignoring MsgHup because already leader"). a = term. */
-  TimeoutIgnoredLeader: 37,
+  TimeoutIgnoredLeader: { code: 37, fields: ['term'] },
   /** The user's `timeout` on a follower or candidate: its election timer fires now. a = term before. */
-  TimeoutNow: 38,
-} as const;
+  TimeoutNow: { code: 38, fields: ['term'] },
+});
+
+/** The numeric codes by name, as before (history rows, marks and tests compare against them). */
+export const Note = Object.fromEntries(Object.values(RaftNotes).map((n) => [n.name, n.code])) as { readonly [K in keyof typeof RaftNotes]: number };
+export const RAFT_NOTES: readonly NoteSpec[] = Object.values(RaftNotes);
 export type NoteCode = (typeof Note)[keyof typeof Note];

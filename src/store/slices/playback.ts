@@ -3,9 +3,13 @@
  * `tick`, speed, single steps (with a short glide from the previous frame's time to the
  * new frame's, so a message visibly lands), seeks, and stepping by meaning: `nextMark`
  * plays at the current speed to the next mark or lesson stop and pauses exactly on it,
- * `prevMark` goes back to the previous one.
+ * `prevMark` goes back to the previous one. For slow protocols (ZooKeeper notices a dead
+ * leader after 10 s of PINGs) `nextDecision` steps to the next notable frame — a decision,
+ * not routine traffic (EventRow.notable) — and the `skipQuiet` option fast-forwards the
+ * playhead through stretches where nothing notable happens.
  */
-import type { FrameView } from '../../sim/api';
+import type { EventRow, FrameView } from '../../sim/api';
+import type { AsyncSimApi } from '../../worker/client';
 import type { AppState } from '../appStore';
 import { activeStops, MAX_NEW_FRAMES, type Core } from '../core';
 import { DEFAULT_SPEED, type Speed } from '../types';
@@ -23,6 +27,40 @@ export const GLIDE_MAX_MS = 700;
 export const MAX_MARK_WALL_MS = 6000;
 /** Frames the worker may record looking for the next mark (≈ tens of ms of work). */
 const MARK_SEARCH_FRAMES = 200_000;
+/** Event rows asked for per call while looking for the next decision (the session answers at most 1,000). */
+const NOTABLE_CHUNK = 1000;
+/** Frames looked through for the next decision at most (a quiet stretch longer than this is crossed in parts). */
+export const NOTABLE_SEARCH_FRAMES = 50_000;
+/**
+ * Skipping quiet stretches: a stretch with nothing notable that would take longer than
+ * QUIET_MIN_WALL_MS of real time at the current speed is jumped over, landing
+ * QUIET_LEAD_WALL_MS (real time) before the next decision, so the class sees it coming.
+ */
+export const QUIET_MIN_WALL_MS = 1500;
+export const QUIET_LEAD_WALL_MS = 600;
+
+/**
+ * The first notable event row after frame `after`, at or before `untilMs`, recording ahead
+ * as needed (at most `maxFrames` frames past `after`); null when there is none in reach.
+ * It moves the session's frame: the caller seeks where it means to be next.
+ */
+export async function findNotable(api: AsyncSimApi, after: number, maxFrames: number, untilMs = Infinity): Promise<EventRow | null> {
+  let from = after + 1;
+  const end = after + maxFrames;
+  while (from <= end) {
+    const to = Math.min(end, from + NOTABLE_CHUNK - 1);
+    const v = await api.seek(to);
+    const rows = await api.events(from, Math.min(to, v.head));
+    for (const r of rows) {
+      if (r.time > untilMs) return null;
+      if (r.notable) return r;
+    }
+    // The run cannot go further (ended, violated, halted): nothing more to find.
+    if (v.head < to) return null;
+    from = to + 1;
+  }
+  return null;
+}
 
 export interface PlaybackSlice {
   playing: boolean;
@@ -43,6 +81,8 @@ export interface PlaybackSlice {
   playTo: { frame: number; time: number; minRate: number } | null;
   /** A step forward gliding from the previous frame's time (`from`) to view.time (`to`). */
   glide: { from: number; to: number; durationMs: number } | null;
+  /** Playing fast-forwards through stretches where nothing notable happens (only heartbeats/PINGs flowing). */
+  skipQuiet: boolean;
 
   play(): void;
   pause(): void;
@@ -64,6 +104,12 @@ export interface PlaybackSlice {
   nextMark(): Promise<void>;
   /** Go to the previous mark or lesson stop (paused); frame 0 when there is none. */
   prevMark(): Promise<void>;
+  /**
+   * Step (paused) to the next notable frame: a decision — a vote, an election, a commit, a
+   * fault — not routine traffic. Stays put when none lies ahead before the scenario's end.
+   */
+  nextDecision(): Promise<void>;
+  setSkipQuiet(on: boolean): void;
 }
 
 /** The stops a mark search uses: the lesson's (while they hold) and the scenario's end. */
@@ -77,6 +123,48 @@ export function playbackSlice(core: Core): PlaybackSlice {
   /** The frame Play was last pressed on (see the `until` rule in tick). */
   let playFrom = -1;
   const { set, get } = core;
+  /**
+   * Skipping quiet stretches: the next decision after frame `after`, looked up while playing
+   * (null: none in reach; undefined: not known yet). Valid for the intent epoch it was asked in.
+   */
+  let ahead: { epoch: number; after: number; next: { frame: number; time: number } | null | undefined; pending: boolean } = {
+    epoch: -1,
+    after: -1,
+    next: undefined,
+    pending: false,
+  };
+
+  /** Start looking for the next decision after the shown frame, unless the answer in hand still holds. */
+  function lookAhead(s: AppState, api: AsyncSimApi): void {
+    const view = s.view!;
+    if (ahead.pending) return;
+    const fresh = ahead.epoch === core.epoch;
+    if (fresh && ahead.next && view.frame < ahead.next.frame) return;
+    if (fresh && ahead.next === null && view.frame === ahead.after) return;
+    const epoch = core.epoch;
+    ahead = { epoch, after: view.frame, next: undefined, pending: true };
+    findNotable(api, view.frame, NOTABLE_SEARCH_FRAMES, s.scenario?.until ?? Infinity)
+      .then((row) => {
+        if (ahead.epoch !== epoch) return;
+        ahead = { epoch, after: view.frame, next: row ? { frame: row.frame, time: row.time } : null, pending: false };
+      })
+      .catch((err) => {
+        ahead.pending = false;
+        core.fail(err);
+      });
+  }
+
+  /**
+   * Where the playhead jumps to skip the quiet stretch ahead, or null to play on: just
+   * before the next decision, never past a lesson stop still ahead.
+   */
+  function quietJump(s: AppState, playhead: number, rate: number): number | null {
+    const next = ahead.epoch === core.epoch ? ahead.next : undefined;
+    if (!next || !s.view || s.view.frame >= next.frame) return null;
+    let land = next.time - QUIET_LEAD_WALL_MS * rate;
+    for (const stop of activeStops(s, core.stopsBefore)) if (stop > playhead) land = Math.min(land, stop - QUIET_LEAD_WALL_MS * rate);
+    return (land - playhead) / rate > QUIET_MIN_WALL_MS - QUIET_LEAD_WALL_MS ? land : null;
+  }
 
   /** Stop playing and show exactly `frame` (the end of a play-to-mark). */
   function land(frame: number): void {
@@ -135,6 +223,7 @@ export function playbackSlice(core: Core): PlaybackSlice {
     untilReached: false,
     playTo: null,
     glide: null,
+    skipQuiet: false,
 
     play() {
       const s = get();
@@ -217,6 +306,11 @@ export function playbackSlice(core: Core): PlaybackSlice {
         target = s.view.time + MAX_SPEED_STEP_MS;
       } else {
         playhead = s.playhead + dt * rate;
+        if (s.skipQuiet && !s.playTo) {
+          lookAhead(s, api);
+          const jump = quietJump(s, playhead, rate);
+          if (jump !== null && jump > playhead) playhead = jump;
+        }
         // Keep the playhead within reach of what the worker has sent, so messages never
         // run ahead of the frame that carries them.
         if (s.view.nextTime === null && s.view.frame === s.head && core.inflight) playhead = Math.min(playhead, s.view.time + 1000);
@@ -317,6 +411,27 @@ export function playbackSlice(core: Core): PlaybackSlice {
       } catch (err) {
         core.fail(err);
       }
+    },
+
+    async nextDecision() {
+      const api = core.api;
+      if (!api || !get().view) return;
+      core.intent();
+      core.inflight = false;
+      set({ playing: false, playTo: null });
+      try {
+        await core.serial(async (last) => {
+          const from = core.baseFrame();
+          const row = await findNotable(api, from, NOTABLE_SEARCH_FRAMES, get().scenario?.until ?? Infinity);
+          await core.seekShowingCause(row ? row.frame : from, last);
+        });
+      } catch (err) {
+        core.fail(err);
+      }
+    },
+
+    setSkipQuiet(on) {
+      set({ skipQuiet: on });
     },
 
     async prevMark() {

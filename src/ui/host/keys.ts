@@ -4,7 +4,7 @@
  *
  * Space, "." and "b" play/pause (clickers send "."/"b" for their "blank screen" button);
  * ArrowRight/ArrowLeft one event; PageDown/PageUp (a clicker's next/previous) play to the
- * next / previous mark and pause; Home/End first/last frame; Ctrl+Z / Cmd+Z undo; Escape
+ * next / previous mark and pause; N steps to the next decision (over heartbeats/PINGs); Home/End first/last frame; Ctrl+Z / Cmd+Z undo; Escape
  * deselects and, in an embed, hands the keyboard back to the page around it.
  *
  * Keys reach the stage whichever control was used last, except inside a text field. A
@@ -15,7 +15,7 @@
  * PageUp/PageDown.
  */
 
-export type KeyAction = 'toggle-play' | 'step-forward' | 'step-back' | 'next-mark' | 'prev-mark' | 'first' | 'last' | 'undo' | 'escape';
+export type KeyAction = 'toggle-play' | 'step-forward' | 'step-back' | 'next-mark' | 'prev-mark' | 'next-decision' | 'first' | 'last' | 'undo' | 'escape';
 
 /** What kind of control has focus, as far as keys are concerned. */
 export type TargetKind = 'text' | 'toggle' | 'radio' | 'range' | 'other';
@@ -78,6 +78,10 @@ function actionOf(e: KeyLike): KeyAction | null {
       return 'next-mark';
     case 'PageUp':
       return 'prev-mark';
+    // The next decision over routine traffic (slow protocols: ZAB's PINGs). Not a clicker key.
+    case 'n':
+    case 'N':
+      return 'next-decision';
     case 'Home':
       return 'first';
     case 'End':

@@ -12,6 +12,7 @@ import { linkDown } from '../stage/geometry';
 export function NodeTab({ pv }: { pv: ProtocolView }) {
   const t = useT();
   const selected = useApp((s) => s.selected);
+  const lang = useApp((s) => s.lang);
   const node = useApp((s) => (s.selected ? s.view?.nodes[s.selected - 1] : undefined));
   const network = useApp((s) => s.view?.network ?? null);
   const count = useApp((s) => s.view?.nodes.length ?? 0);
@@ -27,7 +28,7 @@ export function NodeTab({ pv }: { pv: ProtocolView }) {
   if (!selected || node === undefined || !network) {
     return <p className="note">{t.selectNodeHint}</p>;
   }
-  const info = pv.nodeInfo(node, t);
+  const info = pv.nodeInfo(node, t, lang);
   const others = Array.from({ length: count }, (_, i) => i + 1).filter((id) => id !== selected);
   const isCut = (from: number, to: number) => network.cuts.some(([f, tt]) => f === from && tt === to);
   const me = nodeRef(selected);

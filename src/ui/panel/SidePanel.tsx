@@ -13,11 +13,12 @@ export function SidePanel({ pv, idBase }: { pv: ProtocolView; idBase: string }) 
   const tab = useApp((s) => s.tab);
   const setTab = useApp((s) => s.setTab);
   const selected = useApp((s) => s.selected);
+  const lang = useApp((s) => s.lang);
   // The event list shows decisions only until the user asks for every event. Not stored
   // (no localStorage, no URL): what a link opens never depends on an earlier visit.
   const [decisionsOnly, setDecisionsOnly] = useState(true);
   const label = (k: PanelTab) =>
-    k === 'log' ? pv.logTabLabel(t) : k === 'events' ? t.tabEvents : selected ? t.tabNodeN(String(selected)) : t.tabNode;
+    k === 'log' ? pv.dict(lang).logTab : k === 'events' ? t.tabEvents : selected ? t.tabNodeN(String(selected)) : t.tabNode;
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;

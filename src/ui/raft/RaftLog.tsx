@@ -14,6 +14,8 @@ import { useApp, useT } from '../StoreContext';
 import type { RaftNodeView } from '../../core/raft/types';
 import { nodeRef } from '../i18n';
 import { termColor, termTextColor } from '../palette';
+import { raftDict } from './i18n';
+import { raftLeads } from './leader';
 import './log.css';
 
 /** Columns shown at least, so an empty cluster still reads as a grid. */
@@ -29,6 +31,7 @@ export function logColumns(nodes: readonly Pick<RaftNodeView, 'logStart' | 'last
 
 export function RaftLog() {
   const t = useT();
+  const r = raftDict(useApp((s) => s.lang));
   const view = useApp((s) => s.view);
   const selected = useApp((s) => s.selected);
   const select = useApp((s) => s.select);
@@ -47,7 +50,9 @@ export function RaftLog() {
   const cols: number[] = [];
   for (let i = first; i <= last; i++) cols.push(i);
   // The newest alive leader's bookkeeping; the worker sends it only for leaders.
-  const leader = nodes.filter((n) => n.alive && n.role === 'leader').sort((a, b) => b.term - a.term)[0];
+  const leader = nodes
+    .filter((n) => raftLeads(n) !== null)
+    .sort((a, b) => (raftLeads(b) ?? 0) - (raftLeads(a) ?? 0))[0];
 
   return (
     <div className="raft-log">
@@ -56,18 +61,18 @@ export function RaftLog() {
         ref={scroller}
         tabIndex={0}
         role="group"
-        aria-label={t.tabLog}
+        aria-label={r.logTab}
         onScroll={(e) => {
           const el = e.currentTarget;
           pinned.current = el.scrollLeft + el.clientWidth >= el.scrollWidth - 4;
         }}
       >
         <table className="log-grid">
-          <caption className="sr-only">{t.tabLog}</caption>
+          <caption className="sr-only">{r.logTab}</caption>
           <thead>
             <tr>
               <th scope="col" className="log-rowhead log-sticky">
-                {t.logIndex}
+                {r.logIndex}
               </th>
               {cols.map((i) => (
                 <th key={i} scope="col" className="log-idx">
@@ -116,7 +121,7 @@ export function RaftLog() {
                         data-entry={has ? `${n.id}:${i}` : undefined}
                         data-term={has ? term : undefined}
                         data-committed={has ? String(committed) : undefined}
-                        title={has ? `${t.logCellTitle(String(i), String(term), n.logValues[k] ?? '')} · ${committed ? t.logCommitted : t.logNotCommitted}` : undefined}
+                        title={has ? `${r.logCellTitle(String(i), String(term), n.logValues[k] ?? '')} · ${committed ? r.logCommitted : r.logNotCommitted}` : undefined}
                         style={
                           has
                             ? ({ background: termColor(term), color: termTextColor(term), '--cell-term': termColor(term) } as CSSProperties)
@@ -128,7 +133,7 @@ export function RaftLog() {
                     );
                   })}
                   <td className="log-nm">
-                    {next !== undefined ? `${next} / ${match}` : isLeader ? `${t.logCommit} ${n.commitIndex}` : ''}
+                    {next !== undefined ? `${next} / ${match}` : isLeader ? `${r.logCommit} ${n.commitIndex}` : ''}
                   </td>
                 </tr>
               );
@@ -136,7 +141,7 @@ export function RaftLog() {
           </tbody>
         </table>
       </div>
-      <p className="note">{t.logLegend}</p>
+      <p className="note">{r.logLegend}</p>
     </div>
   );
 }

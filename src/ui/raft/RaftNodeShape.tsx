@@ -29,11 +29,11 @@ export function textEm(s: string): number {
   return w;
 }
 
-export function RaftNodeShape({ node, info, r, t, text }: NodeShapeProps) {
+export function RaftNodeShape({ node, info, r, text }: NodeShapeProps) {
   const n = node as RaftNodeView;
   const style = ROLE_STYLE[info.role] ?? ROLE_STYLE.follower;
   const down = !info.alive;
-  const termText = t.termShort(String(n.term));
+  const termText = info.eraLabel;
   const pillW = Math.max(r * 1.5, textEm(termText) * text.term + text.term);
   const pillH = text.term * 1.35;
   const y = underNode(r, text);

@@ -1,12 +1,14 @@
 /**
  * Raft narration: turns one recorded event and the decisions it caused (NoteRows, whose
- * a/b/c meanings are documented per code in src/core/raft/types.ts) into sentences in
+ * arguments are named per code by RaftNotes in src/core/raft/types.ts: note.f.term...) into sentences in
  * either language. Used by the event list and by hover text on the stage.
  */
-import { EventType, Fate, type EventRow, type NoteRow } from '../../sim/api';
-import { ClientFailure, SimNote, type Violation } from '../../core/protocol';
+import { EventType, type EventRow, type NoteRow } from '../../sim/api';
+import type { Violation } from '../../core/protocol';
 import { MsgKind, Note } from '../../core/raft/types';
-import { dict, fmtInt, isClient, nodeRef, type Lang } from '../i18n';
+import { dict, fmtInt, nodeRef, type Lang } from '../i18n';
+import { eventHeadline, joinNarration, narrateSimNote } from '../views/narrate';
+import { raftDict } from './i18n';
 
 export interface Narration {
   /** What happened: "n3 received RequestVote from n5". */
@@ -17,201 +19,109 @@ export interface Narration {
 
 /** The name of a Raft message kind code in the given language. */
 export function kindName(kind: number, lang: Lang): string {
-  const kinds = dict(lang).raft.kinds;
+  const kinds = raftDict(lang).narr.kinds;
   return (kinds as Record<number, string>)[kind] ?? `#${kind}`;
-}
-
-function headline(row: EventRow, lang: Lang): string {
-  const r = dict(lang).raft;
-  const n = nodeRef(row.node);
-  switch (row.type) {
-    case EventType.Deliver:
-      return r.deliver(n, kindName(row.kind, lang), nodeRef(row.peer));
-    case EventType.Drop: {
-      const kind = kindName(row.kind, lang);
-      const from = nodeRef(row.peer);
-      if (row.fate === Fate.NodeDown) return r.dropNodeDown(kind, from, n);
-      if (row.fate === Fate.LinkDown) return r.dropLinkDown(kind, from, n);
-      if (row.fate === Fate.DroppedByUser) return dict(lang).simNarr.dropByUser(kind, from, n);
-      return r.dropLost(kind, from, n);
-    }
-    case EventType.Disconnect:
-      return dict(lang).simNarr.disconnect(n, nodeRef(row.peer));
-    case EventType.Timer:
-      if (!isClient(row.node)) return r.timer(n);
-      // A client's timer is a time-out, or the end of its wait after "no leader".
-      return row.notes[0]?.code === SimNote.ClientRetry ? dict(lang).simNarr.clientBackoffOver(n) : r.clientTimer(n);
-    case EventType.Action: {
-      const a = row.action;
-      if (!a) return r.timer(n);
-      switch (a.do) {
-        case 'crash':
-          return r.actionCrash(nodeRef(a.node));
-        case 'restart':
-          return r.actionRestart(nodeRef(a.node));
-        case 'partition':
-          return r.actionPartition(a.groups.map((g) => `{${g.map(nodeRef).join(', ')}}`).join(' | '));
-        case 'cut':
-          return r.actionCut(nodeRef(a.from), nodeRef(a.to));
-        case 'mend':
-          return r.actionMend(nodeRef(a.from), nodeRef(a.to));
-        case 'heal':
-          return r.actionHeal;
-        case 'request':
-          return r.actionRequest(a.value, a.node ? nodeRef(a.node) : '');
-        case 'timeout':
-          return dict(lang).simNarr.actionTimeout(nodeRef(a.node));
-        case 'drop':
-          return dict(lang).simNarr.actionDrop(fmtInt(a.nth, lang), nodeRef(a.from), nodeRef(a.to));
-      }
-    }
-  }
-  return r.timer(n);
 }
 
 /** One decision note as a sentence. `kind` is the message kind of the event (for pre-votes and heartbeats). */
 export function narrateNote(note: NoteRow, kind: number, lang: Lang): string {
-  const r = dict(lang).raft;
+  const r = raftDict(lang).narr;
   const n = nodeRef(note.node);
   const num = (x: number) => fmtInt(x, lang);
   const who = (id: number) => (id ? nodeRef(id) : r.nobody);
-  const { a, b, c } = note;
+  const f = note.f;
   switch (note.code) {
     case Note.StartElection:
-      return r.startElection(n, num(a));
+      return r.startElection(n, num(f.term));
     case Note.StartPreVote:
-      return r.startPreVote(n, num(a));
+      return r.startPreVote(n, num(f.term));
     case Note.BecameLeader:
-      return r.becameLeader(n, num(a), num(b), num(c));
+      return r.becameLeader(n, num(f.term), num(f.votes), num(f.quorum));
     case Note.AdoptTerm:
-      return r.adoptTerm(n, num(a), num(b), who(c));
+      return r.adoptTerm(n, num(f.term), num(f.oldTerm), who(f.from));
     case Note.FollowLeader:
-      return r.followLeader(n, num(a), who(c));
+      return r.followLeader(n, num(f.term), who(f.leader));
     case Note.VoteGranted:
-      return kind === MsgKind.PreVote ? r.preVoteGranted(n, who(c), num(a)) : r.voteGranted(n, who(c), num(a));
+      return kind === MsgKind.PreVote ? r.preVoteGranted(n, who(f.candidate), num(f.term)) : r.voteGranted(n, who(f.candidate), num(f.term));
     case Note.VoteDeniedStaleTerm:
-      return r.voteDeniedStaleTerm(n, who(c), num(a), num(b));
+      return r.voteDeniedStaleTerm(n, who(f.candidate), num(f.term), num(f.ourTerm));
     case Note.VoteDeniedAlreadyVoted:
-      return r.voteDeniedAlreadyVoted(n, who(c), num(a), who(b));
+      return r.voteDeniedAlreadyVoted(n, who(f.candidate), num(f.term), who(f.votedFor));
     case Note.VoteDeniedLogTerm:
-      return r.voteDeniedLogTerm(n, who(c), num(a), num(b));
+      return r.voteDeniedLogTerm(n, who(f.candidate), num(f.lastTerm), num(f.ourLastTerm));
     case Note.VoteDeniedLogIndex:
-      return r.voteDeniedLogIndex(n, who(c), num(a), num(b));
+      return r.voteDeniedLogIndex(n, who(f.candidate), num(f.lastIndex), num(f.ourLastIndex));
     case Note.VoteDeniedKnowsLeader:
-      return r.voteDeniedKnowsLeader(n, who(c), num(a), who(b));
+      return r.voteDeniedKnowsLeader(n, who(f.candidate), num(f.term), who(f.leader));
     case Note.VoteIgnoredLease:
-      return r.voteIgnoredLease(n, who(c), num(a), who(b));
+      return r.voteIgnoredLease(n, who(f.candidate), num(f.term), who(f.leader));
     case Note.VoteCounted:
-      return r.voteCounted(n, who(c), num(a), num(b));
+      return r.voteCounted(n, who(f.voter), num(f.granted), num(f.quorum));
     case Note.VoteRejectCounted:
-      return r.voteRejectCounted(n, who(c), num(a), num(b));
+      return r.voteRejectCounted(n, who(f.voter), num(f.rejected), num(f.quorum));
     case Note.ElectionLost:
-      return r.electionLost(n, num(a));
+      return r.electionLost(n, num(f.term));
     case Note.HeartbeatAccepted:
-      return r.heartbeatAccepted(n, num(a));
+      return r.heartbeatAccepted(n, num(f.prevIndex));
     case Note.AppendAccepted:
-      return kind === MsgKind.Heartbeat && b === 0 ? r.heartbeatAccepted(n, num(a)) : r.appendAccepted(n, num(a), num(b), num(c));
+      return kind === MsgKind.Heartbeat && f.appended === 0 ? r.heartbeatAccepted(n, num(f.prevIndex)) : r.appendAccepted(n, num(f.prevIndex), num(f.appended), num(f.lastIndex));
     case Note.AppendRejectedStaleTerm:
-      return r.appendRejectedStaleTerm(n, who(c), num(a), num(b));
+      return r.appendRejectedStaleTerm(n, who(f.from), num(f.term), num(f.ourTerm));
     case Note.AppendRejectedMissing:
-      return r.appendRejectedMissing(n, who(c), num(a), num(b));
+      return r.appendRejectedMissing(n, who(f.from), num(f.prevIndex), num(f.ourLastIndex));
     case Note.AppendRejectedTermMismatch:
-      return r.appendRejectedTermMismatch(n, num(a), num(b), num(c));
+      return r.appendRejectedTermMismatch(n, num(f.prevIndex), num(f.ourTerm), num(f.prevTerm));
     case Note.Truncated:
-      return r.truncated(n, num(a), num(b), num(c));
+      return r.truncated(n, num(f.firstRemoved), num(f.count), num(f.conflictTerm));
     case Note.CommitAdvanced:
-      return r.commitAdvanced(n, num(a), num(b));
+      return r.commitAdvanced(n, num(f.commit), num(f.oldCommit));
     case Note.CommitBlockedOldTerm:
-      return r.commitBlockedOldTerm(n, num(a), num(b), num(c));
+      return r.commitBlockedOldTerm(n, num(f.index), num(f.entryTerm), num(f.term));
     case Note.MatchAdvanced:
-      return r.matchAdvanced(n, who(c), num(a));
+      return r.matchAdvanced(n, who(f.follower), num(f.match));
     case Note.NextIndexBackoff:
-      return r.nextIndexBackoff(n, who(c), num(a), num(b));
+      return r.nextIndexBackoff(n, who(f.follower), num(f.next), num(f.rejected));
     case Note.ClientAppended:
-      return r.clientAppended(n, num(a), num(b));
+      return r.clientAppended(n, num(f.index), num(f.term));
     case Note.ClientRedirected:
-      return a ? r.clientRedirected(n, nodeRef(a)) : r.clientRedirectedUnknown(n);
+      return f.leader ? r.clientRedirected(n, nodeRef(f.leader)) : r.clientRedirectedUnknown(n);
     case Note.CheckQuorumStepDown:
-      return r.checkQuorumStepDown(n, num(a), num(b));
+      return r.checkQuorumStepDown(n, num(f.active), num(f.quorum));
     case Note.Heartbeat:
-      return r.heartbeat(n, num(a));
+      return r.heartbeat(n, num(f.term));
     case Note.IgnoredStale:
-      return r.ignoredStale(n, who(c), num(a), num(b));
+      return r.ignoredStale(n, who(f.from), num(f.term), num(f.ourTerm));
     case Note.PreVoteWon:
-      return r.preVoteWon(n, num(a), num(b));
+      return r.preVoteWon(n, num(f.granted), num(f.quorum));
     case Note.Restarted:
-      return r.restarted(n, num(a), who(b), num(c));
+      return r.restarted(n, num(f.term), who(f.votedFor), num(f.lastIndex));
     case Note.IgnoredReply:
-      return r.ignoredReply(n, who(c), num(a));
+      return r.ignoredReply(n, who(f.from), num(f.term));
     case Note.AppendReplyInStep:
-      return r.appendReplyInStep(n, who(c), num(a));
+      return r.appendReplyInStep(n, who(f.follower), num(f.match));
     case Note.AppendIgnoredAsLeader:
-      return r.appendIgnoredAsLeader(n, who(c), num(a));
+      return r.appendIgnoredAsLeader(n, who(f.from), num(f.term));
     case Note.ClientRefusedNoLeader:
-      return dict(lang).simNarr.clientRefusedNoLeader(n, num(a));
+      return dict(lang).simNarr.clientRefusedNoLeader(n, num(f.term));
     case Note.TimeoutIgnoredLeader:
-      return dict(lang).simNarr.timeoutIgnoredLeader(n, num(a));
+      return dict(lang).simNarr.timeoutIgnoredLeader(n, num(f.term));
     case Note.TimeoutNow:
-      return dict(lang).simNarr.timeoutNow(n, num(a));
+      return dict(lang).simNarr.timeoutNow(n, num(f.term));
     default:
       return narrateSimNote(note, lang) ?? r.unknownNote(String(note.code));
   }
 }
 
-/** The simulator's own notes (SimNote: a user's action's outcome, a client's view), or null for another code. */
-function narrateSimNote(note: NoteRow, lang: Lang): string | null {
-  const s = dict(lang).simNarr;
-  const n = nodeRef(note.node);
-  const num = (x: number) => fmtInt(x, lang);
-  const { a, b, c } = note;
-  const req = s.requestNo(num(a));
-  switch (note.code) {
-    case SimNote.TimeoutNodeDown:
-      return s.timeoutNodeDown(n);
-    case SimNote.DropDone:
-      return s.dropDone(num(a), n, nodeRef(b));
-    case SimNote.DropAlreadyArrived:
-      return s.dropAlreadyArrived(num(a), n, nodeRef(b));
-    case SimNote.DropNeverSent:
-      return s.dropNeverSent(num(a), n, nodeRef(b), num(c));
-    case SimNote.DropAlreadyLost:
-      return s.dropAlreadyLost(num(a), n, nodeRef(b));
-    case SimNote.ClientNoLeader:
-      return s.clientNoLeader(n, req, nodeRef(b));
-    case SimNote.ClientRedirected:
-      return s.clientRedirected(n, req, nodeRef(b), nodeRef(c));
-    case SimNote.ClientRetry:
-      return s.clientRetry(n, req, nodeRef(b), num(c));
-    case SimNote.ClientBackoff:
-      return s.clientBackoff(n, req, num(b), nodeRef(c));
-    case SimNote.ClientFailed:
-      if (c === ClientFailure.TimedOut) return s.clientFailedTimedOut(n, req, num(b));
-      if (c === ClientFailure.AttemptsExhausted) return s.clientFailedExhausted(n, req, num(b));
-      return s.clientFailedRefused(n, req);
-    case SimNote.ClientSucceeded:
-      return s.clientSucceeded(n, req, num(b), nodeRef(c));
-    case SimNote.ClientTimedOut:
-      return s.clientTimedOut(n, req, nodeRef(b));
-    default:
-      return null;
-  }
-}
-
 /** Headline and one sentence per decision. A null row is frame 0, the initial state. */
 export function narrateParts(row: EventRow | null, lang: Lang): Narration {
-  if (!row) return { headline: dict(lang).raft.initial, details: [] };
+  if (!row) return { headline: raftDict(lang).narr.initial, details: [] };
   const kind = row.type === EventType.Deliver || row.type === EventType.Drop ? row.kind : 0;
-  return { headline: headline(row, lang), details: row.notes.map((note) => narrateNote(note, kind, lang)) };
+  return { headline: eventHeadline(row, lang, kindName), details: row.notes.map((note) => narrateNote(note, kind, lang)) };
 }
 
-/**
- * One line for hover text and announcements: the decisions when there are any (they say
- * more than the headline), else the headline.
- */
+/** One line for hover text and announcements (see joinNarration). */
 export function narrate(row: EventRow | null, lang: Lang): string {
-  const { headline: h, details } = narrateParts(row, lang);
-  if (details.length === 0) return h;
-  return details.join(lang === 'zh' ? '；' : '; ');
+  return joinNarration(narrateParts(row, lang), lang);
 }
 
 /**
@@ -220,7 +130,7 @@ export function narrate(row: EventRow | null, lang: Lang): string {
  * to the checker's English `detail` rather than saying something half-made.
  */
 export function narrateViolation(v: Violation, lang: Lang): { invariant: string; reason: string } {
-  const t = dict(lang);
+  const t = raftDict(lang);
   const invariant = (t.invariants as Record<string, string>)[v.invariant] ?? v.invariant;
   const args = v.why?.args ?? {};
   let missing = false;

@@ -74,6 +74,9 @@ export function problemText(p: Problem, t: Dict): string {
     case 'badLarge':
       text = t.shareProblems.badLarge(p.detail);
       break;
+    case 'noView':
+      text = P.noView(p.detail);
+      break;
     case 'impossibleInitial': {
       const a = p.args ?? {};
       text =
@@ -88,13 +91,22 @@ export function problemText(p: Problem, t: Dict): string {
   return p.fellBack ? `${text}${sep}${P.fallback}` : text;
 }
 
-export function ProblemBanner() {
+/** `extra`: problems of what is shown now (e.g. a protocol without a view), in force while they last, not dismissable. */
+export function ProblemBanner({ extra }: { extra?: readonly Problem[] }) {
   const t = useT();
   const problems = useApp((s) => s.problems);
   const dismiss = useApp((s) => s.dismissProblem);
-  if (problems.length === 0) return null;
+  if (problems.length === 0 && !extra?.length) return null;
   return (
     <div className="problems">
+      {extra?.map((p) => (
+        <div key={`extra-${p.code}-${p.detail}`} className="problem" role="alert" data-problem={p.code}>
+          <span className="problem-icon" aria-hidden="true">
+            ⚠
+          </span>
+          <span className="problem-text">{problemText(p, t)}</span>
+        </div>
+      ))}
       {problems.map((p, i) => (
         <div key={i} className="problem" role="alert">
           <span className="problem-icon" aria-hidden="true">

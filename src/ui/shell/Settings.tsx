@@ -3,7 +3,7 @@
  * and what the model simplifies. The protocol's view says which exist; changing one
  * reloads the scenario with it.
  */
-import { viewFor } from '../views/registry';
+import { useProtocolView } from '../views/context';
 import { useApp, useT } from '../StoreContext';
 import { Popover } from './Popover';
 
@@ -17,9 +17,10 @@ function bugsOn(raw: unknown): string[] {
 export function Settings({ onClose }: { onClose: () => void }) {
   const t = useT();
   const config = useApp((s) => s.scenario?.config);
-  const protocol = useApp((s) => s.scenario?.protocol);
+  const lang = useApp((s) => s.lang);
   const setConfigOption = useApp((s) => s.setConfigOption);
-  const view = viewFor(protocol);
+  const view = useProtocolView();
+  const words = view?.dict(lang);
   const bugs = bugsOn(config?.bugs);
   const toggleBug = (name: string) => {
     const next = bugs.includes(name) ? bugs.filter((b) => b !== name) : [...bugs, name];
@@ -28,19 +29,19 @@ export function Settings({ onClose }: { onClose: () => void }) {
   return (
     <Popover label={t.settingsTitle} onClose={onClose} className="settings">
       <h2 className="popover-title">{t.settingsTitle}</h2>
-      {view.switches.map((key) => {
+      {view?.switches.map((key) => {
         const on = config?.[key] === true;
         return (
           <label key={key} className="switch-row">
             <input type="checkbox" role="switch" checked={on} onChange={() => void setConfigOption(key, !on)} />
             <span className="switch-text">
-              <strong>{t.switches[key]?.name ?? key}</strong>
-              <span className="note">{t.switches[key]?.help ?? ''}</span>
+              <strong>{words?.switches[key]?.name ?? key}</strong>
+              <span className="note">{words?.switches[key]?.help ?? ''}</span>
             </span>
           </label>
         );
       })}
-      {view.bugs.length > 0 && (
+      {view && view.bugs.length > 0 && (
         <fieldset className="bug-list">
           <legend>{t.bugsTitle}</legend>
           <p className="note">{t.bugsNote}</p>
@@ -51,7 +52,7 @@ export function Settings({ onClose }: { onClose: () => void }) {
                 <strong>
                   <code>{name}</code>
                 </strong>
-                <span className="note">{t.bugHelp[name] ?? ''}</span>
+                <span className="note">{words?.bugHelp[name] ?? ''}</span>
               </span>
             </label>
           ))}
@@ -61,7 +62,7 @@ export function Settings({ onClose }: { onClose: () => void }) {
       <details className="model-notes">
         <summary>{t.modelTitle}</summary>
         <ul>
-          {view.simplifications(t).map((line) => (
+          {(words?.simplifications ?? []).map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>

@@ -69,3 +69,21 @@ export function IconPrevMark() {
 export function IconNextMark() {
   return <MarkArrow forward />;
 }
+/** The next decision: a forward arrow to a dot (a decision), over dashes (routine traffic). */
+export function IconNextDecision() {
+  return (
+    <svg {...common}>
+      <path d="M1.5 8 H3.5 M5 8 H7" stroke="currentColor" strokeWidth="1.6" />
+      <path d="M7.5 4 L11.5 8 L7.5 12 Z" fill="currentColor" />
+      <circle cx="13.5" cy="8" r="2" fill="currentColor" />
+    </svg>
+  );
+}
+/** Skip quiet stretches: two forward chevrons. */
+export function IconSkipQuiet() {
+  return (
+    <svg {...common}>
+      <path d="M2 3.5 L7.5 8 L2 12.5 Z M8 3.5 L13.5 8 L8 12.5 Z" fill="currentColor" />
+    </svg>
+  );
+}

@@ -22,16 +22,13 @@ export function CauseHighlight({ layout, pv }: { layout: Map<number, Point>; pv:
   // Just short of the receiver, so the glyph is not hidden under the node.
   const f = dropped && event.fate !== Fate.NodeDown ? 0.7 : 0.86;
   const at = { x: start.x + (end.x - start.x) * f, y: start.y + (end.y - start.y) * f };
-  const kg = pv.kindGlyph(event.kind);
-  const look: GlyphLook = cause
-    ? { ...cause.look, pre: cause.look.name.startsWith('PreVote') }
-    : { glyph: kg.glyph, pre: kg.pre };
+  const look: GlyphLook = cause ? cause.look : { glyph: pv.kindGlyph(event.kind) };
   return (
     <g className="cause" aria-hidden="true">
       <line x1={start.x} y1={start.y} x2={at.x} y2={at.y} className="cause-lane" />
       <g transform={`translate(${at.x},${at.y})`} opacity={dropped ? 0.75 : 1}>
         <circle r={11} className="cause-halo" />
-        <MessageGlyph look={look} />
+        <MessageGlyph look={look} table={pv.glyphs} />
         {dropped && (
           <text className="cause-x" x={0} y={-14} textAnchor="middle">
             ✗

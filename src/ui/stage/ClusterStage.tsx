@@ -64,7 +64,7 @@ export function ClusterStage({ pv, captionBelow = false }: { pv: ProtocolView; c
         {hasClient && <ClientMark label={t.client} size={text.client} />}
         <TimerArcs layout={layout} pv={pv} />
         <CauseHighlight layout={layout} pv={pv} />
-        <Messages layout={layout} markSize={text.glyph} />
+        <Messages layout={layout} markSize={text.glyph} pv={pv} />
         <Nodes layout={layout} pv={pv} text={text} />
       </svg>
       {!embed && <StageTools count={count} />}
@@ -72,9 +72,9 @@ export function ClusterStage({ pv, captionBelow = false }: { pv: ProtocolView; c
       <PausedSign />
       <div className="stage-corner">
         <LessonAbout />
-        <Legend />
+        <Legend pv={pv} />
       </div>
-      <MessageInspector />
+      <MessageInspector pv={pv} />
       {link && <LinkMenu link={link} onClose={() => setOpenLink(null)} />}
       {/* A band of its own in an embed (see app.css); in the full app the caption floats. */}
       {!captionBelow && (

@@ -1,8 +1,9 @@
 /** The legend, one click away: every glyph and mark with what it means. */
 import { useState } from 'react';
-import { useT } from '../StoreContext';
+import { useApp, useT } from '../StoreContext';
 import { Popover } from '../shell/Popover';
-import { MessageGlyph, type GlyphLook } from './glyphs';
+import type { ProtocolView } from '../views/types';
+import { MessageGlyph } from './glyphs';
 
 function Swatch({ children }: { children: React.ReactNode }) {
   return (
@@ -13,22 +14,18 @@ function Swatch({ children }: { children: React.ReactNode }) {
   );
 }
 
-export function Legend() {
+/**
+ * The current protocol's message kinds come from its view's table (ProtocolView.legend,
+ * drawn by ProtocolView.glyphs, named by its dictionary), then its leader mark and timer
+ * arcs, then what every protocol shares (dropped, down, cut, partition).
+ */
+export function Legend({ pv }: { pv: ProtocolView }) {
   const t = useT();
+  const lang = useApp((s) => s.lang);
   const [open, setOpen] = useState(false);
   const L = t.legendItems;
-  const glyphs: [GlyphLook, string][] = [
-    [{ glyph: 'heartbeat' }, L.heartbeat],
-    [{ glyph: 'request-vote', era: 2 }, L.requestVote],
-    [{ glyph: 'vote-reply', verdict: true }, L.voteYes],
-    [{ glyph: 'vote-reply', verdict: false }, L.voteNo],
-    [{ glyph: 'vote-reply', verdict: true, pre: true }, t.stageLegendPreVoteReply],
-    [{ glyph: 'append', era: 3, count: 2 }, L.append],
-    [{ glyph: 'append-reply', verdict: true }, L.appendYes],
-    [{ glyph: 'append-reply', verdict: false }, L.appendNo],
-    [{ glyph: 'client-request' }, L.clientRequest],
-    [{ glyph: 'client-reply', verdict: true }, L.clientReply],
-  ];
+  const P = pv.dict(lang).legend;
+
   return (
     <div className="legend-wrap">
       <button type="button" className="chip corner-chip" aria-label={t.legend} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
@@ -38,18 +35,18 @@ export function Legend() {
         <Popover label={t.legendTitle} onClose={() => setOpen(false)} className="legend">
           <h2 className="popover-title">{t.legendTitle}</h2>
           <ul className="legend-list">
-            {glyphs.map(([look, label]) => (
+            {pv.legend.messages.map(({ look, label }) => (
               <li key={label}>
                 <Swatch>
-                  <MessageGlyph look={look} />
+                  <MessageGlyph look={look} table={pv.glyphs} />
                 </Swatch>
-                {label}
+                {P[label] ?? label}
               </li>
             ))}
             <li>
               <Swatch>
                 <g opacity={0.35}>
-                  <MessageGlyph look={{ glyph: 'append', era: 1 }} />
+                  <MessageGlyph look={pv.legend.dropped} table={pv.glyphs} />
                 </g>
               </Swatch>
               {L.dropped}
@@ -58,7 +55,7 @@ export function Legend() {
               <Swatch>
                 <circle r={8} fill="var(--leader)" stroke="var(--leader-stroke)" strokeWidth={3} />
               </Swatch>
-              {L.leader}
+              {P.leader}
             </li>
             <li>
               <Swatch>
@@ -66,12 +63,14 @@ export function Legend() {
               </Swatch>
               {L.down}
             </li>
-            <li>
-              <Swatch>
-                <path d="M0,-8 A8,8 0 1,1 -7.6,2.5" fill="none" stroke="var(--muted)" strokeWidth={3} />
-              </Swatch>
-              {L.timer}
-            </li>
+            {pv.legend.arcs.map((kind) => (
+              <li key={`arc-${kind}`}>
+                <Swatch>
+                  <path d="M0,-8 A8,8 0 1,1 -7.6,2.5" fill="none" stroke="var(--muted)" strokeWidth={3} />
+                </Swatch>
+                {P[kind] ?? kind}
+              </li>
+            ))}
             <li>
               <Swatch>
                 <line x1={-12} y1={0} x2={12} y2={0} stroke="var(--bad)" strokeWidth={2} strokeDasharray="4 3" />

@@ -10,9 +10,10 @@ import { Popover } from '../shell/Popover';
 import { fieldValue } from './fieldValue';
 import { glyphName, MessageGlyph } from './glyphs';
 import { useInspectedMessage } from './inspect';
-import { lookOf, messageName } from './Messages';
+import { messageName } from './Messages';
+import type { ProtocolView } from '../views/types';
 
-export function MessageInspector() {
+export function MessageInspector({ pv }: { pv: ProtocolView }) {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const act = useApp((s) => s.act);
@@ -24,15 +25,15 @@ export function MessageInspector() {
   const fields = Object.entries(m.look.fields ?? {});
   const close = () => inspect(null);
   return (
-    <Popover label={messageName(m, t)} onClose={close} className="msg-inspector">
+    <Popover label={messageName(m, t, pv, lang)} onClose={close} className="msg-inspector">
       <h2 className="popover-title msg-inspector-title">
         <svg width="30" height="24" viewBox="-11 -12 30 24" aria-hidden="true">
-          <MessageGlyph look={lookOf(m)} />
+          <MessageGlyph look={m.look} table={pv.glyphs} />
         </svg>
         <span>{m.look.name}</span>
       </h2>
-      <p className="msg-inspector-name" data-glyph={glyphName(lookOf(m))}>
-        {messageName(m, t)}
+      <p className="msg-inspector-name" data-glyph={glyphName(m.look, pv.glyphs)}>
+        {messageName(m, t, pv, lang)}
       </p>
       <dl className="fields msg-fields" data-testid="message-fields">
         {fields.map(([k, v]) => (

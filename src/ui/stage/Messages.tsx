@@ -7,8 +7,9 @@
 import { useRef } from 'react';
 import type { MessageView, NetworkView } from '../../sim/api';
 import { useApp, useT } from '../StoreContext';
-import { nodeRef, type Dict } from '../i18n';
-import { glyphName, MessageGlyph, type GlyphLook } from './glyphs';
+import { nodeRef, type Dict, type Lang } from '../i18n';
+import type { ProtocolView } from '../views/types';
+import { glyphName, isVote, MessageGlyph } from './glyphs';
 import { actorPos, doomedOpacity, lane, linkDown, NODE_R, progress, type Point } from './geometry';
 import { useInspectedMessage } from './inspect';
 import { useFrameClock } from './useFrameClock';
@@ -29,23 +30,20 @@ function actorRef(id: number, t: Dict): string {
   return id > 1000 ? t.clientName(String(id - 1000)) : nodeRef(id);
 }
 
-/** What a message is, in words: "RequestVoteReply from n1 to n3, term 2, granted ✓". */
-export function messageName(m: MessageView, t: Dict): string {
-  const parts = [t.stageMsgName(m.look.name, actorRef(m.from, t), actorRef(m.to, t)), t.termShort(String(m.look.era))];
+/** What a message is, in words: "RequestVoteReply from n1 to n3, term 2, granted ✓" (the era in the protocol's words). */
+export function messageName(m: MessageView, t: Dict, pv: ProtocolView, lang: Lang): string {
+  const parts = [t.stageMsgName(m.look.name, actorRef(m.from, t), actorRef(m.to, t)), pv.dict(lang).eraShort(String(m.look.era))];
   if (m.look.count) parts.push(`×${m.look.count}`);
   if (m.look.verdict !== undefined) {
-    const vote = m.look.glyph === 'vote-reply';
+    const vote = isVote(m.look, pv.glyphs);
     parts.push(m.look.verdict ? (vote ? t.stageMsgGranted : t.stageMsgAccepted) : vote ? t.stageMsgDenied : t.stageMsgRejected);
   }
   return parts.join(t.stageNameSep);
 }
 
-export function lookOf(m: MessageView): GlyphLook {
-  return { ...m.look, pre: m.look.name.startsWith('PreVote') };
-}
-
-export function Messages({ layout, markSize }: { layout: Map<number, Point>; markSize: number }) {
+export function Messages({ layout, markSize, pv }: { layout: Map<number, Point>; markSize: number; pv: ProtocolView }) {
   const t = useT();
+  const lang = useApp((s) => s.lang);
   const [inspected, inspect] = useInspectedMessage();
   const view = useApp((s) => s.view);
   const refs = useRef(new Map<number, SVGGElement>());
@@ -77,7 +75,7 @@ export function Messages({ layout, markSize }: { layout: Map<number, Point>; mar
         <g
           key={m.id}
           className={`msg ${inspected?.id === m.id ? 'inspected' : ''}`}
-          data-glyph={glyphName(lookOf(m))}
+          data-glyph={glyphName(m.look, pv.glyphs)}
           data-msg={`${m.from}-${m.to}-${m.nth}`}
           ref={(el) => {
             if (el) refs.current.set(m.id, el);
@@ -88,10 +86,10 @@ export function Messages({ layout, markSize }: { layout: Map<number, Point>; mar
             inspect(m);
           }}
         >
-          <title>{messageName(m, t)}</title>
+          <title>{messageName(m, t, pv, lang)}</title>
           <circle className="msg-hit" r={11} />
           {inspected?.id === m.id && <circle className="msg-ring" r={11} />}
-          <MessageGlyph look={lookOf(m)} markSize={markSize} />
+          <MessageGlyph look={m.look} table={pv.glyphs} markSize={markSize} />
         </g>
       ))}
     </g>

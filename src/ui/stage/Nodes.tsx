@@ -34,7 +34,7 @@ export function Nodes({ layout, pv, text }: { layout: Map<number, Point>; pv: Pr
   return (
     <g className="nodes">
       {nodes.map((node, i) => {
-        const info = pv.nodeInfo(node, t, nodes.length);
+        const info = pv.nodeInfo(node, t, lang, nodes.length);
         const id = info.id || i + 1;
         const p = layout.get(id);
         if (!p) return null;

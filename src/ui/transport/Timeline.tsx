@@ -15,11 +15,13 @@ import { useApp, useAppStore, useT } from '../StoreContext';
 import { fmtInt, fmtTime, nodeRef, type Dict, type Lang } from '../i18n';
 import { termColor } from '../palette';
 import { drawTime } from '../stage/useFrameClock';
-import { layoutMarks, timelineEnd, timelineItems, type ItemKind, type MarkGroup, type Row, type TimelineItem } from './marks';
+import { layoutMarks, timelineEnd, timelineItems, type MarkGroup, type Row, type TimelineItem } from './marks';
+import { useProtocolView } from '../views/context';
+import type { MarkSpec, ProtocolDict, ProtocolView } from '../views/types';
 import './timeline.css';
 
-const SYMBOL: Record<ItemKind, string> = {
-  leader: '★',
+/** The simulator's own marks, the same for every protocol; a protocol's view declares its own (ProtocolView.marks). */
+const SYMBOL: Record<string, string> = {
   crash: '✕',
   restart: '↻',
   partition: '⟂',
@@ -29,7 +31,6 @@ const SYMBOL: Record<ItemKind, string> = {
   request: '▸',
   timeout: '◔',
   drop: '⤫',
-  commit: '●',
   violation: '⚠',
   stop: '',
 };
@@ -49,19 +50,18 @@ const LARGE = 1.3;
 /** How many members a merged mark's title lists. */
 const TITLE_LINES = 8;
 
-function markTitle(m: Mark, t: Dict): string {
+function markTitle(m: Mark, t: Dict, own: ProtocolDict['markTitles'] | undefined): string {
   const n = m.node ? nodeRef(m.node) : '';
+  // The protocol's own kinds are titled by its dictionary ("n3 became leader of term 4").
+  const mine = own && Object.prototype.hasOwnProperty.call(own, m.kind) ? own[m.kind] : undefined;
+  if (mine) return mine(n, String(m.value));
   switch (m.kind) {
-    case 'leader':
-      return t.markTitles.leader(n, String(m.value));
-    case 'commit':
-      return t.markTitles.commit(n, String(m.value));
     case 'partition':
     case 'heal':
     case 'violation':
       return t.markTitles[m.kind as 'partition' | 'heal' | 'violation']();
     default:
-      return t.markTitles[m.kind as Exclude<keyof Dict['markTitles'], 'partition' | 'heal' | 'violation' | 'leader' | 'commit'>]?.(n) ?? m.kind;
+      return t.markTitles[m.kind as Exclude<keyof Dict['markTitles'], 'partition' | 'heal' | 'violation'>]?.(n) ?? m.kind;
   }
 }
 
@@ -92,37 +92,43 @@ function actionTitle(a: ScriptAction, t: Dict, lang: Lang): string {
   return t.chromeMarkFuture(what, fmtTime(a.at, lang));
 }
 
-function itemTitle(item: TimelineItem, t: Dict, lang: Lang, lesson: string | null): string {
+function itemTitle(item: TimelineItem, t: Dict, lang: Lang, lesson: string | null, pv: ProtocolView | null): string {
   const src = item.source;
-  if ('mark' in src) return markTitle(src.mark, t);
+  if ('mark' in src) return markTitle(src.mark, t, pv?.dict(lang).markTitles);
   if ('action' in src) return actionTitle(src.action, t, lang);
   const sentence = isLesson(lesson) ? (t.lessonStops[lesson][src.stop] ?? '') : '';
   return t.chromeStopTitle(fmtInt(src.stop + 1, lang), sentence);
 }
 
-function groupTitle(g: MarkGroup, t: Dict, lang: Lang, lesson: string | null): string {
-  if (g.items.length === 1) return itemTitle(g.lead, t, lang, lesson);
+function groupTitle(g: MarkGroup, t: Dict, lang: Lang, lesson: string | null, pv: ProtocolView | null): string {
+  if (g.items.length === 1) return itemTitle(g.lead, t, lang, lesson, pv);
   const lines = [t.chromeMergedTitle(fmtInt(g.items.length, lang))];
-  for (const item of g.items.slice(0, TITLE_LINES)) lines.push(itemTitle(item, t, lang, lesson));
+  for (const item of g.items.slice(0, TITLE_LINES)) lines.push(itemTitle(item, t, lang, lesson, pv));
   if (g.items.length > TITLE_LINES) lines.push(t.chromeMergedMore(fmtInt(g.items.length - TITLE_LINES, lang)));
   return lines.join('\n');
 }
 
-function MarkGlyph({ item }: { item: TimelineItem }) {
+function MarkGlyph({ item, specs }: { item: TimelineItem; specs: Readonly<Record<string, MarkSpec>> }) {
   if (item.kind === 'stop') {
     return <path className="tl-stop-shape" d="M0,-4.4 L5,0 L0,4.4 L-5,0 Z" />;
   }
   const src = item.source;
-  const term = 'mark' in src && src.mark.kind === 'leader' ? src.mark.value : null;
+  const own = Object.prototype.hasOwnProperty.call(specs, item.kind) ? specs[item.kind] : undefined;
+  // A protocol's mark may be coloured by the era in its value (Raft's ★: the term's colour).
+  const era = own?.eraColour && 'mark' in src ? src.mark.value : null;
   return (
-    <text className="tl-glyph" textAnchor="middle" dominantBaseline="central" fill={term !== null && !item.future ? termColor(term) : undefined}>
-      {SYMBOL[item.kind]}
+    <text className="tl-glyph" textAnchor="middle" dominantBaseline="central" fill={era !== null && !item.future ? termColor(era) : undefined}>
+      {own ? own.symbol : (SYMBOL[item.kind] ?? '•')}
     </text>
   );
 }
 
+const NO_MARKS: Readonly<Record<string, MarkSpec>> = {};
+
 export function Timeline() {
   const t = useT();
+  const pv = useProtocolView();
+  const specs = pv?.marks ?? NO_MARKS;
   const store = useAppStore();
   const lang = useApp((s) => s.lang);
   const marks = useApp((s) => s.marks);
@@ -178,8 +184,8 @@ export function Timeline() {
   const groups = useMemo(() => {
     const reached = reachedStops > 0 ? stops[reachedStops - 1] : -1;
     const [lo, hi] = x.range();
-    return layoutMarks(timelineItems(marks, actions, stops, reached), x, k * MARK_W + 1, [lo, hi]);
-  }, [marks, actions, stops, reachedStops, x, k]);
+    return layoutMarks(timelineItems(marks, actions, stops, reached, specs), x, k * MARK_W + 1, [lo, hi]);
+  }, [marks, actions, stops, reachedStops, x, k, specs]);
 
   const dragging = useRef(false);
   const scrub = (e: PointerEvent<SVGSVGElement>) => {
@@ -238,9 +244,9 @@ export function Timeline() {
                 go(g.items[0]);
               }}
             >
-              <title>{groupTitle(g, t, lang, lesson)}</title>
+              <title>{groupTitle(g, t, lang, lesson, pv)}</title>
               <rect className="tl-hit" x={-MARK_W / 2} y={-MARK_H[g.row] / 2} width={MARK_W} height={MARK_H[g.row]} rx={3} />
-              <MarkGlyph item={item} />
+              <MarkGlyph item={item} specs={specs} />
             </g>
           );
         })}

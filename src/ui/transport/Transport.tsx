@@ -14,7 +14,7 @@ import { SPEEDS, type Speed } from '../../store/types';
 import { drawTime } from '../stage/useFrameClock';
 import { Timeline } from './Timeline';
 import { fillTemplate } from './fill';
-import { IconBack, IconFirst, IconForward, IconLast, IconNextMark, IconPause, IconPlay, IconPrevMark } from '../shell/icons';
+import { IconBack, IconFirst, IconForward, IconLast, IconNextDecision, IconNextMark, IconPause, IconPlay, IconPrevMark, IconSkipQuiet } from '../shell/icons';
 import './transport.css';
 
 function TpButton({
@@ -66,6 +66,9 @@ export function Transport() {
   const stepBack = useApp((s) => s.stepBack);
   const nextMark = useApp((s) => s.nextMark);
   const prevMark = useApp((s) => s.prevMark);
+  const nextDecision = useApp((s) => s.nextDecision);
+  const skipQuiet = useApp((s) => s.skipQuiet);
+  const setSkipQuiet = useApp((s) => s.setSkipQuiet);
   const first = useApp((s) => s.first);
   const last = useApp((s) => s.last);
   const setSpeed = useApp((s) => s.setSpeed);
@@ -99,6 +102,25 @@ export function Transport() {
         <TpButton label={t.lastFrame} keyHint="End" off={!ready || frame >= head} onPress={() => void last()}>
           <IconLast />
         </TpButton>
+        {/* Slow protocols: over routine traffic to the next decision; fast-forward through quiet stretches.
+            Not in an embed's one-line transport (its key, N, still works there). */}
+        {!embed && (
+          <>
+            <TpButton className="tp-decision" label={t.quietNextDecision} keyHint="N" off={!ready || atEnd} onPress={() => void nextDecision()}>
+              <IconNextDecision />
+            </TpButton>
+            <button
+              type="button"
+              className="tp-btn tp-skip"
+              aria-label={t.quietSkip}
+              aria-pressed={skipQuiet}
+              title={t.quietSkipHelp}
+              onClick={() => setSkipQuiet(!skipQuiet)}
+            >
+              <IconSkipQuiet />
+            </button>
+          </>
+        )}
       </div>
       <label className="tp-speed">
         <span className="tp-speed-label">{t.speed}</span>

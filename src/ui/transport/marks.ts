@@ -13,9 +13,14 @@ export type ItemKind = Mark['kind'] | 'stop';
 /** Top: elections and faults; middle (on the track): lesson stops; bottom: commits and requests. */
 export type Row = 0 | 1 | 2;
 
+/** Where a protocol's own mark kinds go (ProtocolView.marks): the simulator's kinds have fixed places. */
+export type MarkPlaces = Readonly<Record<string, { row: 0 | 2; rank: 'high' | 'low' }>>;
+
 export interface TimelineItem {
   kind: ItemKind;
   row: Row;
+  /** Among merged marks the lowest rank shows (see PRIORITY). */
+  rank: number;
   time: number;
   /** The frame to seek to; null for what is not simulated yet (seek by time instead). */
   frame: number | null;
@@ -35,19 +40,26 @@ export interface MarkGroup {
   items: TimelineItem[];
 }
 
-export function rowOf(kind: ItemKind): Row {
+export function rowOf(kind: ItemKind, places: MarkPlaces = {}): Row {
   if (kind === 'stop') return 1;
-  return kind === 'commit' || kind === 'request' ? 2 : 0;
+  const own = Object.prototype.hasOwnProperty.call(places, kind) ? places[kind] : undefined;
+  if (own) return own.row;
+  return kind === 'request' ? 2 : 0;
 }
 
-/** Which mark a merged group shows: the one a class most needs to see. */
+/**
+ * Which mark a merged group shows: the one a class most needs to see. A protocol's marks
+ * take the place of `high` (elections: Raft's leader) or `low` (Raft's commits).
+ */
 // Faults before elections: an election right after a partition is its consequence, and
 // elections are many (the title still names every member).
-const PRIORITY: readonly ItemKind[] = ['violation', 'crash', 'partition', 'heal', 'restart', 'leader', 'timeout', 'cut', 'mend', 'drop', 'stop', 'request', 'commit'];
+const PRIORITY: readonly string[] = ['violation', 'crash', 'partition', 'heal', 'restart', '(high)', 'timeout', 'cut', 'mend', 'drop', 'stop', 'request', '(low)'];
 
-function rank(item: TimelineItem): number {
+function rankOf(kind: ItemKind, future: boolean, places: MarkPlaces): number {
+  const own = kind !== 'stop' && Object.prototype.hasOwnProperty.call(places, kind) ? places[kind] : undefined;
+  const i = PRIORITY.indexOf(own ? `(${own.rank})` : kind);
   // A past mark outranks a future one of the same kind (what happened beats what is due).
-  return PRIORITY.indexOf(item.kind) * 2 + (item.future ? 1 : 0);
+  return (i < 0 ? PRIORITY.length : i) * 2 + (future ? 1 : 0);
 }
 
 /**
@@ -76,13 +88,23 @@ export function timelineItems(
   script: readonly ScriptAction[],
   stops: readonly number[],
   reachedTime: number,
+  places: MarkPlaces = {},
 ): TimelineItem[] {
-  const items: TimelineItem[] = marks.map((m) => ({ kind: m.kind, row: rowOf(m.kind), time: m.time, frame: m.frame, future: false, source: { mark: m } }));
+  const items: TimelineItem[] = marks.map((m) => ({
+    kind: m.kind,
+    row: rowOf(m.kind, places),
+    rank: rankOf(m.kind, false, places),
+    time: m.time,
+    frame: m.frame,
+    future: false,
+    source: { mark: m },
+  }));
   for (const a of futureActions(script, marks)) {
-    items.push({ kind: a.do, row: rowOf(a.do), time: a.at, frame: null, future: true, source: { action: a } });
+    items.push({ kind: a.do, row: rowOf(a.do, places), rank: rankOf(a.do, true, places), time: a.at, frame: null, future: true, source: { action: a } });
   }
   stops.forEach((time, i) => {
-    items.push({ kind: 'stop', row: 1, time, frame: null, future: time > reachedTime, source: { stop: i } });
+    const future = time > reachedTime;
+    items.push({ kind: 'stop', row: 1, rank: rankOf('stop', future, places), time, frame: null, future, source: { stop: i } });
   });
   return items.sort((p, q) => p.time - q.time || (p.frame ?? Infinity) - (q.frame ?? Infinity));
 }
@@ -174,7 +196,7 @@ export function layoutMarks(items: readonly TimelineItem[], x: (time: number) =>
     const g = open[item.row];
     if (g && px - g.x < gap) {
       g.items.push(item);
-      if (rank(item) < rank(g.lead)) g.lead = item;
+      if (item.rank < g.lead.rank) g.lead = item;
       continue;
     }
     const next: MarkGroup = { x: px, row: item.row, lead: item, items: [item] };

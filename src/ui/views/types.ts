@@ -1,12 +1,14 @@
 /**
  * What a protocol's view plugs into the shared scaffolding (stage, side panel, event
- * list). Raft is the first; ZAB and Paxos add a folder and one entry in ./registry.ts.
+ * list, timeline, legend, live region). Raft is the first; another protocol adds a folder
+ * under src/ui (its view, its dictionary) and one line in ./registry.ts.
  */
 import type { ComponentType } from 'react';
 import type { EventRow } from '../../sim/api';
 import type { Violation } from '../../core/protocol';
 import type { Dict, Lang } from '../i18n';
 import type { StageText } from '../stage/geometry';
+import type { GlyphLook, GlyphSpec } from '../stage/glyphs';
 
 export interface NodeInfo {
   id: number;
@@ -14,8 +16,10 @@ export interface NodeInfo {
   role: string;
   /** The role in the current language. */
   roleLabel: string;
-  /** Term or epoch shown under the node. */
-  term: number;
+  /** The protocol's generation shown under the node (Raft: term; ZAB: epoch). */
+  era: number;
+  /** The era in words, as drawn under the node: "term 4", "epoch 2". */
+  eraLabel: string;
   alive: boolean;
   leader: boolean;
   /** Accessible name: "Node 3, leader, term 4" (a candidate adds its votes); it contains every word drawn on the node, in order. */
@@ -41,17 +45,63 @@ export interface NodeShapeProps {
   t: Dict;
 }
 
+/** A timer drawn as a draining arc around a node; `kind` names what it is (the view's dictionary says it in words). */
+export interface ArcSpec {
+  slot: number;
+  kind: string;
+}
+
+/** How a timeline mark of one of the protocol's `markKinds` is drawn. */
+export interface MarkSpec {
+  /** The symbol drawn (★, ●, ...): never colour alone. */
+  symbol: string;
+  /** 0: the top row (elections, faults); 2: the bottom row (commits, requests). */
+  row: 0 | 2;
+  /** Among merged marks, which shows: 'high' ranks with elections, 'low' with commits. */
+  rank: 'high' | 'low';
+  /** Coloured by the era in the mark's value (Raft's leader mark: the term's colour). */
+  eraColour?: boolean;
+}
+
+/**
+ * The strings every protocol's dictionary has (the shared components read these); a
+ * protocol's own components read the rest of its dictionary directly.
+ */
+export interface ProtocolDict {
+  /** data-role values (including 'down') in words. */
+  roles: Record<string, string>;
+  /** The era as drawn under a node and in names: "term 4", "epoch 2". */
+  eraShort: (era: string) => string;
+  /** The live region on a new leader: "n3 is now the leader of term 4". */
+  leaderAnnounce: (node: string, era: string) => string;
+  noLeaderAnnounce: string;
+  /** Legend entries (ProtocolView.legend's `label` keys), the leader mark and each arc kind. */
+  legend: Record<string, string>;
+  /** Timeline titles of the protocol's marks: (node, value). */
+  markTitles: Record<string, (node: string, value: string) => string>;
+  /** The settings' switches and deliberate bugs, by config name. */
+  switches: Record<string, { name: string; help: string }>;
+  bugHelp: Record<string, string>;
+  /** Where this implementation simplifies the real system. */
+  simplifications: readonly string[];
+  /** The first side-panel tab's name (Raft: "Log"). */
+  logTab: string;
+}
+
 export interface ProtocolView {
   protocol: string;
+  /** This protocol's strings in `lang` (both languages complete: tests/unit/ui/i18n.test.ts). */
+  dict(lang: Lang): ProtocolDict;
   /** `clusterSize`: how many server nodes the view has (a candidate's quorum is drawn from it). */
-  nodeInfo(node: unknown, t: Dict, clusterSize?: number): NodeInfo;
+  nodeInfo(node: unknown, t: Dict, lang: Lang, clusterSize?: number): NodeInfo;
+  /** The era this node leads (Raft: its term when leader; ZAB: its epoch when leading), or null: what the store announces. */
+  leads(node: unknown): number | null;
   /** Draws one node centred at (0, 0). */
   NodeShape: ComponentType<NodeShapeProps>;
-  /** The timer slot drawn as the draining arc for this node, or null for none. */
-  arcSlot(node: unknown): number | null;
+  /** The timers drawn as draining arcs around this node (innermost first); empty for none. */
+  arcs(node: unknown): readonly ArcSpec[];
   /** The first side-panel tab (Raft: the logs). */
   LogTab: ComponentType;
-  logTabLabel(t: Dict): string;
   /** Protocol-specific state rows of the selected node's inspector. */
   NodeFields: ComponentType<{ node: unknown }>;
   narrateParts(row: EventRow | null, lang: Lang): Narration;
@@ -62,8 +112,20 @@ export interface ProtocolView {
   switches: readonly string[];
   /** Deliberate bugs (config.bugs) offered in the settings. */
   bugs: readonly string[];
-  /** Where this implementation simplifies the real system, said in the UI. */
-  simplifications(t: Dict): readonly string[];
-  /** How a message kind code is drawn, for a message known only from the history. */
-  kindGlyph(kind: number): { glyph: string; pre?: boolean };
+  /** How each message kind (MessageLook.glyph) is drawn; a kind missing here is drawn as `other`. */
+  glyphs: Readonly<Record<string, GlyphSpec>>;
+  /**
+   * The legend: its message entries in order (a sample look and the dictionary's `legend`
+   * key), the sample drawn faded for "will be lost", and the arc kinds drawn (each named by
+   * the dictionary's `legend` entry of that kind). The leader's entry is `legend.leader`.
+   */
+  legend: {
+    messages: readonly { look: GlyphLook; label: string }[];
+    dropped: GlyphLook;
+    arcs: readonly string[];
+  };
+  /** The message kind (a key of `glyphs`) of a kind code, for a message known only from the history. */
+  kindGlyph(kind: number): string;
+  /** How each of the protocol's timeline mark kinds (ProtocolDef.markKinds) is drawn. */
+  marks: Readonly<Record<string, MarkSpec>>;
 }

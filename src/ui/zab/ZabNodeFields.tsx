@@ -6,7 +6,9 @@ import { useApp, useT } from '../StoreContext';
 import { nodeRef } from '../i18n';
 import { MessageGlyph } from '../stage/glyphs';
 import { useInspectedMessage } from '../stage/inspect';
-import { lookOf, messageName } from '../stage/Messages';
+import { messageName } from '../stage/Messages';
+import { useProtocolView } from '../views/context';
+import { ZAB_GLYPH_TABLE } from './glyphs';
 import { zabDict } from './i18n';
 
 /** At most this many of the server's messages in flight are listed (a leader's PINGs are many). */
@@ -16,6 +18,7 @@ export function ZabNodeFields({ node }: { node: unknown }) {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const z = zabDict(lang);
+  const pv = useProtocolView();
   const n = node as ZabNodeView;
   const messages = useApp(useShallow((s) => (s.view?.messages ?? []).filter((m) => m.from === n.id || m.to === n.id).slice(0, MAX_LISTED)));
   const [, inspect] = useInspectedMessage();
@@ -56,9 +59,9 @@ export function ZabNodeFields({ node }: { node: unknown }) {
               <li key={m.id}>
                 <button type="button" className="btn small" onClick={() => inspect(m)}>
                   <svg width="26" height="20" viewBox="-10 -10 26 20" aria-hidden="true">
-                    <MessageGlyph look={lookOf(m)} />
+                    <MessageGlyph look={m.look} table={ZAB_GLYPH_TABLE} />
                   </svg>
-                  {messageName(m, t)}
+                  {pv ? messageName(m, t, pv, lang) : m.look.name}
                 </button>
               </li>
             ))}

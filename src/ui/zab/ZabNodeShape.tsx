@@ -24,7 +24,7 @@ export function ZabNodeShape({ node, info, r, t, text }: NodeShapeProps) {
   const z = zabDict(langOf(t));
   const style = ROLE_STYLE[info.role] ?? ROLE_STYLE.looking;
   const down = !info.alive;
-  const epochText = z.eraShort(String(n.currentEpoch));
+  const epochText = info.eraLabel;
   const pillW = Math.max(r * 1.5, textEm(epochText) * text.term + text.term);
   const pillH = text.term * 1.35;
   const y = underNode(r, text);

@@ -149,11 +149,7 @@ export const zabEn = {
     finalizeArc: 'arc: finalizeWait, the last wait for a better vote',
   } as Record<string, string>,
 
-  // Event headlines
-  deliver: (to: N, kind: string, from: N) => `${to} received ${kind} from ${from}`,
-  dropLost: (kind: string, from: N, to: N) => `${kind} from ${from} to ${to} was lost in the network`,
-  dropLinkDown: (kind: string, from: N, to: N) => `${kind} from ${from} to ${to} was dropped: the link is down`,
-  dropNodeDown: (kind: string, from: N, to: N) => `${kind} from ${from} to ${to} was dropped: ${to} is down`,
+  // Event headlines (the rest are the shared narration's)
   timerElection: (n: N) => `${n}’s election timer fired`,
   timerTick: (n: N) => `${n}’s tick`,
   timerOther: (n: N) => `${n}’s timer fired`,
@@ -396,10 +392,6 @@ export const zabZh: ZabDict = {
     finalizeArc: '圆弧：finalizeWait，等待更优选票的最后时间',
   },
 
-  deliver: (to, kind, from) => `${to} 收到 ${from} 的${/^[A-Za-z]/.test(kind) ? ` ${kind}` : kind}`,
-  dropLost: (kind, from, to) => `${from} 发往 ${to} 的${/^[A-Za-z]/.test(kind) ? ` ${kind} ` : kind}在网络中丢失`,
-  dropLinkDown: (kind, from, to) => `${from} 发往 ${to} 的${/^[A-Za-z]/.test(kind) ? ` ${kind} ` : kind}被丢弃：链路不通`,
-  dropNodeDown: (kind, from, to) => `${from} 发往 ${to} 的${/^[A-Za-z]/.test(kind) ? ` ${kind} ` : kind}被丢弃：${to} 已宕机`,
   timerElection: (n) => `${n} 的选举定时器到期`,
   timerTick: (n) => `${n} 的 tick`,
   timerOther: (n) => `${n} 的定时器到期`,

@@ -4,20 +4,17 @@
  * either language, and — for the vote table — the comparison a notification decided
  * ("0x200000003 > 0x200000001 → adopt n2"). Zxids print as ZooKeeper prints them (0x…).
  *
- * What is not ZAB's own (a user's action, a client's view of its request, the simulator's
- * notes) reads the same for every protocol and is said by the shared narration.
+ * What is not ZAB's own (a message's headline, a user's action, a client's view of its
+ * request, the simulator's notes) reads the same for every protocol and is said by the
+ * shared narration (src/ui/views/narrate.ts); a client's success says its zxid.
  */
-import { EventType, Fate, type EventRow, type NoteRow } from '../../sim/api';
+import { EventType, type EventRow, type NoteRow } from '../../sim/api';
 import { SIM_NOTE_BASE, SimNote, type Violation } from '../../core/protocol';
 import { ZabNote, ZAB_PHASE_CODES, ZAB_TIMERS, zxidHex } from '../../core/zab/types';
 import { fmtInt, isClient, nodeRef, type Lang } from '../i18n';
-import { narrateNote as sharedNote, narrateParts as sharedParts } from '../raft/narrate';
+import { eventHeadline, joinNarration, narrateSimNote } from '../views/narrate';
+import type { Narration } from '../views/types';
 import { zabDict } from './i18n';
-
-export interface Narration {
-  headline: string;
-  details: string[];
-}
 
 /** The name of a ZAB message kind code in the given language. */
 export function kindName(kind: number, lang: Lang): string {
@@ -25,27 +22,15 @@ export function kindName(kind: number, lang: Lang): string {
 }
 
 function headline(row: EventRow, lang: Lang): string {
-  const z = zabDict(lang);
-  const n = nodeRef(row.node);
-  switch (row.type) {
-    case EventType.Deliver:
-      return z.deliver(n, kindName(row.kind, lang), nodeRef(row.peer));
-    case EventType.Drop: {
-      const kind = kindName(row.kind, lang);
-      const from = nodeRef(row.peer);
-      if (row.fate === Fate.NodeDown) return z.dropNodeDown(kind, from, n);
-      if (row.fate === Fate.LinkDown) return z.dropLinkDown(kind, from, n);
-      if (row.fate === Fate.Lost) return z.dropLost(kind, from, n);
-      break;
-    }
-    case EventType.Timer:
-      if (isClient(row.node)) break;
-      if (row.kind === ZAB_TIMERS.election) return z.timerElection(n);
-      if (row.kind === ZAB_TIMERS.tick) return z.timerTick(n);
-      return z.timerOther(n);
+  // ZAB's two timers have names of their own; everything else reads as for every protocol.
+  if (row.type === EventType.Timer && !isClient(row.node)) {
+    const z = zabDict(lang);
+    const n = nodeRef(row.node);
+    if (row.kind === ZAB_TIMERS.election) return z.timerElection(n);
+    if (row.kind === ZAB_TIMERS.tick) return z.timerTick(n);
+    return z.timerOther(n);
   }
-  // A user's action, a client's timer, a message the user dropped: the shared words.
-  return sharedParts(row, lang).headline;
+  return eventHeadline(row, lang, kindName);
 }
 
 /** A phase code of PhaseEntered (ZAB_PHASE_CODES) in words. */
@@ -63,8 +48,8 @@ export function narrateNote(note: NoteRow, lang: Lang): string {
   const s = zabDict(lang).notes;
   const n = nodeRef(note.node);
   // A client's success: where its value landed is a zxid here, not a log index.
-  if (note.code === SimNote.ClientSucceeded) return s.clientSucceeded(n, fmtInt(note.a, lang), zxidHex(note.b), nodeRef(note.c));
-  if (note.code >= SIM_NOTE_BASE) return sharedNote(note, 0, lang);
+  if (note.code === SimNote.ClientSucceeded) return s.clientSucceeded(n, fmtInt(field(note, 'requestId'), lang), zxidHex(field(note, 'index')), nodeRef(field(note, 'server')));
+  if (note.code >= SIM_NOTE_BASE) return narrateSimNote(note, lang) ?? s.unknown(String(note.code));
   const num = (k: string) => fmtInt(field(note, k), lang);
   const zx = (k: string) => zxidHex(field(note, k));
   const who = (k: string) => nodeRef(field(note, k));
@@ -237,9 +222,7 @@ export function narrateParts(row: EventRow | null, lang: Lang): Narration {
 
 /** One line for hover text and announcements: the decisions when there are any, else the headline. */
 export function narrate(row: EventRow | null, lang: Lang): string {
-  const { headline: h, details } = narrateParts(row, lang);
-  if (details.length === 0) return h;
-  return details.join(lang === 'zh' ? '；' : '; ');
+  return joinNarration(narrateParts(row, lang), lang);
 }
 
 /** Violation arguments that name a server (printed n3). */

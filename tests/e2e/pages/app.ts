@@ -169,7 +169,7 @@ export class AppPage {
    * (window.__quorumscopeStores, see src/ui/StoreContext.tsx), for actions whose keys and
    * buttons belong to other areas (nextMark, prevMark, seek).
    */
-  async storeAction(name: 'nextMark' | 'prevMark' | 'undo' | 'seek', ...args: number[]): Promise<void> {
+  async storeAction(name: 'nextMark' | 'prevMark' | 'undo' | 'seek' | 'seekTime', ...args: number[]): Promise<void> {
     await this.page.evaluate(
       ([n, a]) => {
         const store = window.__quorumscopeStores?.[0];
@@ -185,6 +185,13 @@ export class AppPage {
     return this.page.evaluate(() => {
       const p = window.__quorumscopeStores?.[0]?.getState().playTo;
       return p ? { frame: p.frame, time: p.time } : null;
+    });
+  }
+  /** The (first) app's shown frame's event: whether it is a decision (notable) and its virtual time; null at frame 0. */
+  shownEvent(): Promise<{ notable: boolean; time: number } | null> {
+    return this.page.evaluate(() => {
+      const e = window.__quorumscopeStores?.[0]?.getState().view?.event;
+      return e ? { notable: e.notable, time: e.time } : null;
     });
   }
   /** Whether `locator` has keyboard focus. */

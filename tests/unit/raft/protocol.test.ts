@@ -7,6 +7,7 @@ import { raftProtocol } from '../../../src/core/raft/protocol';
 import { LOG_WINDOW, MsgKind, Note, type RaftMsg, type RaftNode } from '../../../src/core/raft/types';
 import { CLIENT, FakeCtx, Network, makeNode, step, terms } from './harness';
 import { app, appOk, elect } from './helpers';
+import { SimSession } from '../../../src/sim/session';
 
 describe('crash and restart', () => {
   it('a crash keeps term, vote and log, and loses role, leader state and the (volatile) commit index', () => {
@@ -121,9 +122,9 @@ describe('snapshot and restore', () => {
 describe('what the simulator, UI and CLI read', () => {
   it.each<[RaftMsg, string, string, number, boolean | undefined, number | undefined]>([
     [{ type: 'RequestVote', term: 3, candidate: 2, lastIndex: 1, lastTerm: 1, pre: false }, 'request-vote', 'RequestVote', MsgKind.RequestVote, undefined, undefined],
-    [{ type: 'RequestVote', term: 3, candidate: 2, lastIndex: 1, lastTerm: 1, pre: true }, 'request-vote', 'PreVote', MsgKind.PreVote, undefined, undefined],
+    [{ type: 'RequestVote', term: 3, candidate: 2, lastIndex: 1, lastTerm: 1, pre: true }, 'prevote', 'PreVote', MsgKind.PreVote, undefined, undefined],
     [{ type: 'RequestVoteReply', term: 3, granted: true, pre: false, reason: 0 }, 'vote-reply', 'RequestVoteReply', MsgKind.RequestVoteReply, true, undefined],
-    [{ type: 'RequestVoteReply', term: 3, granted: false, pre: true, reason: 0 }, 'vote-reply', 'PreVoteReply', MsgKind.PreVoteReply, false, undefined],
+    [{ type: 'RequestVoteReply', term: 3, granted: false, pre: true, reason: 0 }, 'prevote-reply', 'PreVoteReply', MsgKind.PreVoteReply, false, undefined],
     [{ type: 'AppendEntries', term: 3, prevIndex: 0, prevTerm: 0, entries: [], leaderCommit: 0 }, 'heartbeat', 'Heartbeat', MsgKind.Heartbeat, undefined, 0],
     [{ type: 'AppendEntries', term: 3, prevIndex: 0, prevTerm: 0, entries: [{ term: 3, value: '' }, { term: 3, value: 'x' }], leaderCommit: 0 }, 'append', 'AppendEntries', MsgKind.AppendEntries, undefined, 2],
     [{ type: 'AppendEntriesReply', term: 3, success: false, index: 4, hintIndex: 2, hintTerm: 1 }, 'append-reply', 'AppendEntriesReply', MsgKind.AppendEntriesReply, false, undefined],
@@ -217,5 +218,50 @@ describe('what the simulator, UI and CLI read', () => {
     expect(raftProtocol.name).toBe('raft');
     expect(raftProtocol.timerSlots).toBe(2); // the main timer, and CheckQuorum's
     expect(raftProtocol.bugs).toEqual(['commitPreviousTermByCount', 'voteWithoutLogCheck', 'doubleVote', 'noTruncateOnConflict']);
+  });
+});
+
+describe('named notes leave the trace as it was', () => {
+  // Pinned from the code before Raft's notes were named (positional ctx.note calls), with
+  // FIFO links (886d910): the same codes and arguments in the same places. If the
+  // simulator's network changes a seeded run on purpose, re-pin both from that code.
+  const runs: [string, Record<string, unknown>, string][] = [
+    [
+      'an election, requests, a crash and a partition',
+      {
+        protocol: 'raft', nodes: 5, seed: 7, until: 4000,
+        script: [
+          { at: 600, do: 'request', value: 'a' }, { at: 900, do: 'request', value: 'b' },
+          { at: 1200, do: 'crash', node: 1 }, { at: 1500, do: 'partition', groups: [[2, 3], [4, 5]] },
+          { at: 2500, do: 'heal' }, { at: 2600, do: 'restart', node: 1 }, { at: 3000, do: 'request', value: 'c' },
+        ],
+      },
+      '79524449',
+    ],
+    [
+      'PreVote and CheckQuorum with a lossy network',
+      { protocol: 'raft', nodes: 3, seed: 11, until: 3000, config: { preVote: true, checkQuorum: true, dropRate: 0.1 }, script: [{ at: 800, do: 'request', value: 'x' }] },
+      '40f82677',
+    ],
+  ];
+  for (const [what, sc, hash] of runs) {
+    it(what, () => {
+      const s = new SimSession();
+      expect(s.load(sc).ok).toBe(true);
+      let v = s.advanceTo(sc.until as number);
+      while (v.time < (sc.until as number) && v.head === v.frame && !v.violation) {
+        const next = s.advanceTo(sc.until as number);
+        if (next.frame === v.frame) break;
+        v = next;
+      }
+      expect(s.traceHash()).toBe(hash);
+    });
+  }
+
+  it('every Raft note kind is declared once, with at most four named fields', () => {
+    const codes = raftProtocol.notes.map((n) => n.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(Object.values(Note).sort((a, b) => a - b)).toEqual([...codes].sort((a, b) => a - b));
+    for (const n of raftProtocol.notes) expect(n.fields.length).toBeLessThanOrEqual(4);
   });
 });

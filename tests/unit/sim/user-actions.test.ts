@@ -12,6 +12,7 @@ import { runHeadless } from '../../../src/sim/run';
 import { parseScenario, type ScriptAction } from '../../../src/sim/scenario';
 import { SimSession } from '../../../src/sim/session';
 import { narrate, narrateNote, narrateParts } from '../../../src/ui/raft/narrate';
+import { namedFields } from '../ui/note-fields';
 
 const raft = (script: ScriptAction[], extra: Record<string, unknown> = {}) => ({ protocol: 'raft', nodes: 3, seed: 1, until: 2000, script, ...extra });
 
@@ -156,8 +157,8 @@ describe('drop action', () => {
     const action = rows.find((r) => r.type === EventType.Action)!;
     expect(action.notes).toEqual([expect.objectContaining({ code: SimNote.DropNeverSent, node: 2, a: 4, b: 3, c: 0 })]);
     expect(narrate(action, 'en')).toBe('Nothing to drop: n2 has not sent any message to n3 yet');
-    expect(narrate({ ...action, notes: [{ ...action.notes[0], c: 3 }] }, 'en')).toBe('Nothing to drop: n2 has sent only 3 messages to n3 so far, so there is no #4');
-    expect(narrate({ ...action, notes: [{ ...action.notes[0], c: 3 }] }, 'zh')).toBe('没有可丢弃的消息：n2 到目前只向 n3 发送过 3 条消息，没有第 4 条');
+    expect(narrate({ ...action, notes: [{ ...action.notes[0], c: 3, f: { ...action.notes[0].f, sent: 3 } }] }, 'en')).toBe('Nothing to drop: n2 has sent only 3 messages to n3 so far, so there is no #4');
+    expect(narrate({ ...action, notes: [{ ...action.notes[0], c: 3, f: { ...action.notes[0].f, sent: 3 } }] }, 'zh')).toBe('没有可丢弃的消息：n2 到目前只向 n3 发送过 3 条消息，没有第 4 条');
   });
 
   it('nothing to drop: dropping the same message twice', () => {
@@ -258,7 +259,7 @@ describe('narration of the new notes', () => {
     for (const lang of ['en', 'zh'] as const) {
       const seen = new Set<string>();
       for (const code of codes) {
-        const text = narrateNote({ code, node: code >= 910 ? CLIENT_ID_BASE : 2, a: 1, b: 3, c: 1, d: 0, f: {} }, 0, lang);
+        const text = narrateNote({ code, node: code >= 910 ? CLIENT_ID_BASE : 2, a: 1, b: 3, c: 1, d: 0, f: namedFields(code, [1, 3, 1, 0]) }, 0, lang);
         expect(text, `${lang} ${code}`).not.toMatch(/decision|决定/);
         expect(text.length).toBeGreaterThan(8);
         seen.add(text);

@@ -14,6 +14,8 @@ describe('presenter keys', () => {
     ['ArrowLeft', 'step-back'],
     ['PageDown', 'next-mark'],
     ['PageUp', 'prev-mark'],
+    ['n', 'next-decision'],
+    ['N', 'next-decision'],
     ['Home', 'first'],
     ['End', 'last'],
     ['Escape', 'escape'],

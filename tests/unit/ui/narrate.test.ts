@@ -4,12 +4,13 @@ import { MsgKind, Note } from '../../../src/core/raft/types';
 import { narrate, narrateNote, narrateParts, narrateViolation } from '../../../src/ui/raft/narrate';
 import type { Violation } from '../../../src/core/protocol';
 import { INVARIANTS } from '../../../src/core/raft/checkers';
+import { namedFields } from './note-fields';
 
 function row(partial: Partial<EventRow>): EventRow {
   return { frame: 7, time: 312, type: EventType.Deliver, node: 3, peer: 5, kind: MsgKind.RequestVote, fate: 0, action: null, notes: [], notable: true, ...partial };
 }
 function note(code: number, a = 0, b = 0, c = 0, node = 3): NoteRow {
-  return { code, node, a, b, c, d: 0, f: {} };
+  return { code, node, a, b, c, d: 0, f: namedFields(code, [a, b, c, 0]) };
 }
 
 describe('Raft narration', () => {

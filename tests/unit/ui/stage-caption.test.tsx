@@ -13,6 +13,7 @@ import type { EventRow } from '../../../src/sim/api';
 import { StoreProvider } from '../../../src/ui/StoreContext';
 import { Caption } from '../../../src/ui/stage/Caption';
 import { raftView } from '../../../src/ui/raft/view';
+import { raftDict } from '../../../src/ui/raft/i18n';
 import { dict } from '../../../src/ui/i18n';
 import type { RaftNodeView } from '../../../src/core/raft/types';
 
@@ -78,19 +79,20 @@ describe('caption', () => {
   it('names a node with every word drawn on it, a candidate’s tally included', () => {
     const t = dict('en');
     const node: RaftNodeView = { id: 3, alive: true, role: 'candidate', term: 4, votedFor: 3, leader: 0, commitIndex: 0, lastIndex: 0, logStart: 1, logTerms: [], logValues: [], nextIndex: [], matchIndex: [], votes: [3, 1] };
-    const info = raftView.nodeInfo(node, t, 5);
+    const info = raftView.nodeInfo(node, t, 'en', 5);
     expect(info.votes).toBe('2/3 votes');
     expect(info.name).toBe('Node 3, candidate, term 4, 2/3 votes');
-    const zh = raftView.nodeInfo(node, dict('zh'), 5);
+    const zh = raftView.nodeInfo(node, dict('zh'), 'zh', 5);
     expect(zh.name).toBe('节点 3，候选人，任期 4，2/3 票');
-    expect(raftView.nodeInfo({ ...node, role: 'follower', votes: [] }, t, 5).votes).toBeNull();
+    expect(raftView.nodeInfo({ ...node, role: 'follower', votes: [] }, t, 'en', 5).votes).toBeNull();
   });
 
   it('puts no stray spaces around a Chinese word inserted into Chinese text', () => {
-    const zh = dict('zh').raft;
-    expect(zh.deliver('n2', zh.kinds[9], 'n5')).toBe('n2 收到 n5 的心跳');
+    const zh = dict('zh').events;
+    const kinds = raftDict('zh').narr.kinds;
+    expect(zh.deliver('n2', kinds[9], 'n5')).toBe('n2 收到 n5 的心跳');
     expect(zh.deliver('n2', 'RequestVote', 'n5')).toBe('n2 收到 n5 的 RequestVote');
-    expect(zh.dropLost(zh.kinds[5], 'c1', 'n1')).toBe('c1 发往 n1 的客户端请求在网络中丢失');
+    expect(zh.dropLost(kinds[5], 'c1', 'n1')).toBe('c1 发往 n1 的客户端请求在网络中丢失');
     expect(zh.dropLinkDown('AppendEntries', 'n1', 'n2')).toBe('n1 发往 n2 的 AppendEntries 被丢弃：链路不通');
   });
 });

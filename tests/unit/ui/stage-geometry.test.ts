@@ -6,25 +6,44 @@
 import { describe, expect, it } from 'vitest';
 import { circleLayout, fitViewBox, labelHalfWidth, NODE_R, stageText, underNode } from '../../../src/ui/stage/geometry';
 import { glyphName } from '../../../src/ui/stage/glyphs';
+import { RAFT_GLYPHS } from '../../../src/ui/raft/glyphs';
 import { logColumns } from '../../../src/ui/raft/RaftLog';
 
 describe('glyph names', () => {
-  it('differ for every kind and answer, PreVote included', () => {
+  it('differ for every kind and answer, PreVote included, with the data-glyph names the page has always had', () => {
+    const G = RAFT_GLYPHS;
     const names = [
-      glyphName({ glyph: 'heartbeat' }),
-      glyphName({ glyph: 'request-vote' }),
-      glyphName({ glyph: 'request-vote', pre: true }),
-      glyphName({ glyph: 'vote-reply', verdict: true }),
-      glyphName({ glyph: 'vote-reply', verdict: false }),
-      glyphName({ glyph: 'vote-reply', verdict: true, pre: true }),
-      glyphName({ glyph: 'vote-reply', verdict: false, pre: true }),
-      glyphName({ glyph: 'append' }),
-      glyphName({ glyph: 'append-reply', verdict: true }),
-      glyphName({ glyph: 'append-reply', verdict: false }),
+      glyphName({ glyph: 'heartbeat' }, G),
+      glyphName({ glyph: 'request-vote' }, G),
+      glyphName({ glyph: 'prevote' }, G),
+      glyphName({ glyph: 'vote-reply', verdict: true }, G),
+      glyphName({ glyph: 'vote-reply', verdict: false }, G),
+      glyphName({ glyph: 'prevote-reply', verdict: true }, G),
+      glyphName({ glyph: 'prevote-reply', verdict: false }, G),
+      glyphName({ glyph: 'append' }, G),
+      glyphName({ glyph: 'append-reply', verdict: true }, G),
+      glyphName({ glyph: 'append-reply', verdict: false }, G),
+      glyphName({ glyph: 'client-request' }, G),
+      glyphName({ glyph: 'client-reply', verdict: true }, G),
+      glyphName({ glyph: 'client-reply', verdict: false }, G),
     ];
-    expect(new Set(names).size).toBe(names.length);
-    expect(glyphName({ glyph: 'vote-reply', verdict: true })).toBe('vote-granted');
-    expect(glyphName({ glyph: 'append-reply', verdict: false })).toBe('append-rejected');
+    expect(names).toEqual([
+      'heartbeat', 'request-vote', 'prevote', 'vote-granted', 'vote-denied', 'prevote-granted', 'prevote-denied',
+      'append', 'append-accepted', 'append-rejected', 'client-request', 'client-reply-ok', 'client-reply-failed',
+    ]);
+  });
+
+  it('names a kind the table does not know by itself, and draws it as the shared fallback', () => {
+    expect(glyphName({ glyph: 'mystery' }, RAFT_GLYPHS)).toBe('mystery');
+    expect(glyphName({ glyph: 'proposal' }, { proposal: { shape: 'square', fill: 'era', label: 'P' } })).toBe('proposal');
+  });
+
+  it('lets a protocol give 16 kinds 16 distinct shape-and-label pairs (never colour alone)', () => {
+    const shapes = ['dot', 'circle', 'diamond', 'square', 'triangle', 'wye', 'hexagon', 'star', 'cross', 'bar'] as const;
+    const table = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`k${i}`, { shape: shapes[i % shapes.length], fill: 'era' as const, label: `L${i}` }]));
+    const looks = Object.values(table).map((s) => `${s.shape}/${s.label}`);
+    expect(new Set(looks).size).toBe(16);
+    for (const k of Object.keys(table)) expect(glyphName({ glyph: k }, table)).toBe(k);
   });
 });
 

@@ -6,14 +6,16 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { createAppStore, type AppStore } from '../../../src/store/appStore';
 import { createInProcessClient } from '../../../src/worker/client';
+import { viewLeads } from '../../../src/ui/views/registry';
 
 const fetchLesson = async (name: string) => {
   if (!/^[a-z0-9-]+$/.test(name)) throw new Error('bad name');
   return JSON.parse(await readFile(new URL(`../../../public/scenarios/${name}.json`, import.meta.url), 'utf8'));
 };
 
-async function makeStore(): Promise<AppStore> {
-  const store = createAppStore({ fetchLesson });
+async function makeStore(leads?: (protocol: string, node: unknown) => number | null): Promise<AppStore> {
+  // The app passes the protocol views' reading of who leads (AppRoot: viewLeads).
+  const store = createAppStore({ fetchLesson, leads: leads ?? viewLeads });
   const client = await createInProcessClient();
   store.getState().connect(client.api);
   return store;
@@ -55,7 +57,20 @@ describe('app store', () => {
     const s = store.getState();
     expect(roles(store)).toContain('leader');
     expect(s.announcement?.leader).toBeGreaterThan(0);
+    // The era comes from the protocol: the leader's term.
+    const leader = s.view!.nodes[s.announcement!.leader - 1] as { term: number };
+    expect(s.announcement?.era).toBe(leader.term);
     expect(s.marks.some((m) => m.kind === 'leader') || s.head > 0).toBe(true);
+  });
+
+  it('announces only whom the protocol says leads: a store asked of no view announces nothing', async () => {
+    const store = await makeStore(() => null);
+    await store.getState().openLesson('raft-election');
+    store.getState().setSpeed(1);
+    store.getState().play();
+    await tickUntil(store, () => roles(store).includes('leader'));
+    store.getState().pause();
+    expect(store.getState().announcement).toBeNull();
   });
 
   it('records a crash as a fork into the scenario, and the run goes on to a new leader', async () => {

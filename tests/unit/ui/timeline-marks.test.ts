@@ -4,6 +4,7 @@ import type { ScriptAction } from '../../../src/sim/scenario';
 import { futureActions, layoutMarks, MIN_END, spread, timelineEnd, timelineItems } from '../../../src/ui/transport/marks';
 import { LESSON_META } from '../../../src/store/lessons';
 import { fmtSpeed } from '../../../src/ui/i18n';
+import { raftView } from '../../../src/ui/raft/view';
 
 const mark = (frame: number, time: number, kind: Mark['kind'], node = 1, value = 0): Mark => ({ frame, time, kind, node, value });
 
@@ -121,7 +122,7 @@ describe('mark layout', () => {
   it('keeps every row’s marks at least `gap` px apart, merging the rest', () => {
     // 500 commits, one every 20 ms (2 px): far closer than a 15 px mark.
     const marks = Array.from({ length: 500 }, (_, i) => mark(i + 1, i * 20, 'commit', 1, i + 1));
-    const groups = layoutMarks(timelineItems(marks, [], [], 0), x, 15);
+    const groups = layoutMarks(timelineItems(marks, [], [], 0, raftView.marks), x, 15);
     for (let i = 1; i < groups.length; i++) expect(groups[i].x - groups[i - 1].x).toBeGreaterThanOrEqual(15);
     // Nothing is lost: every mark is in exactly one group.
     expect(groups.reduce((n, g) => n + g.items.length, 0)).toBe(500);
@@ -131,7 +132,7 @@ describe('mark layout', () => {
 
   it('merges only within a row, and shows the most important mark of a group', () => {
     const marks = [mark(10, 1000, 'request', 0), mark(11, 1002, 'commit', 2, 1), mark(12, 1003, 'restart', 4), mark(13, 1005, 'crash', 3), mark(14, 1050, 'leader', 2, 2)];
-    const groups = layoutMarks(timelineItems(marks, [], [1001], 0), x, 15);
+    const groups = layoutMarks(timelineItems(marks, [], [1001], 0, raftView.marks), x, 15);
     const top = groups.filter((g) => g.row === 0);
     const bottom = groups.filter((g) => g.row === 2);
     const middle = groups.filter((g) => g.row === 1);

@@ -116,7 +116,7 @@ describe('ZAB narration', () => {
   it('draws every kind code with a glyph of its own table, distinct in shape or label', () => {
     const seen = new Set<string>();
     for (const code of Object.values(ZabMsgKind)) {
-      const g = zabView.kindGlyph(code).glyph;
+      const g = zabView.kindGlyph(code);
       expect(ZAB_GLYPHS).toContain(g);
       expect(GLYPH_OF_KIND.get(code)).toBe(g);
       seen.add(g);
@@ -124,6 +124,19 @@ describe('ZAB narration', () => {
     expect(seen.size).toBe(ZAB_GLYPHS.length);
     const looks = new Set(ZAB_GLYPHS.map((g) => JSON.stringify(ZAB_GLYPH_TABLE[g])));
     expect(looks.size).toBe(ZAB_GLYPHS.length);
+    expect(zabView.glyphs).toBe(ZAB_GLYPH_TABLE);
+    // Kinds that share a shape and fill read apart by their label.
+    const byShape = new Map<string, string[]>();
+    for (const g of ZAB_GLYPHS) {
+      const spec = ZAB_GLYPH_TABLE[g];
+      const key = `${spec.shape}/${spec.fill}/${spec.dashed ?? false}`;
+      byShape.set(key, [...(byShape.get(key) ?? []), spec.label ?? '']);
+    }
+    for (const labels of byShape.values()) expect(new Set(labels).size).toBe(labels.length);
+    // The legend shows every kind, each with its sentence.
+    expect(zabView.legend.messages.map((m) => m.look.glyph).sort()).toEqual([...ZAB_GLYPHS].sort());
+    for (const lang of LANGS) for (const m of zabView.legend.messages) expect(zabDict(lang).legend[m.label], m.label).toBeTruthy();
+    for (const lang of LANGS) for (const a of zabView.legend.arcs) expect(zabDict(lang).legend[a], a).toBeTruthy();
   });
 
   it('translates a violation from its data, and falls back to the checker’s words for an unknown code', () => {
@@ -197,7 +210,7 @@ describe('ZAB’s dictionary', () => {
 
 describe('the shared notes in ZAB’s words', () => {
   it('says where a client’s write landed as a zxid, not a log index', () => {
-    const row = { code: SimNote.ClientSucceeded, node: 1001, a: 1, b: zxidOf(2, 1), c: 1, d: 0, f: {} };
+    const row = { code: SimNote.ClientSucceeded, node: 1001, a: 1, b: zxidOf(2, 1), c: 1, d: 0, f: { requestId: 1, index: zxidOf(2, 1), server: 1 } };
     expect(narrateNote(row, 'en')).toBe('c1’s request 1 succeeded: n1 committed it as 0x200000001');
     expect(narrateNote(row, 'zh')).toBe('c1 的请求 1 成功：n1 已将其作为 0x200000001 提交');
   });

@@ -178,15 +178,15 @@ describe('a ZAB server on the stage', () => {
   const leader = zabNode(3, { role: 'leading', phase: 'synchronization', currentEpoch: 2, acceptedEpoch: 2, lastZxid: zxidOf(2, 0) });
 
   it('exposes the page contract: role, epoch, last zxid', () => {
-    const info = zabView.nodeInfo(leader, t);
+    const info = zabView.nodeInfo(leader, t, 'en');
     expect(info.role).toBe('leading');
     expect(info.leader).toBe(true);
     expect(info.data).toMatchObject({ epoch: 2, zxid: '0x200000000' });
-    expect(zabView.nodeInfo(zabNode(1, { role: 'down', phase: null }), t)).toMatchObject({ role: 'down', alive: false, leader: false });
+    expect(zabView.nodeInfo(zabNode(1, { role: 'down', phase: null }), t, 'en')).toMatchObject({ role: 'down', alive: false, leader: false });
   });
 
   it('draws the state, the epoch and the phase, and its name says them in order', () => {
-    const info = zabView.nodeInfo(leader, t);
+    const info = zabView.nodeInfo(leader, t, 'en');
     expect(info.name).toBe('Node 3, leading, epoch 2, sync');
     const svg = renderToStaticMarkup(
       <svg>
@@ -196,20 +196,27 @@ describe('a ZAB server on the stage', () => {
     const words = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).filter((w) => w && w !== '★');
     expect(words).toEqual(['3', 'leading', 'epoch 2', 'sync']);
     expect(svg).toContain('data-phase="synchronization"');
-    const zh = zabView.nodeInfo(leader, dict('zh'));
+    const zh = zabView.nodeInfo(leader, dict('zh'), 'zh');
     expect(zh.name).toBe('节点 3，领导中，纪元 2，同步');
     expect(zh.roleLabel).toBe('领导中');
   });
 
-  it('shows the election timer only while LOOKING', () => {
-    expect(zabView.arcSlot(zabNode(1))).toBe(0);
-    expect(zabView.arcSlot(leader)).toBeNull();
+  it('shows the election timer only while LOOKING: the notification back-off, then finalizeWait', () => {
+    expect(zabView.arcs(zabNode(1, { waitingFor: 'notification' }))).toEqual([{ slot: 0, kind: 'notificationArc' }]);
+    expect(zabView.arcs(zabNode(1, { waitingFor: 'finalize' }))).toEqual([{ slot: 0, kind: 'finalizeArc' }]);
+    expect(zabView.arcs(leader)).toEqual([]);
   });
 
-  it('lists what the model leaves out, in the shared dictionary’s language', () => {
-    expect(zabView.simplifications(t).join(' ')).toContain('FIFO');
-    expect(zabView.simplifications(dict('zh')).join(' ')).toContain('快照');
-    expect(zabView.logTabLabel(dict('zh'))).toBe('选票与 zxid');
+  it('leads its epoch only while LEADING', () => {
+    expect(zabView.leads(leader)).toBe(2);
+    expect(zabView.leads(zabNode(1, { role: 'following' }))).toBeNull();
+    expect(zabView.dict('en').leaderAnnounce('n3', '2')).toBe('n3 is now the leader of epoch 2');
+  });
+
+  it('lists what the model leaves out, in both languages', () => {
+    expect(zabView.dict('en').simplifications.join(' ')).toContain('FIFO');
+    expect(zabView.dict('zh').simplifications.join(' ')).toContain('快照');
+    expect(zabView.dict('zh').logTab).toBe('选票与 zxid');
   });
 });
 

@@ -5,8 +5,6 @@
  */
 export const stageEn = {
   /** A candidate's tally under its node: granted so far / quorum needed. */
-  stageVotes: (granted: string, quorum: string) => `${granted}/${quorum} votes`,
-  stagePreVotes: (granted: string, quorum: string) => `${granted}/${quorum} pre-votes`,
   /** The sign on the stage while playback is paused. */
   stagePaused: 'Paused',
   /** Joins the parts of an accessible name ("Node 3, candidate, term 4, 2/3 votes"). */
@@ -42,7 +40,6 @@ export const stageEn = {
   },
   /** The messages in flight, listed for the keyboard in a selected node's inspector. */
   stageMsgList: 'Messages in flight',
-  stageLegendPreVoteReply: 'PreVote answer (dashed outline)',
   stageLegendVoteReply: 'vote answer: circle, green ✓ granted, red ✗ denied',
   stageLegendAppendReply: 'append answer: triangle, green ✓ accepted, red ✗ rejected',
   /** The log grid's last column: the leader's nextIndex / matchIndex for each follower. */
@@ -53,8 +50,6 @@ export const stageEn = {
 };
 
 export const stageZh: typeof stageEn = {
-  stageVotes: (granted: string, quorum: string) => `${granted}/${quorum} 票`,
-  stagePreVotes: (granted: string, quorum: string) => `${granted}/${quorum} 预投票`,
   stagePaused: '已暂停',
   stageNameSep: '，',
   stageAbout: '关于本课程',
@@ -84,7 +79,6 @@ export const stageZh: typeof stageEn = {
     knowsLeader: '仍能收到领导者的消息',
   },
   stageMsgList: '途中的消息',
-  stageLegendPreVoteReply: 'PreVote 的回复（虚线轮廓）',
   stageLegendVoteReply: '投票回复：圆形，绿色 ✓ 同意，红色 ✗ 拒绝',
   stageLegendAppendReply: '追加回复：三角形，绿色 ✓ 成功，红色 ✗ 被拒绝',
   stageLogNextMatch: '下一索引 / 匹配索引',
