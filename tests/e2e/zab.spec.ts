@@ -84,11 +84,17 @@ test('a lagging server is synced back to the leader’s history', async ({ page 
 test('each message kind of the election, discovery, sync and broadcast is drawn as its own glyph', async ({ page }) => {
   const app = new ZabPage(page);
   await app.openScenario({ ...LAGGING, script: [{ at: 3000, do: 'request', value: 'x=1' }] });
-  const seen = new Set(await app.glyphsSeen(1, 80));
+  const drawn = await app.glyphsSeen(1, 80);
+  const kinds = drawn.map((d) => d.glyph);
   for (const kind of ['notification', 'followerinfo', 'leaderinfo', 'ackepoch', 'diff', 'newleader', 'uptodate', 'proposal', 'ack', 'commit', 'ping']) {
-    expect([...seen], kind).toContain(kind);
+    expect(kinds, kind).toContain(kind);
   }
-  expect([...seen]).not.toContain('other');
+  expect(kinds).not.toContain('other');
+  // Each kind is drawn its own way (shape, fill, dashes, label; epoch colours aside)…
+  expect(new Set(drawn.map((d) => d.drawn)).size).toBe(drawn.length);
+  // …and named in ZAB's words: "PROPOSAL from n3 to n1, epoch 2".
+  const proposal = drawn.find((d) => d.glyph === 'proposal')!;
+  expect(proposal.title).toMatch(/^PROPOSAL from n\d to n\d, epoch \d+/);
 });
 
 test('stepping back and forward through an election changes the vote table', async ({ page }) => {

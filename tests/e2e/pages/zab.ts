@@ -71,19 +71,31 @@ export class ZabPage extends AppPage {
       .catch(() => undefined);
   }
 
-  /** Every data-glyph drawn on the stage at frames [from, to], walking them in the page (seek, then two animation frames). */
-  glyphsSeen(from: number, to: number): Promise<string[]> {
+  /**
+   * Every data-glyph drawn on the stage at frames [from, to], walking them in the page (seek,
+   * then two animation frames), with how each is drawn (its shapes and label, without the
+   * hover title and hit area) and its hover title.
+   */
+  glyphsSeen(from: number, to: number): Promise<{ glyph: string; drawn: string; title: string }[]> {
     return this.page.evaluate(
       async ([a, b]) => {
         const store = window.__quorumscopeStores?.[0];
         if (!store) throw new Error('no store hook');
-        const seen = new Set<string>();
+        const seen = new Map<string, { glyph: string; drawn: string; title: string }>();
         for (let f = a; f <= b; f++) {
           await store.getState().seek(f);
           await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-          for (const el of document.querySelectorAll('.messages [data-glyph]')) seen.add(el.getAttribute('data-glyph') ?? '');
+          for (const el of document.querySelectorAll('.messages [data-glyph]')) {
+            const glyph = el.getAttribute('data-glyph') ?? '';
+            if (seen.has(glyph)) continue;
+            const drawn = [...el.children]
+              .filter((c) => c.tagName !== 'title' && !c.classList.contains('msg-hit') && !c.classList.contains('msg-ring'))
+              .map((c) => c.outerHTML.replace(/fill="#[0-9A-Fa-f]+"/g, 'fill="ERA"'))
+              .join('');
+            seen.set(glyph, { glyph, drawn, title: el.querySelector('title')?.textContent ?? '' });
+          }
         }
-        return [...seen];
+        return [...seen.values()];
       },
       [from, to] as const,
     );
