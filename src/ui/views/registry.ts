@@ -4,11 +4,13 @@
  * shows in its banner ("no view for protocol zab"), not Raft's drawing of someone else's nodes.
  */
 import { raftView } from '../raft/view';
+import { zabView } from '../zab/view';
 import type { Problem } from '../../store/types';
 import type { ProtocolView } from './types';
 
 const VIEWS: Readonly<Record<string, ProtocolView>> = {
   raft: raftView,
+  zab: zabView,
 };
 
 export type ViewLookup = { ok: true; view: ProtocolView } | { ok: false; problem: Problem };

@@ -18,15 +18,15 @@ describe('the view registry', () => {
   });
 
   it('returns a problem, never Raft’s view and never a throw, for a protocol without one', () => {
-    for (const name of ['zab', '', 'toString', '__proto__']) {
+    for (const name of ['paxos', '', 'toString', '__proto__']) {
       const r = viewFor(name);
       expect(r.ok, name).toBe(false);
       if (!r.ok) expect(r.problem).toEqual({ code: 'noView', detail: name });
     }
-    const r = viewFor('zab');
+    const r = viewFor('paxos');
     if (r.ok) throw new Error('expected a problem');
-    expect(problemText(r.problem, dict('en'))).toBe('This app has no view for protocol “zab”: it runs, but cannot be drawn.');
-    expect(problemText(r.problem, dict('zh'))).toContain('“zab”');
+    expect(problemText(r.problem, dict('en'))).toBe('This app has no view for protocol “paxos”: it runs, but cannot be drawn.');
+    expect(problemText(r.problem, dict('zh'))).toContain('“paxos”');
   });
 
   it('asks the protocol who leads: none for a protocol without a view', () => {
