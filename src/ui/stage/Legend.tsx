@@ -7,8 +7,8 @@ import { MessageGlyph } from './glyphs';
 
 function Swatch({ children }: { children: React.ReactNode }) {
   return (
-    // Wide enough for a glyph and the ✓ / ✗ or ×2 beside it.
-    <svg width="34" height="22" viewBox="-12 -11 34 22" aria-hidden="true" className="legend-swatch">
+    // Wide enough for a glyph and what is written beside it: ✓ / ✗, ×2, or a kind's label (ZAB's TRUNC, REQ).
+    <svg width="58" height="22" viewBox="-12 -11 58 22" aria-hidden="true" className="legend-swatch">
       {children}
     </svg>
   );
