@@ -108,7 +108,7 @@ export function ZxidLedger({ nodes, time, lang, selected = null, onSelect }: Led
               {z.ledgerEpoch(String(b.epoch))}
             </th>
           ))}
-          {cols.length === 0 && <th scope="col">{z.ledgerEmpty}</th>}
+          {cols.length === 0 && <th scope="col" className="ledger-empty">{z.ledgerEmpty}</th>}
           <th scope="col" className="ledger-sync" rowSpan={2}>
             {leader ? z.ledgerSyncs : ''}
           </th>
