@@ -4,9 +4,17 @@
  * measures rather than a formula. Each is deterministic: the same argument gives the same
  * result, in Node and in the worker. Reached through SimApi.experiment; add one line here.
  */
+import { detectorExperiment } from './detector';
+import { replicationExperiment } from './replication';
+
 export type Experiment = (arg: unknown) => unknown;
 
-export const EXPERIMENTS: Readonly<Record<string, Experiment>> = {};
+export const EXPERIMENTS: Readonly<Record<string, Experiment>> = {
+  /** The hash ring's failure detector: detection time and false suspicions over a grid of settings. */
+  detector: detectorExperiment,
+  /** ZooKeeper (every server holds every transaction) beside the ring (each key on R of N nodes). */
+  replication: replicationExperiment,
+};
 
 /** Run experiment `name` (null for an unknown name). Throws only for a bad argument, naming it. */
 export function runExperiment(name: string, arg: unknown): unknown {
