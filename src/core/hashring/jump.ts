@@ -39,19 +39,18 @@ export function mulHi32(a: number, b: number): number {
 export function jumpHash(keyLo: number, keyHi: number, buckets: number): number {
   let lo = keyLo >>> 0;
   let hi = keyHi >>> 0;
-  let b = -1;
-  let j = 0;
-  while (j < buckets) {
-    b = j;
+  let b = 0; // the first jump is always to bucket 0
+  for (;;) {
     // key = key * MUL + 1 (mod 2^64)
-    const pLo = Math.imul(lo, MUL_LO) >>> 0;
     let nHi = (mulHi32(lo, MUL_LO) + Math.imul(hi, MUL_LO) + Math.imul(lo, MUL_HI)) >>> 0;
-    const nLo = (pLo + 1) >>> 0;
+    const nLo = (Math.imul(lo, MUL_LO) + 1) >>> 0;
     if (nLo === 0) nHi = (nHi + 1) >>> 0; // the +1 carried
     lo = nLo;
     hi = nHi;
-    // (key >>> 33) is hi >>> 1.
-    j = Math.floor((b + 1) * (TWO_31 / ((hi >>> 1) + 1)));
+    // (key >>> 33) is hi >>> 1. The paper floors j and loops while j < buckets; floor(j) < n
+    // exactly when j < n, so the floor is only taken (as |0, j < 2^31 there) when walking on.
+    const j = (b + 1) * (TWO_31 / ((hi >>> 1) + 1));
+    if (j >= buckets) return b;
+    b = j | 0;
   }
-  return b;
 }
