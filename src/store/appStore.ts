@@ -94,6 +94,11 @@ export interface ConnectionSlice {
    * lookup). Null when there is no simulation, the protocol has no such query, or it failed.
    */
   query(name: string, arg?: unknown): Promise<unknown>;
+  /**
+   * A named experiment (SimApi.experiment: many short headless runs, e.g. a lesson's detector
+   * chart). Null when there is no worker, the name is unknown, or it failed.
+   */
+  experiment(name: string, arg?: unknown): Promise<unknown>;
 }
 
 export type AppState = FrameState & ConnectionSlice & PreferencesSlice & SelectionSlice & FeedbackSlice & EmbedSlice & PlaybackSlice & HistorySlice;
@@ -120,6 +125,15 @@ export function createAppStore(options: AppOptions = {}): AppStore {
         if (!api || !v) return null;
         try {
           return await api.query(v.frame, name, arg);
+        } catch {
+          return null;
+        }
+      },
+      async experiment(name, arg) {
+        const api = core.api;
+        if (!api) return null;
+        try {
+          return await api.experiment(name, arg);
         } catch {
           return null;
         }

@@ -21,6 +21,7 @@ import { useKeyboard } from './useKeyboard';
 import { usePlayback } from './usePlayback';
 import { useUrlSync } from './useUrlSync';
 import { lessonMeta } from '../store/lessons';
+import { LessonPanel, hasLessonPanel } from './lessonPanels';
 import './views/embed.css';
 
 export function App({ syncUrl = true }: { syncUrl?: boolean }) {
@@ -39,6 +40,9 @@ export function App({ syncUrl = true }: { syncUrl?: boolean }) {
   const pv = lookup?.ok ? lookup.view : null;
   const hasView = useApp((s) => s.view !== null) && pv !== null;
   const embedState = useApp((s) => s.embed && lessonMeta(s.lesson)?.embedState === true);
+  // A lesson's own panel (src/ui/lessonPanels.ts): in the state view's place in the embed, above the side panel in the full app.
+  const lesson = useApp((s) => s.lesson);
+  const ownPanel = hasLessonPanel(lesson);
 
   usePlayback(store);
   useKeyboard(store, root);
@@ -72,10 +76,23 @@ export function App({ syncUrl = true }: { syncUrl?: boolean }) {
             <p>{status === 'failed' || (lookup && !lookup.ok) ? '⚠' : t.loading}</p>
           </section>
         )}
-        {!embed && hasView && pv && <SidePanel pv={pv} idBase={idBase} />}
-        {embedState && hasView && pv && (
+        {!embed && hasView && pv && !ownPanel && <SidePanel pv={pv} idBase={idBase} />}
+        {!embed && hasView && pv && ownPanel && (
+          <div className="lesson-side">
+            <section className="lesson-panel" data-testid="lesson-panel">
+              <LessonPanel name={lesson} />
+            </section>
+            <SidePanel pv={pv} idBase={idBase} />
+          </div>
+        )}
+        {embedState && hasView && pv && !ownPanel && (
           <section className="embed-state" aria-label={pv.dict(lang).logTab}>
             <pv.LogTab />
+          </section>
+        )}
+        {embedState && hasView && pv && ownPanel && (
+          <section className="embed-state lesson-panel" data-testid="lesson-panel">
+            <LessonPanel name={lesson} />
           </section>
         )}
       </main>

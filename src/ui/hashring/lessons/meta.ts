@@ -1,0 +1,32 @@
+/**
+ * The hash ring's bundled lessons (public/scenarios/NAME.json; ring-basic.json is the
+ * protocol's demo, not a lesson), in the order the selector lists them, and how each is
+ * presented (src/store/lessons.ts spreads this table into the app's). Texts in English and
+ * Chinese: ./i18n.ts; each story is pinned by tests/unit/hashring-lessons/*.test.ts.
+ */
+import type { LessonMeta } from '../../../store/lessons';
+
+export const HASHRING_LESSONS = ['ring-add-remove', 'ring-vnodes', 'ring-replicas', 'ring-schemes', 'ring-detector', 'ring-not-zookeeper'] as const;
+export type HashringLessonName = (typeof HASHRING_LESSONS)[number];
+
+/**
+ * A heartbeat every 100 ms over 5–15 ms links: at 1/10× a heartbeat period takes a second of
+ * wall time and a hop a tenth of one — the ring's story is told in heartbeats and timeouts,
+ * not in single hops as Raft's and ZAB's are.
+ */
+const RING_SPEED = 0.1;
+
+/**
+ * Stops: each the virtual time of its event (a change lands when the router applies it; a
+ * declaration when the detector fires), found with tests/unit/hashring-lessons/story.ts and
+ * checked by the lesson tests. `embedState` where the lesson's panel (the measured chart) is
+ * the point: the embed shows it beside the stage.
+ */
+export const HASHRING_LESSON_META: Record<HashringLessonName, LessonMeta> = {
+  'ring-add-remove': { speed: RING_SPEED, embedState: false, stops: [500, 1000, 2500, 3500] },
+  'ring-vnodes': { speed: RING_SPEED, embedState: false, stops: [500, 1000, 1500, 2500] },
+  'ring-replicas': { speed: RING_SPEED, embedState: false, stops: [900, 1000, 1450, 3000, 4000] },
+  'ring-schemes': { speed: RING_SPEED, embedState: false, stops: [500, 1000, 2000, 3000] },
+  'ring-detector': { speed: RING_SPEED, embedState: true, stops: [500, 1000, 4000, 4400, 5500] },
+  'ring-not-zookeeper': { speed: RING_SPEED, embedState: true, stops: [200, 400, 600, 800] },
+};
