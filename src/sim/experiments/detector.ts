@@ -55,8 +55,9 @@ export interface DetectorPoint {
   /** Crash → declared down, ms: mean and max over the measured crashes (null: never declared). */
   detectMeanMs: number | null;
   detectMaxMs: number | null;
-  /** Crashes declared / measured. */
+  /** Crashes declared / measured; crashes that found the node already (falsely) declared down. */
   detected: number;
+  alreadyDown: number;
   crashes: number;
   /** Alive members declared down, and per node-hour of alive virtual time. */
   falseSuspicions: number;
@@ -79,8 +80,8 @@ export const DETECTOR_DEFAULTS = {
   phiThresholds: [1, 2, 4, 8, 12],
   network: { dropRate: 0.1, latencyMinMs: 5, latencyMaxMs: 120 } satisfies DetectorNetwork,
   nodes: 4,
-  durationMs: 120_000,
-  crashes: 6,
+  durationMs: 60_000,
+  crashes: 4,
   seed: 1,
 } as const;
 
@@ -172,22 +173,36 @@ export function runCell(spec: CellSpec, a: ReturnType<typeof detectorArg>): Dete
   const sim = new Simulation(parsed);
   sim.runUntil(durationMs);
   const hub = parsed.protocol.view(sim.nodes[0], true) as HashringHubView;
-  const downs = hub.changes.filter((c) => c.action === ChangeAction.Down);
-  // Node 1's declared-downs: the first after each crash (before its restart) is the detection; any other is false.
-  const detections: number[] = [];
+  const downWindow = Math.floor(slot * 0.8);
+  // Node 1's first declared-down within a crash's window (crash → restart) is that crash's
+  // detection; every other declared-down is a false suspicion (the member was alive). A crash
+  // that finds node 1 already declared down (a false suspicion not yet cleared) is counted apart.
+  const detections: (number | undefined)[] = new Array<number | undefined>(crashes).fill(undefined);
   let falseSuspicions = 0;
-  for (const c of downs) {
+  let alreadyDown = 0;
+  let down = false;
+  let k = 0;
+  for (const c of hub.changes) {
     if (c.node !== 1) {
-      falseSuspicions++;
+      if (c.action === ChangeAction.Down) falseSuspicions++;
       continue;
     }
-    const k = crashAt.findIndex((t, i) => c.time >= t && c.time < t + Math.floor(slot * 0.8) && detections[i] === undefined);
-    if (k >= 0) detections[k] = c.time - crashAt[k];
-    else falseSuspicions++;
+    // Crashes before this change: was node 1 already declared down when each happened?
+    while (k < crashes && crashAt[k] <= c.time) {
+      if (down) alreadyDown++;
+      k++;
+    }
+    if (c.action === ChangeAction.Down) {
+      const i = k - 1;
+      if (i >= 0 && c.time < crashAt[i] + downWindow && detections[i] === undefined && !down) detections[i] = c.time - crashAt[i];
+      else falseSuspicions++;
+      down = true;
+    } else if (c.action === ChangeAction.Rejoin) down = false;
   }
+  for (; k < crashes; k++) if (down) alreadyDown++;
   const measured = detections.filter((x): x is number => x !== undefined);
   // Alive node time: every node for the whole run, less node 1's crashed stretches.
-  const downMs = crashAt.reduce((s) => s + Math.floor(slot * 0.8), 0);
+  const downMs = crashes * downWindow;
   const nodeHours = (nodes * durationMs - downMs) / 3_600_000;
   return {
     detector: spec.detector,
@@ -198,6 +213,7 @@ export function runCell(spec: CellSpec, a: ReturnType<typeof detectorArg>): Dete
     detectMeanMs: measured.length ? Math.round(measured.reduce((s, x) => s + x, 0) / measured.length) : null,
     detectMaxMs: measured.length ? Math.max(...measured) : null,
     detected: measured.length,
+    alreadyDown,
     crashes,
     falseSuspicions,
     falsePerNodeHour: Math.round((falseSuspicions / nodeHours) * 10) / 10,

@@ -41,8 +41,14 @@ const en: Texts = {
   'ring-replicas': {
     title: 'Hash ring · replicas: a node dies and its keys are still served',
     blurb:
-      'Six nodes, 10,000 keys, R = 3: every key lives on three distinct nodes. The router declares a node down after 500 ms without a heartbeat (a timeout detector, heartbeats every 100 ms). When n3 crashes, each of its keys still has two live replicas; once n3 is declared down, the ring replaces it and every key is back to three copies.',
-    stops: ['…', '…', '…', '…', '…'],
+      'Six nodes, 10,000 keys, R = 3: every key lives on three distinct nodes. The router declares a node down after 500 ms without a heartbeat (a timeout detector, heartbeats every 100 ms; scaled down from seconds so the lesson is short). When n3 crashes, each of its keys still has two live replicas; once n3 is declared down, the ring replaces it and every key is back to three copies.',
+    stops: [
+      'n3 holds a copy of 4,455 of the 10,000 keys: primary for 1,572, second replica for 1,471, third for 1,412. Each of those keys has its other two copies on two other nodes.',
+      'n3 crashes. The router has not noticed — n3 is still in the ring — but every key with a copy on n3 still has two live replicas on other nodes: a read that skips the dead node to the next one on the preference list is served.',
+      'No heartbeat from n3 for 500 ms (the last arrived at 912 ms): the router declares it down, 412 ms after the crash. n3’s 1,572 keys pass to their second replica, which already holds a copy, and each of the 4,455 keys gets a new third copy on the next distinct node clockwise.',
+      'n3 restarts; its first heartbeat arrives 8 ms later and it rejoins: the same 1,572 keys return to it as primary. (The writes it missed would be repaired by hinted handoff or anti-entropy in Dynamo or Cassandra; this model moves ownership only.)',
+      'Every key had three distinct owners before the crash and after the ring changed, and never fewer than two live ones in between: R replicas keep a key served through R − 1 failures of its nodes.',
+    ],
   },
   'ring-schemes': {
     title: 'Hash ring · jump, rendezvous and bounded loads beside the ring',
@@ -57,14 +63,27 @@ const en: Texts = {
   },
   'ring-detector': {
     title: 'Hash ring · how fast can a dead node be detected?',
-    blurb: '…',
-    stops: ['…', '…', '…', '…', '…'],
+    blurb:
+      'Five nodes heartbeat to the router every 100 ms over a bad network: one message in ten is lost, and latency varies from 5 to 120 ms. A timeout detector declares a node down after 300 ms of silence. How fast is a crash noticed, and what does a quick detector cost? The chart beside the ring measures it for many settings, each point from real runs of this router.',
+    stops: [
+      'Heartbeats leave every 100 ms but arrive 0 to 210 ms apart: some are late, some are lost, and a late one can arrive together with the next. The router only ever sees arrivals.',
+      'n3 crashes. Nothing tells the router: a crashed process sends nothing, so the router sees only silence — as it would for a slow or lossy link.',
+      'Declared down 281 ms after the crash, 300 ms after n3’s last heartbeat arrived (at 3,981 ms): the detection time is the timeout less how long before the crash the last heartbeat came. 170 keys move.',
+      'n1 is alive, but its heartbeats 57 and 58 were lost: 300 ms of silence, and the router declares it down — a false suspicion. 260 keys move away from a node that never failed.',
+      'n1’s heartbeat 59 arrives 8 ms later and it rejoins: the 260 keys move back. The chart: with heartbeats every 100 ms, a 200 ms timeout notices a crash after 175 ms on average but suspects a live node 1,875 times per node-hour; a 400 ms timeout takes 375 ms and suspected none in these runs.',
+      'Some articles give one formula for “the right heartbeat period”: T = 2NZ/P. The simulation gives a curve instead: along each line a longer timeout (or higher φ threshold) detects later and suspects falsely less often, and a shorter period moves the whole curve down and left at the cost of more messages. What the formula leaves out: the network’s loss and jitter, the timeout on top of the period, and what a false suspicion costs (here, keys moved and moved back) — there is no single right value, only a choice on the curve.',
+    ],
   },
   'ring-not-zookeeper': {
     title: 'Hash ring · ZooKeeper does not shard by consistent hashing',
     blurb:
       'A common description says ZooKeeper distributes its data over its servers by consistent hashing. This lesson puts the two side by side, from real runs (the panel): a five-server ZooKeeper ensemble committing 12 writes, and a ring of five nodes holding 12 keys with R = 3.',
-    stops: ['…', '…', '…', '…'],
+    stops: [
+      'The ring: each of the 12 keys lives on 3 of the 5 nodes, its preference list. The nodes hold 9, 8, 3, 9 and 7 keys: 36 copies in all, 12 × 3, spread unevenly by the hashes.',
+      'ZooKeeper, run beside it: a five-server ZAB ensemble elects a leader and commits the 12 writes. Every server’s history holds all 12 transactions (the panel’s upper bars): the leader broadcasts each write to every follower.',
+      'Where consistent hashing is really used: Dynamo-style stores (Amazon’s Dynamo, Riak, Cassandra’s token ring) place each key on R of N nodes, as here; and load balancers in front of discovered services hash requests onto the backends — Apache Dubbo, for one, discovers providers in a ZooKeeper registry and can pick among them by consistent hashing.',
+      'What was wrong with the claim: ZooKeeper does not partition its data at all. Every server holds the whole tree, so the data set must fit on one server, and more servers add read capacity and fault tolerance, not storage. The ring is what the services coordinated through ZooKeeper may use — not what ZooKeeper does.',
+    ],
   },
 };
 
@@ -94,8 +113,14 @@ const zh: Texts = {
   'ring-replicas': {
     title: '哈希环 · 副本：节点宕机，它的键仍有人服务',
     blurb:
-      '六个节点，10,000 个键，R = 3：每个键存放在三个不同的节点上。路由器在 500 毫秒没有收到心跳后判定节点下线（超时故障检测器，每 100 毫秒一次心跳）。n3 宕机时，它的每个键仍有两个存活的副本；n3 被判定下线后，哈希环用其他节点替代它，每个键重新有三个副本。',
-    stops: ['…', '…', '…', '…', '…'],
+      '六个节点，10,000 个键，R = 3：每个键存放在三个不同的节点上。路由器在 500 毫秒没有收到心跳后判定节点下线（超时故障检测器，每 100 毫秒一次心跳；从秒级缩小，让课程更短）。n3 宕机时，它的每个键仍有两个存活的副本；n3 被判定下线后，哈希环用其他节点替代它，每个键重新有三个副本。',
+    stops: [
+      'n3 持有 10,000 个键中 4,455 个的副本：1,572 个是主副本，1,471 个是第二副本，1,412 个是第三副本。这些键的另外两个副本都在另外两个节点上。',
+      'n3 宕机。路由器还没有察觉——n3 仍在哈希环上——但每个在 n3 上有副本的键，在其他节点上仍有两个存活的副本：跳过宕机节点、转向优先列表中下一个节点的读请求仍能得到服务。',
+      '500 毫秒没有收到 n3 的心跳（最后一次在 912 毫秒到达）：路由器判定它下线，距宕机 412 毫秒。n3 的 1,572 个键转给已经持有副本的第二副本节点，4,455 个键各自在顺时针方向下一个不同的节点上得到新的第三副本。',
+      'n3 重启；它的第一次心跳 8 毫秒后到达，它重新加入：同样的 1,572 个键回到它这里作为主副本。（它下线期间错过的写入，在 Dynamo 或 Cassandra 中由提示移交或反熵修复；这个模型只迁移归属。）',
+      '宕机之前和哈希环变更之后，每个键都有三个不同的所有者，期间也从未少于两个存活的副本：R 个副本让一个键在其节点 R − 1 次故障中仍能得到服务。',
+    ],
   },
   'ring-schemes': {
     title: '哈希环 · 跳跃哈希、汇合哈希与有界负载，与哈希环对照',
@@ -110,14 +135,27 @@ const zh: Texts = {
   },
   'ring-detector': {
     title: '哈希环 · 多快能发现一个节点死了？',
-    blurb: '…',
-    stops: ['…', '…', '…', '…', '…'],
+    blurb:
+      '五个节点在糟糕的网络上每 100 毫秒向路由器发送一次心跳：十条消息丢一条，延迟在 5 到 120 毫秒之间变化。超时故障检测器在 300 毫秒的沉默后判定节点下线。宕机多快能被发现，快速的检测器又有什么代价？哈希环旁的图表针对多种设置做了测量，每个点都来自这个路由器的真实运行。',
+    stops: [
+      '心跳每 100 毫秒发出一次，到达的间隔却在 0 到 210 毫秒之间：有的迟到，有的丢失，迟到的可能和下一个一起到达。路由器看到的只有到达。',
+      'n3 宕机。没有任何东西通知路由器：宕机的进程什么也不发送，路由器只看到沉默——就像面对一条缓慢或丢包的链路一样。',
+      '宕机 281 毫秒后被判定下线，即 n3 最后一次心跳到达（3,981 毫秒）之后 300 毫秒：检测时间等于超时减去最后一次心跳比宕机早到的时间。170 个键迁移。',
+      'n1 还活着，但它的第 57、58 次心跳丢失了：300 毫秒的沉默，路由器判定它下线——一次误判。260 个键从一个从未故障的节点迁走。',
+      'n1 的第 59 次心跳 8 毫秒后到达，它重新加入：260 个键又迁回来。图表显示：心跳每 100 毫秒一次时，200 毫秒的超时平均 175 毫秒发现宕机，但每节点·小时误判存活节点 1,875 次；400 毫秒的超时需要 375 毫秒，在这些运行中没有误判。',
+      '一些文章给出“正确的心跳周期”的单一公式：T = 2NZ/P。模拟给出的却是一条曲线：沿每条线，更长的超时（或更高的 φ 阈值）检测得更晚、误判更少；更短的周期以更多消息为代价把整条曲线推向左下。这个公式遗漏了：网络的丢包与抖动、周期之上的超时，以及一次误判的代价（这里是键迁走又迁回）——没有唯一正确的值，只有曲线上的取舍。',
+    ],
   },
   'ring-not-zookeeper': {
     title: '哈希环 · ZooKeeper 并不用一致性哈希分片',
     blurb:
       '一种常见的说法是，ZooKeeper 用一致性哈希把数据分布到各台服务器上。本课把两者放在一起，均来自真实的运行（见面板）：一个五台服务器的 ZooKeeper 集群提交 12 次写入，以及一个五节点、R = 3、持有 12 个键的哈希环。',
-    stops: ['…', '…', '…', '…'],
+    stops: [
+      '哈希环：12 个键中的每一个都存放在 5 个节点中的 3 个上，即它的优先列表。各节点分别持有 9、8、3、9、7 个键：共 36 个副本，即 12 × 3，由哈希值不均匀地分布。',
+      '旁边运行的 ZooKeeper：一个五台服务器的 ZAB 集群选出领导者并提交这 12 次写入。每台服务器的历史都包含全部 12 个事务（面板上方的条形）：领导者把每次写入广播给每个跟随者。',
+      '一致性哈希真正的用处：Dynamo 风格的存储（Amazon 的 Dynamo、Riak、Cassandra 的令牌环）把每个键放在 N 个节点中的 R 个上，就像这里；以及位于已发现服务之前的负载均衡器，把请求哈希到后端——例如 Apache Dubbo 从 ZooKeeper 注册中心发现服务提供者，并可以用一致性哈希在它们之中选择。',
+      '这种说法错在哪里：ZooKeeper 根本不对数据分区。每台服务器都持有整棵树，所以数据必须能放进一台服务器，增加服务器增加的是读能力和容错，而不是存储。哈希环是通过 ZooKeeper 协调的服务可能使用的东西——而不是 ZooKeeper 本身的做法。',
+    ],
   },
 };
 

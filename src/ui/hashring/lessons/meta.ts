@@ -25,8 +25,8 @@ const RING_SPEED = 0.1;
 export const HASHRING_LESSON_META: Record<HashringLessonName, LessonMeta> = {
   'ring-add-remove': { speed: RING_SPEED, embedState: false, stops: [500, 1000, 2500, 3500] },
   'ring-vnodes': { speed: RING_SPEED, embedState: false, stops: [500, 1000, 1500, 2500] },
-  'ring-replicas': { speed: RING_SPEED, embedState: false, stops: [900, 1000, 1450, 3000, 4000] },
+  'ring-replicas': { speed: RING_SPEED, embedState: false, stops: [900, 1000, 1412, 3008, 4000] },
   'ring-schemes': { speed: RING_SPEED, embedState: false, stops: [500, 1000, 2000, 3000] },
-  'ring-detector': { speed: RING_SPEED, embedState: true, stops: [500, 1000, 4000, 4400, 5500] },
+  'ring-detector': { speed: RING_SPEED, embedState: true, stops: [1000, 4000, 4281, 5878, 5886, 5950] },
   'ring-not-zookeeper': { speed: RING_SPEED, embedState: true, stops: [200, 400, 600, 800] },
 };
