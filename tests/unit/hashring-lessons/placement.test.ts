@@ -6,22 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LESSON_META, type LessonName } from '../../../src/store/lessons';
-import { HASHRING_LESSON_TEXT } from '../../../src/ui/hashring/lessons/i18n';
-import type { HashringLessonName } from '../../../src/ui/hashring/lessons/meta';
 import { ChangeAction, type CvCurve, type SchemeComparison } from '../../../src/core/hashring/types';
 import { place } from '../../../src/core/hashring/placement';
 import { diff } from '../../../src/core/hashring/stats';
 import type { HashringHubView } from '../../../src/core/hashring/types';
 import { walkStops } from '../store/walk-stops';
+import { says } from './says';
 import { cv, n, story } from './story';
 
-/** Stop i's sentence, in both languages, states every one of `facts`. */
-function says(name: HashringLessonName, i: number, ...facts: string[]) {
-  for (const lang of ['en', 'zh'] as const) {
-    const x = HASHRING_LESSON_TEXT[lang][name].stops[i];
-    for (const f of facts) expect(x, `${name} ${lang} stop ${i}: ${f}`).toContain(f);
-  }
-}
 
 /** Walk the lesson's stops in the store: each lands where the router's ring is `rings[i]`. */
 async function ringsAtStops(name: LessonName, rings: number[][]) {
@@ -94,7 +86,7 @@ describe('ring-vnodes', () => {
     const d = diff(place({ ...cfg, members: ids(10) }), place({ ...cfg, members: ids(11) }));
     expect(Object.keys(d.from)).toHaveLength(10);
     const each = Object.values(d.from);
-    says('ring-vnodes', 3, n(d.moved), `${Math.min(...each)} `, `${Math.max(...each)} `);
+    says('ring-vnodes', 3, n(d.moved), `${Math.min(...each)}`, `${Math.max(...each)}`);
   });
 
   it('the stops land on their moments', async () => {
@@ -141,7 +133,7 @@ describe('ring-schemes', () => {
     expect(Object.keys(j.to)).toEqual(['11']);
     const others = Object.entries(b.to).filter(([id]) => id !== '11');
     expect(others.length).toBeGreaterThan(0);
-    for (const [id, k] of others) says('ring-schemes', 3, `${k} `, `n${id}`);
+    for (const [id, k] of others) says('ring-schemes', 3, `${k}`, `n${id}`);
     expect(b.moved).toBe(cmp(3000).get('bounded')!.lastChange!.moved);
   });
 
