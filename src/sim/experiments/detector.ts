@@ -179,7 +179,7 @@ export function runCell(spec: CellSpec, a: ReturnType<typeof detectorArg>): Dete
   // that finds node 1 already declared down (a false suspicion not yet cleared) is counted apart.
   const detections: (number | undefined)[] = new Array<number | undefined>(crashes).fill(undefined);
   let falseSuspicions = 0;
-  let alreadyDown = 0;
+  const downAtCrash: boolean[] = new Array<boolean>(crashes).fill(false);
   let down = false;
   let k = 0;
   for (const c of hub.changes) {
@@ -188,10 +188,7 @@ export function runCell(spec: CellSpec, a: ReturnType<typeof detectorArg>): Dete
       continue;
     }
     // Crashes before this change: was node 1 already declared down when each happened?
-    while (k < crashes && crashAt[k] <= c.time) {
-      if (down) alreadyDown++;
-      k++;
-    }
+    while (k < crashes && crashAt[k] <= c.time) downAtCrash[k++] = down;
     if (c.action === ChangeAction.Down) {
       const i = k - 1;
       if (i >= 0 && c.time < crashAt[i] + downWindow && detections[i] === undefined && !down) detections[i] = c.time - crashAt[i];
@@ -199,7 +196,9 @@ export function runCell(spec: CellSpec, a: ReturnType<typeof detectorArg>): Dete
       down = true;
     } else if (c.action === ChangeAction.Rejoin) down = false;
   }
-  for (; k < crashes; k++) if (down) alreadyDown++;
+  for (; k < crashes; k++) downAtCrash[k] = down;
+  // (A heartbeat sent just before the crash may still rejoin it; then the crash is detected after all.)
+  const alreadyDown = downAtCrash.filter((d, i) => d && detections[i] === undefined).length;
   const measured = detections.filter((x): x is number => x !== undefined);
   // Alive node time: every node for the whole run, less node 1's crashed stretches.
   const downMs = crashes * downWindow;
