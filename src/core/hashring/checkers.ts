@@ -48,7 +48,7 @@ export interface ChangeOutput {
   to: Record<string, number>;
 }
 
-function checkReplicas(cfg: HashringConfig, p: Placement, ring: readonly number[], inRing: Uint8Array): Found | null {
+export function checkReplicas(cfg: HashringConfig, p: Placement, ring: readonly number[], inRing: Uint8Array): Found | null {
   const R = p.replicas;
   const want = Math.min(R, ring.length);
   const keys = cfg.keys;
@@ -80,7 +80,7 @@ function movementFound(detail: string, code: string, args: Record<string, number
 }
 
 /** Check a change from ring `before` (placement pb) to `after` (pa). */
-function checkMovement(cfg: HashringConfig, before: readonly number[], pb: Placement, after: readonly number[], pa: Placement): Found | null {
+export function checkMovement(cfg: HashringConfig, before: readonly number[], pb: Placement, after: readonly number[], pa: Placement): Found | null {
   const scheme = cfg.scheme;
   if (scheme === 'bounded') {
     const cap = capOf(cfg, after.length);
