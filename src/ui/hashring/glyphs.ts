@@ -1,0 +1,6 @@
+/** The ring's one message kind, drawn with the shared primitives: a heartbeat is the small hollow dot every protocol's heartbeat is (UI.md). */
+import type { GlyphSpec } from '../stage/glyphs';
+
+export const RING_GLYPHS: Readonly<Record<string, GlyphSpec>> = {
+  heartbeat: { shape: 'dot', fill: 'hollow', stroke: 'text' },
+};
