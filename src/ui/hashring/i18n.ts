@@ -22,9 +22,8 @@ export const ringEn = {
   leaderAnnounce: (n: N, era: string) => `${n} (version ${era})`,
   noLeaderAnnounce: 'No node leads a hash ring: the router owns the ring',
   markTitles: {
-    down: (n: N, _v: string) => `the router declared ${n} down`,
-    rejoin: (n: N, _v: string) => `${n} rejoined the ring`,
-    change: (n: N, moved: string) => `the ring changed at ${n}: ${moved} keys moved`,
+    'declared-down': (n: N) => `the router declared ${n} down`,
+    rejoined: (n: N) => `${n} rejoined the ring`,
   } as Record<string, (node: N, value: string) => string>,
   logTab: 'Ring',
 
@@ -71,6 +70,8 @@ export const ringEn = {
   // Legend
   legend: {
     heartbeat: 'heartbeat: node → router',
+    'client-request': 'client request (the ring takes none)',
+    'client-reply': 'refusal to the client',
     leader: 'no leader: the router in the centre owns the ring',
     suspicion: 'arc: the router’s suspicion (φ / threshold, or silence / timeout)',
     vnode: 'tick on the ring: a virtual node',
@@ -79,7 +80,7 @@ export const ringEn = {
   } as Record<string, string>,
 
   // Narration
-  kinds: { heartbeat: 'heartbeat' },
+  kinds: { 1: 'heartbeat', 2: 'client request', 3: 'client reply' } as Record<number, string>,
   initial: 'Initial state: every node is in the ring',
   timerHub: 'The router’s failure detector checks its deadlines',
   timerNode: (n: N) => `${n}’s heartbeat timer fired`,
@@ -98,12 +99,15 @@ export const ringEn = {
     removed: (n: N) => `the operator removes ${n} for good: its points leave the ring`,
     changed: (action: string, n: N, moved: string, ideal: string) => `ring changed (${action} of ${n}): ${moved} keys change primary owner (the ideal share is ${ideal})`,
     ignored: (n: N) => `the router ignores a heartbeat from ${n}: it is not a member`,
+    stale: (n: N, seq: string, inc: string, last: string) => `the router ignores ${n}’s heartbeat #${seq}: it already counted a newer one (#${last} of start ${inc}) — a duplicate, or overtaken`,
+    started: (n: N, inc: string) => (inc === '1' ? `${n} starts and sends its first heartbeat` : `${n} starts again (start ${inc}) and sends its first heartbeat`),
     unknown: (code: string) => `decision ${code}`,
   },
 
   invariants: {
-    replicas: 'R distinct live owners',
-    minimalMovement: 'Only the keys that must move, move',
+    'Replica Count': 'Replica Count',
+    'Minimal Movement': 'Minimal Movement',
+    'Detection Bound': 'Detection Bound',
   } as Record<string, string>,
 
   switches: {} as Record<string, { name: string; help: string }>,
@@ -128,9 +132,8 @@ export const ringZh: RingDict = {
   leaderAnnounce: (n, era) => `${n}（版本 ${era}）`,
   noLeaderAnnounce: '哈希环没有领导者：环由路由器掌管',
   markTitles: {
-    down: (n) => `路由器判定 ${n} 宕机`,
-    rejoin: (n) => `${n} 重新加入哈希环`,
-    change: (n, moved) => `哈希环在 ${n} 处变化：迁移了 ${moved} 个键`,
+    'declared-down': (n) => `路由器判定 ${n} 宕机`,
+    rejoined: (n) => `${n} 重新加入哈希环`,
   },
   logTab: '哈希环',
 
@@ -173,6 +176,8 @@ export const ringZh: RingDict = {
 
   legend: {
     heartbeat: '心跳：节点 → 路由器',
+    'client-request': '客户端请求（哈希环不接受请求）',
+    'client-reply': '给客户端的拒绝',
     leader: '没有领导者：中央的路由器掌管哈希环',
     suspicion: '弧：路由器的怀疑程度（φ / 阈值，或静默时长 / 超时）',
     vnode: '环上的刻度：一个虚拟节点',
@@ -180,7 +185,7 @@ export const ringZh: RingDict = {
     key: '点：一个键，位于其哈希位置，颜色为其所有者',
   },
 
-  kinds: { heartbeat: '心跳' },
+  kinds: { 1: '心跳', 2: '客户端请求', 3: '客户端回复' },
   initial: '初始状态：所有节点都在哈希环上',
   timerHub: '路由器的故障检测器检查各节点的截止时间',
   timerNode: (n) => `${n} 的心跳定时器触发`,
@@ -199,12 +204,15 @@ export const ringZh: RingDict = {
     removed: (n) => `运维永久移除 ${n}：它的点离开哈希环`,
     changed: (action, n, moved, ideal) => `哈希环变化（${n} ${action}）：${moved} 个键更换主所有者（理想份额为 ${ideal}）`,
     ignored: (n) => `路由器忽略 ${n} 的心跳：它不是成员`,
+    stale: (n, seq, inc, last) => `路由器忽略 ${n} 的心跳 #${seq}：已计入更新的一个（第 ${inc} 次启动的 #${last}）——重复或被后发的超过`,
+    started: (n, inc) => (inc === '1' ? `${n} 启动并发送第一个心跳` : `${n} 再次启动（第 ${inc} 次启动）并发送第一个心跳`),
     unknown: (code) => `决定 ${code}`,
   },
 
   invariants: {
-    replicas: '每个键有 R 个不同的存活所有者',
-    minimalMovement: '只迁移必须迁移的键',
+    'Replica Count': '副本数（每个键 R 个不同的存活所有者）',
+    'Minimal Movement': '最少迁移（只迁移必须迁移的键）',
+    'Detection Bound': '检测时限（宕机必须在时限内被发现）',
   },
 
   switches: {},

@@ -26,9 +26,9 @@ export function fmtDec(x: number, lang: Lang, digits = 1): string {
   return f.format(x);
 }
 
-/** The ring's one message kind in words (every kind code is a heartbeat). */
-export function kindName(_kind: number, lang: Lang): string {
-  return ringDict(lang).kinds.heartbeat;
+/** A message kind code (HashringMsgKind) in words. */
+export function kindName(kind: number, lang: Lang): string {
+  return ringDict(lang).kinds[kind] ?? `#${kind}`;
 }
 
 /** One decision as a sentence. */
@@ -56,6 +56,10 @@ export function narrateNote(note: NoteRow, lang: Lang): string {
       return R.changed(r.changeAction[f.action] ?? CHANGE_ACTION_NAMES[f.action] ?? String(f.action), n, num(f.moved), num(f.ideal));
     case HN.HeartbeatIgnored.code:
       return R.ignored(n);
+    case HN.HeartbeatStale.code:
+      return R.stale(n, num(f.seq), num(f.lastIncarnation), num(f.lastSeq));
+    case HN.NodeStarted.code:
+      return R.started(nodeRef(note.node), num(f.incarnation));
     default:
       return narrateSimNote(note, lang) ?? R.unknown(String(note.code));
   }

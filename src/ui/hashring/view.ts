@@ -4,13 +4,15 @@
  * A ring has no leader and no term: `leads` is always null; a heartbeat's era is its
  * sequence number.
  */
-import { HASHRING_BUGS, type HashringNodeView } from '../../core/hashring/types';
+import { HASHRING_BUGS, HashringMsgKind, type HashringNodeView } from '../../core/hashring/types';
 import type { ProtocolView } from '../views/types';
 import { RING_GLYPHS } from './glyphs';
 import { ringDict } from './i18n';
 import { narrate, narrateParts, narrateViolation } from './narrate';
 import { RingNodeFieldsPlaceholder, RingPanelPlaceholder } from './placeholder';
 import { RingStage } from './stage/RingStage';
+
+const KIND_GLYPH: Record<number, string> = Object.fromEntries(Object.entries(HashringMsgKind).map(([glyph, code]) => [code, glyph]));
 
 export const ringView: ProtocolView = {
   protocol: 'hashring',
@@ -46,15 +48,18 @@ export const ringView: ProtocolView = {
   bugs: HASHRING_BUGS,
   glyphs: RING_GLYPHS,
   legend: {
-    messages: [{ look: { glyph: 'heartbeat' }, label: 'heartbeat' }],
+    messages: [
+      { look: { glyph: 'heartbeat' }, label: 'heartbeat' },
+      { look: { glyph: 'client-request' }, label: 'client-request' },
+      { look: { glyph: 'client-reply', verdict: false }, label: 'client-reply' },
+    ],
     dropped: { glyph: 'heartbeat' },
     arcs: ['suspicion', 'vnode', 'arc', 'key'],
   },
-  kindGlyph: () => 'heartbeat',
+  kindGlyph: (kind) => KIND_GLYPH[kind] ?? 'other',
   marks: {
-    down: { symbol: '✕', row: 0, rank: 'high' },
-    rejoin: { symbol: '↻', row: 0, rank: 'low' },
-    change: { symbol: '◎', row: 2, rank: 'low' },
+    'declared-down': { symbol: '✕', row: 0, rank: 'high' },
+    rejoined: { symbol: '↻', row: 0, rank: 'low' },
   },
   Stage: RingStage,
 };

@@ -16,7 +16,7 @@ import { useFrameClock } from '../../stage/useFrameClock';
 import type { Point } from '../../stage/geometry';
 import { fmtDec } from '../narrate';
 import { ringDict } from '../i18n';
-import { nodeColor, RING_C, RING_NODE_R, suspicionAt, type DetectorKind } from './ringGeometry';
+import { nodeColor, RING_C, RING_NODE_R, suspicionAt, type Detector } from './ringGeometry';
 
 const meterArc = arc<number>()
   .innerRadius(RING_NODE_R + 3)
@@ -27,18 +27,13 @@ const meterArc = arc<number>()
 /** At this level the router is drawn as suspecting a node (data-role="suspect"). */
 export const SUSPECT_LEVEL = 0.5;
 
-export interface Detector {
-  kind: DetectorKind;
-  phiThreshold: number;
-}
-
 export type RingRole = 'member' | 'suspect' | 'down';
 
 /** The router's view of one member at time t. */
 export function roleOf(s: SuspicionView | undefined, t: number, d: Detector): RingRole {
   if (!s) return 'member';
   if (s.declaredDown) return 'down';
-  return suspicionAt(s, t, d.kind, d.phiThreshold).level >= SUSPECT_LEVEL ? 'suspect' : 'member';
+  return suspicionAt(s, t, d).level >= SUSPECT_LEVEL ? 'suspect' : 'member';
 }
 
 function idColor(bg: string): string {
@@ -86,7 +81,7 @@ export function RingNodes({ layout, hub, ring, detector, labelSize }: Props) {
       for (const sv of h.suspicion) {
         const m = meters.current.get(sv.id);
         if (!m) continue;
-        const lv = suspicionAt(sv, t, detector.kind, detector.phiThreshold);
+        const lv = suspicionAt(sv, t, detector);
         m.arc?.setAttribute('d', sv.declaredDown ? '' : (meterArc(lv.level) ?? ''));
         m.arc?.setAttribute('class', `ring-meter ${lv.level >= 0.75 ? 'hot' : lv.level >= SUSPECT_LEVEL ? 'warm' : ''}`);
         if (m.text) m.text.textContent = !sv.declaredDown && lv.level >= 0.25 ? meterText(lv, detector, s.lang) : '';
@@ -117,7 +112,7 @@ export function RingNodes({ layout, hub, ring, detector, labelSize }: Props) {
         const color = nodeColor(id);
         const down = role === 'down';
         const lab = outside(p, RING_NODE_R + 10 + labelSize * 0.4);
-        const lv = sv ? suspicionAt(sv, time, detector.kind, detector.phiThreshold) : null;
+        const lv = sv ? suspicionAt(sv, time, detector) : null;
         return (
           <g
             key={id}

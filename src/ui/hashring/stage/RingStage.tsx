@@ -7,6 +7,7 @@
  * (query('ring')); this only draws it.
  */
 import { useMemo } from 'react';
+import { HASHRING_DEFAULTS } from '../../../core/hashring/config';
 import { useApp } from '../../StoreContext';
 import { fmtInt } from '../../i18n';
 import { Caption } from '../../stage/Caption';
@@ -23,18 +24,19 @@ import '../hashring.css';
 import { KeyCanvas } from './KeyCanvas';
 import { RingAnnouncer } from './RingAnnouncer';
 import { RingArcs } from './RingArcs';
-import { RingNodes, Spokes, type Detector } from './RingNodes';
+import { RingNodes, Spokes } from './RingNodes';
 import { RingNodeBar, RingTools } from './RingTools';
 import { Router } from './Router';
-import { memberLayout, ringViewBox } from './ringGeometry';
+import { memberLayout, ringViewBox, type Detector } from './ringGeometry';
 import { SelectedKey } from './SelectedKey';
 import { useHub, useRingData, useSelectedKey } from './useRingData';
 
 /** The detector as configured (the scenario's config as written; the protocol's defaults otherwise). */
 export function detectorOf(config: Record<string, unknown> | undefined): Detector {
-  const kind = config?.detector === 'phi' ? 'phi' : 'timeout';
-  const th = typeof config?.phiThreshold === 'number' ? config.phiThreshold : 8;
-  return { kind, phiThreshold: th };
+  const d = HASHRING_DEFAULTS;
+  const num = (k: 'phiThreshold' | 'timeoutMs' | 'minStdDevMs') => (typeof config?.[k] === 'number' ? (config[k] as number) : d[k]);
+  const kind = config?.detector === 'phi' || config?.detector === 'timeout' ? config.detector : d.detector;
+  return { kind, phiThreshold: num('phiThreshold'), timeoutMs: num('timeoutMs'), minStdDevMs: num('minStdDevMs') };
 }
 
 export function RingStage({ pv, captionBelow = false }: StageProps) {

@@ -6,6 +6,7 @@
  * suspicion at a time. Nothing here decides protocol behaviour.
  */
 import { pointRadial, rgb } from 'd3';
+import { phi } from '../../../core/hashring/detector';
 import type { SuspicionView } from '../../../core/hashring/types';
 import { CENTER, type Point } from '../../stage/geometry';
 
@@ -122,23 +123,15 @@ export function keyRadius(i: number, slot: number): number {
   return KEY_R0 + band * (b + 0.15 + 0.7 * jitter(i));
 }
 
-/**
- * φ after `elapsedMs` of silence, as Akka's PhiAccrualFailureDetector computes it (the
- * logistic approximation of the normal distribution's tail): −log10 P(a heartbeat later
- * than this), given the mean and standard deviation of recent intervals.
- */
-export function phi(elapsedMs: number, meanMs: number, stdDevMs: number): number {
-  const sd = Math.max(stdDevMs, 1);
-  const y = (elapsedMs - meanMs) / sd;
-  const e = Math.exp(-y * (1.5976 + 0.070566 * y * y));
-  const p = elapsedMs > meanMs ? e / (1 + e) : 1 - 1 / (1 + e);
-  return -Math.log10(Math.max(p, 1e-300));
+export interface Detector {
+  kind: 'timeout' | 'phi';
+  phiThreshold: number;
+  timeoutMs: number;
+  minStdDevMs: number;
 }
 
-export type DetectorKind = 'timeout' | 'phi';
-
 export interface SuspicionLevel {
-  /** 0 (just heard) .. 1 (the detector's deadline; ≥ 1 is declared down). */
+  /** 0 (just heard) .. 1 (declared down): φ / threshold, or silence / timeout (as query('suspicion') defines it). */
   level: number;
   /** φ now (phi), or ms of silence (timeout). */
   value: number;
@@ -147,21 +140,20 @@ export interface SuspicionLevel {
 }
 
 /**
- * How suspicious the router is of a member at time t. The deadline the router set
- * (deadlineAt) is where the level reaches 1 in both detectors, so the meter fills exactly
- * when the node is declared; phi's meter is φ(t) / φ(deadline) — φ over its threshold.
+ * How suspicious the router is of a member at time t, from what the frame sent (the last
+ * heartbeat, the window's mean and deviation): φ by the detector's own function
+ * (src/core/hashring/detector.ts), so the meter moves with the frame clock between frames
+ * and fills exactly when the router declares the node down.
  */
-export function suspicionAt(s: SuspicionView, t: number, kind: DetectorKind, phiThreshold: number): SuspicionLevel {
-  if (s.declaredDown) return { level: 1, value: kind === 'phi' ? phiThreshold : 0, limit: kind === 'phi' ? phiThreshold : 0 };
-  if (s.lastHeartbeatAt < 0 || !Number.isFinite(s.deadlineAt) || s.deadlineAt <= s.lastHeartbeatAt) return { level: 0, value: 0, limit: kind === 'phi' ? phiThreshold : 0 };
-  const elapsed = Math.max(0, t - s.lastHeartbeatAt);
-  const span = s.deadlineAt - s.lastHeartbeatAt;
-  if (kind === 'timeout' || s.samples === 0) {
-    return { level: Math.min(1, elapsed / span), value: elapsed, limit: span };
-  }
-  const now = phi(elapsed, s.meanIntervalMs, s.stdDevMs);
-  const atDeadline = phi(span, s.meanIntervalMs, s.stdDevMs);
-  return { level: atDeadline > 0 ? Math.min(1, now / atDeadline) : 0, value: Math.min(now, phiThreshold), limit: phiThreshold };
+export function suspicionAt(s: SuspicionView, t: number, d: Detector): SuspicionLevel {
+  const limit = d.kind === 'phi' ? d.phiThreshold : d.timeoutMs;
+  if (s.declaredDown) return { level: 1, value: limit, limit };
+  if (s.lastHeartbeatAt < 0) return { level: 0, value: 0, limit };
+  const silent = Math.max(0, t - s.lastHeartbeatAt);
+  if (d.kind === 'timeout') return { level: Math.min(1, silent / d.timeoutMs), value: silent, limit };
+  if (s.samples === 0) return { level: 0, value: 0, limit };
+  const f = phi(silent, s.meanIntervalMs, Math.max(s.stdDevMs, d.minStdDevMs, 1e-3));
+  return { level: Math.min(1, f / d.phiThreshold), value: Math.min(f, d.phiThreshold), limit };
 }
 
 /** The drawing's extent: the ring, the members and the labels outside them. */
