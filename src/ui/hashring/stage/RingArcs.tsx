@@ -16,6 +16,9 @@ const arcPath = arc<{ start: number; end: number }>()
   .startAngle((d) => d.start)
   .endAngle((d) => d.end);
 
+/** Up to this many points on the ring, each is drawn as a tick. */
+const TICKS_MAX = 240;
+
 /** An arc this long (radians) carries its node's name. */
 const LABEL_MIN = 0.32;
 
@@ -30,7 +33,9 @@ export const RingArcs = memo(function RingArcs({ layout, labelSize }: { layout: 
       return e;
     };
     for (const a of arcs) get(a.node).arcs.push(arcPath(a) ?? '');
-    for (let i = 0; i < layout.positions.length; i++) {
+    // Ticks while they can be told apart (a few per node); past that the arcs alone show the points.
+    const ticks = layout.positions.length <= TICKS_MAX ? layout.positions.length : 0;
+    for (let i = 0; i < ticks; i++) {
       const a = angleOf(layout.positions[i]);
       const p0 = at(a, RING_R - ARC_W / 2 - 3);
       const p1 = at(a, RING_R + ARC_W / 2 + 3);

@@ -134,6 +134,7 @@ export function RingNodes({ layout, hub, ring, detector, labelSize }: Props) {
             <circle className="node-hit" r={RING_NODE_R + 9} />
             <circle className="focus-ring" r={RING_NODE_R + 11} />
             {selected === id && <circle className="select-ring" r={RING_NODE_R + 9} />}
+            {!down && <circle className="ring-meter-track" r={RING_NODE_R + 5} />}
             <path
               ref={(el) => {
                 const m = meters.current.get(id) ?? { arc: null, text: null };
