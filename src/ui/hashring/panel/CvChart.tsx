@@ -6,6 +6,7 @@
 import { line, scaleLinear, scaleLog } from 'd3';
 import type { CvCurve } from '../../../core/hashring/types';
 import { fmtInt, type Lang } from '../../i18n';
+import { YTicks } from './chartParts';
 import { ringPanelDict } from './i18n';
 import { fmtDec } from './model';
 
@@ -39,14 +40,7 @@ export function CvChart({ curve, vnodes, lang }: { curve: CvCurve; vnodes: numbe
       </figcaption>
       <p className="note ring-fig-note">{d.cvCaption(fmtInt(curve.nodes, lang), fmtInt(curve.keys, lang))}</p>
       <svg className="ring-chart" viewBox={`0 0 ${CV_W} ${CV_H}`} role="img" aria-label={d.cvTitle}>
-        {y.ticks(4).map((t) => (
-          <g key={t} className="ring-tick">
-            <line x1={M.left - 4} x2={CV_W - M.right} y1={y(t)} y2={y(t)} />
-            <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end">
-              {fmtDec(t, 2, lang)}
-            </text>
-          </g>
-        ))}
+        <YTicks y={y} count={4} left={M.left} right={CV_W - M.right} format={(t) => fmtDec(t, 2, lang)} />
         {decades.map((t) => (
           <g key={t} className="ring-tick">
             <line x1={x(t)} x2={x(t)} y1={CV_H - M.bottom} y2={CV_H - M.bottom + 4} />

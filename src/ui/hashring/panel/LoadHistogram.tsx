@@ -6,6 +6,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import type { LoadStats } from '../../../core/hashring/types';
 import { fmtInt, nodeRef, type Lang } from '../../i18n';
+import { YTicks } from './chartParts';
 import { nodeColour } from './colours';
 import { ringPanelDict } from './i18n';
 import { fmtDec } from './model';
@@ -46,14 +47,7 @@ export function LoadHistogram({ stats, lang, selected = 0 }: { stats: LoadStats;
       </figcaption>
       <p className="note ring-fig-note">{d.loadCaption(fmtInt(total, lang), fmtInt(stats.perNode.length, lang))}</p>
       <svg className="ring-chart" viewBox={`0 0 ${HIST_W} ${HIST_H}`} role="img" aria-label={summary}>
-        {y.ticks(4).map((t) => (
-          <g key={t} className="ring-tick">
-            <line x1={M.left - 4} x2={HIST_W - M.right} y1={y(t)} y2={y(t)} />
-            <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end">
-              {fmtInt(t, lang)}
-            </text>
-          </g>
-        ))}
+        <YTicks y={y} count={4} left={M.left} right={HIST_W - M.right} format={(t) => fmtInt(t, lang)} />
         {bars.map((b) => (
           <g key={b.id} data-bar-node={b.id} data-keys={b.keys} className={b.id === selected ? 'ring-bar selected' : 'ring-bar'}>
             <title>{d.barTitle(nodeRef(b.id), fmtInt(b.keys, lang), stats.mean > 0 ? `${fmtDec((b.keys / stats.mean) * 100, 0, lang)} %` : '—')}</title>

@@ -7,6 +7,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import { CHANGE_ACTION_NAMES, type ChangeStat } from '../../../core/hashring/types';
 import { fmtInt, fmtTime, nodeRef, type Lang } from '../../i18n';
+import { HeadRow, YTicks } from './chartParts';
 import { nodeColour } from './colours';
 import { ringPanelDict } from './i18n';
 import { fmtDec } from './model';
@@ -58,14 +59,7 @@ export function MovesChart({ changes, lang }: { changes: readonly ChangeStat[]; 
       <h3 className="ring-fig-title">{d.movesTitle}</h3>
       <p className="note ring-fig-note">{d.movesCaption}</p>
       <svg className="ring-chart" viewBox={`0 0 ${MOVES_W} ${MOVES_H}`} role="img" aria-label={d.movesTitle}>
-        {y.ticks(3).map((t) => (
-          <g key={t} className="ring-tick">
-            <line x1={M.left - 4} x2={MOVES_W - M.right} y1={y(t)} y2={y(t)} />
-            <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end">
-              {fmtInt(t, lang)}
-            </text>
-          </g>
-        ))}
+        <YTicks y={y} count={3} left={M.left} right={MOVES_W - M.right} format={(t) => fmtInt(t, lang)} />
         {shown.map((c) => {
           const name = actionName(c.action);
           const x0 = x(String(c.version)) ?? 0;
@@ -87,19 +81,15 @@ export function MovesChart({ changes, lang }: { changes: readonly ChangeStat[]; 
       </p>
       <div className="ring-scroll" tabIndex={0} role="group" aria-label={d.movesTitle}>
         <table className="ring-table" data-table="moves">
-          <thead>
-            <tr>
-              <th scope="col">{d.colTime}</th>
-              <th scope="col">{d.colAction}</th>
-              <th scope="col" className="num">
-                {d.colMoved}
-              </th>
-              <th scope="col" className="num">
-                {d.colIdeal}
-              </th>
-              <th scope="col">{d.colFromTo}</th>
-            </tr>
-          </thead>
+          <HeadRow
+            cols={[
+              [d.colTime, false],
+              [d.colAction, false],
+              [d.colMoved, true],
+              [d.colIdeal, true],
+              [d.colFromTo, false],
+            ]}
+          />
           <tbody>
             {[...changes].reverse().map((c) => {
               const name = actionName(c.action);

@@ -6,6 +6,7 @@
  */
 import type { Scheme, SchemeComparison } from '../../../core/hashring/types';
 import { fmtInt, type Lang } from '../../i18n';
+import { HeadRow } from './chartParts';
 import { ringPanelDict } from './i18n';
 import { fmtDec } from './model';
 
@@ -34,24 +35,16 @@ export function SchemeTable({ rows, current, lang }: { rows: readonly SchemeComp
       <p className="note ring-fig-note">{d.compareCaption}</p>
       <div className="ring-scroll" tabIndex={0} role="group" aria-label={d.compareTitle}>
         <table className="ring-table" data-table="compare">
-          <thead>
-            <tr>
-              <th scope="col">{d.colScheme}</th>
-              <th scope="col" className="num">
-                {d.cv}
-              </th>
-              <th scope="col" className="num">
-                {d.maxOverMean}
-              </th>
-              <th scope="col" className="num">
-                {d.colLastMoved}
-              </th>
-              <th scope="col" className="num">
-                {d.colIdeal}
-              </th>
-              <th scope="col">{d.colVsIdeal}</th>
-            </tr>
-          </thead>
+          <HeadRow
+            cols={[
+              [d.colScheme, false],
+              [d.cv, true],
+              [d.maxOverMean, true],
+              [d.colLastMoved, true],
+              [d.colIdeal, true],
+              [d.colVsIdeal, false],
+            ]}
+          />
           <tbody>
             {rows.map((r) => {
               const ratio = movedRatio(r);
