@@ -1,0 +1,56 @@
+/**
+ * Jump consistent hash (Lamping & Veach, "A Fast, Minimal Memory, Consistent Hash Algorithm",
+ * 2014). A key picks a bucket in [0, n) with no table at all: it follows a pseudo-random walk of
+ * "jumps" b → j where j is where the key would next move as buckets are added; the last jump
+ * below n is the answer. Adding bucket n moves exactly the keys whose walk lands on n (≈ 1/(n+1)
+ * of them, all into the new bucket); only the LAST bucket can be removed without renumbering.
+ *
+ * The walk is driven by the 64-bit LCG key ← key·2862933555777941757 + 1 (mod 2^64); the next
+ * jump is ⌊(b+1) · 2^31 / ((key >>> 33) + 1)⌋. The LCG runs here on two 32-bit halves (hi, lo)
+ * so the hot path never touches BigInt: lo·lo needs its full 64-bit product (done in 16-bit
+ * limbs), the cross terms only their low 32 bits (Math.imul). The division is done in doubles,
+ * exactly as the paper's C++ does, so the results agree bit for bit.
+ */
+
+/** 2862933555777941757 = 0x27BB2EE6_87B0B0FD. */
+const MUL_HI = 0x27bb2ee6;
+const MUL_LO = 0x87b0b0fd;
+const TWO_31 = 2147483648;
+
+/** High 32 bits of the 64-bit product of two unsigned 32-bit integers (exact). */
+export function mulHi32(a: number, b: number): number {
+  const a0 = a & 0xffff;
+  const a1 = a >>> 16;
+  const b0 = b & 0xffff;
+  const b1 = b >>> 16;
+  // Each partial sum below stays under 2^32, so doubles hold it exactly.
+  let t = a0 * b0;
+  t = a1 * b0 + (t >>> 16);
+  const w1 = t & 0xffff;
+  const w2 = t >>> 16;
+  t = a0 * b1 + w1;
+  return (a1 * b1 + w2 + (t >>> 16)) >>> 0;
+}
+
+/**
+ * The bucket in [0, buckets) of the 64-bit key (keyHi·2^32 + keyLo). `buckets` ≥ 1.
+ * Our keys are 32-bit hashes, so callers pass keyHi = 0.
+ */
+export function jumpHash(keyLo: number, keyHi: number, buckets: number): number {
+  let lo = keyLo >>> 0;
+  let hi = keyHi >>> 0;
+  let b = 0; // the first jump is always to bucket 0
+  for (;;) {
+    // key = key * MUL + 1 (mod 2^64)
+    let nHi = (mulHi32(lo, MUL_LO) + Math.imul(hi, MUL_LO) + Math.imul(lo, MUL_HI)) >>> 0;
+    const nLo = (Math.imul(lo, MUL_LO) + 1) >>> 0;
+    if (nLo === 0) nHi = (nHi + 1) >>> 0; // the +1 carried
+    lo = nLo;
+    hi = nHi;
+    // (key >>> 33) is hi >>> 1. The paper floors j and loops while j < buckets; floor(j) < n
+    // exactly when j < n, so the floor is only taken (as |0, j < 2^31 there) when walking on.
+    const j = (b + 1) * (TWO_31 / ((hi >>> 1) + 1));
+    if (j >= buckets) return b;
+    b = j | 0;
+  }
+}

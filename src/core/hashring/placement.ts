@@ -1,0 +1,238 @@
+/**
+ * The one entry point for key placement: which nodes hold each key's replicas under a scheme.
+ * Pure and deterministic; `place()` runs in the worker on every ring change and inside checkers,
+ * so its hot path allocates only its result (typed arrays) and sorts only the vnode points.
+ *
+ * Schemes:
+ *  - 'ring': consistent hashing with `vnodes` points per member; replicas = the next R distinct
+ *    nodes clockwise (ring.ts).
+ *  - 'jump': jump consistent hash over the members in ascending id order as buckets 0..n-1;
+ *    replicas = buckets b+1, b+2, … (mod n). Adding a larger id appends the last bucket and moves
+ *    only ≈ 1/(n+1) of the keys; removing any other member renumbers the buckets after it, and
+ *    many keys move — jump's real limit, shown rather than hidden (jump.ts).
+ *  - 'rendezvous': the R members of highest weight (rendezvous.ts).
+ *  - 'bounded': the ring with a load cap ⌈c · keys / nodes⌉ (bounded.ts).
+ * Bugs (for lessons and checkers):
+ *  - moduloHashing: the ring scheme uses members[hash(key) mod n] (replicas: the next members
+ *    by index) — the classic mistake: when n changes almost every key moves.
+ *  - noDistinctReplicas: the ring's preference list takes the next R points without skipping a
+ *    node's other vnodes, so a key can get the same node twice.
+ */
+import { murmur3 } from './hash';
+import { jumpHash } from './jump';
+import { buildPoints, buildRing, MAX_NODE_ID, successor, successorsSweep, type RingTable } from './ring';
+import { nodeHash, topR } from './rendezvous';
+import { boundedCapacity, placeBoundedKeys } from './bounded';
+
+export type Scheme = 'ring' | 'jump' | 'rendezvous' | 'bounded';
+
+export const SCHEMES: readonly Scheme[] = ['ring', 'jump', 'rendezvous', 'bounded'];
+
+export interface PlacementInput {
+  scheme: Scheme;
+  /** Node ids (1..24) in the ring now, ascending. */
+  members: readonly number[];
+  /** Points per node (ring, bounded). */
+  vnodes: number;
+  /** R. */
+  replicas: number;
+  /** c, bounded only (> 1). */
+  loadFactor: number;
+  /** How many keys: key i is named `key-${i}`. */
+  keys: number;
+  bugs?: { moduloHashing?: boolean; noDistinctReplicas?: boolean };
+}
+
+export interface Placement {
+  /** owners[i * R + r] = node id of key i's replica rank r (0 = none: fewer members than R). */
+  owners: Uint8Array;
+  replicas: number;
+  /** primaryCount[id] = keys node id owns as primary (length 25). */
+  primaryCount: Uint32Array;
+}
+
+/** `key-${i}`. */
+export function keyName(i: number): string {
+  return `key-${i}`;
+}
+
+// Key hashes do not depend on the count, so one growing array serves every count (as a prefix).
+let hashCache = new Uint32Array(0);
+// Key indices 0..K-1 sorted by hash, memoized for the last count asked.
+let orderCache: { keys: number; order: Uint32Array } = { keys: 0, order: new Uint32Array(0) };
+
+/** murmur3(keyName(i), 0) for i in 0..keys-1. Memoized (a pure cache); do not write into it. */
+export function keyHashes(keys: number): Uint32Array {
+  if (hashCache.length < keys) {
+    const grown = new Uint32Array(Math.max(keys, hashCache.length * 2));
+    grown.set(hashCache);
+    for (let i = hashCache.length; i < grown.length; i++) grown[i] = murmur3(keyName(i), 0);
+    hashCache = grown;
+  }
+  return hashCache.subarray(0, keys);
+}
+
+/** Key indices 0..keys-1 in ascending hash order (ties by index). Memoized per count. */
+export function keyOrder(keys: number): Uint32Array {
+  if (orderCache.keys !== keys) {
+    const h = keyHashes(keys);
+    // hash·2^20 + index would overflow 2^53 past 2^21 keys; pack when it fits, else sort indices.
+    let order: Uint32Array;
+    if (keys <= 1 << 21) {
+      const packed = new Float64Array(keys);
+      for (let i = 0; i < keys; i++) packed[i] = h[i] * 2097152 + i;
+      packed.sort();
+      order = new Uint32Array(keys);
+      for (let k = 0; k < keys; k++) order[k] = packed[k] % 2097152;
+    } else {
+      order = Uint32Array.from({ length: keys }, (_, i) => i).sort((a, b) => h[a] - h[b] || a - b);
+    }
+    orderCache = { keys, order };
+  }
+  return orderCache.order;
+}
+
+/** Forget every memoized table (the bench uses it to time cold work). */
+export { clearTokenCache } from './ring';
+
+function checkInput(input: PlacementInput): void {
+  const { members, replicas, keys } = input;
+  if (!Number.isInteger(replicas) || replicas < 1) throw new Error(`placement: replicas must be ≥ 1, got ${replicas}`);
+  if (!Number.isInteger(keys) || keys < 0) throw new Error(`placement: keys must be ≥ 0, got ${keys}`);
+  for (let m = 0; m < members.length; m++) {
+    const id = members[m];
+    if (!Number.isInteger(id) || id < 1 || id > MAX_NODE_ID) throw new Error(`placement: node id ${id} outside 1..${MAX_NODE_ID}`);
+    if (m > 0 && members[m - 1] >= id) throw new Error('placement: members must be ascending and distinct');
+  }
+  if ((input.scheme === 'ring' || input.scheme === 'bounded') && (!Number.isInteger(input.vnodes) || input.vnodes < 1)) {
+    throw new Error(`placement: vnodes must be ≥ 1, got ${input.vnodes}`);
+  }
+  if (input.scheme === 'bounded' && !(input.loadFactor >= 1)) throw new Error(`placement: loadFactor must be ≥ 1, got ${input.loadFactor}`);
+}
+
+// The last ring table built, reused while (members, vnodes, R, distinct) stay the same (pure).
+let ringCache: { key: string; table: RingTable } | null = null;
+
+function ringTable(input: PlacementInput): RingTable {
+  const distinct = !input.bugs?.noDistinctReplicas;
+  const key = `${input.members.join(',')}|${input.vnodes}|${input.replicas}|${distinct ? 1 : 0}`;
+  if (ringCache?.key !== key) ringCache = { key, table: buildRing(input.members, input.vnodes, input.replicas, distinct) };
+  return ringCache.table;
+}
+
+/** Forget the memoized ring table. */
+export function clearRingCache(): void {
+  ringCache = null;
+}
+
+/** Writes members[(b + r) mod n] for r < min(R, n) — the "next buckets" replica rule of jump and modulo. */
+function fillByIndex(members: readonly number[], b: number, R: number, owners: Uint8Array, base: number): void {
+  const n = members.length;
+  const want = Math.min(R, n);
+  let idx = b;
+  for (let r = 0; r < want; r++) {
+    owners[base + r] = members[idx];
+    if (++idx === n) idx = 0;
+  }
+}
+
+export function place(input: PlacementInput): Placement {
+  checkInput(input);
+  const { members, keys } = input;
+  const R = input.replicas;
+  const owners = new Uint8Array(keys * R);
+  const primaryCount = new Uint32Array(MAX_NODE_ID + 1);
+  const result: Placement = { owners, replicas: R, primaryCount };
+  const n = members.length;
+  if (n === 0 || keys === 0) return result;
+  const hashes = keyHashes(keys);
+
+  if (input.scheme === 'ring' && input.bugs?.moduloHashing) {
+    for (let i = 0; i < keys; i++) fillByIndex(members, hashes[i] % n, R, owners, i * R);
+  } else if (input.scheme === 'ring') {
+    const ring = ringTable(input);
+    const { positions, prefs } = ring;
+    const order = keyOrder(keys);
+    const total = positions.length;
+    let p = 0;
+    for (let k = 0; k < keys; k++) {
+      const i = order[k];
+      const h = hashes[i];
+      while (p < total && positions[p] < h) p++;
+      const from = (p === total ? 0 : p) * R;
+      const base = i * R;
+      for (let r = 0; r < R; r++) owners[base + r] = prefs[from + r];
+    }
+  } else if (input.scheme === 'jump') {
+    for (let i = 0; i < keys; i++) fillByIndex(members, jumpHash(hashes[i], 0, n), R, owners, i * R);
+  } else if (input.scheme === 'rendezvous') {
+    const nh = new Uint32Array(n);
+    for (let m = 0; m < n; m++) nh[m] = nodeHash(members[m]);
+    const scratch = new Float64Array(R);
+    for (let i = 0; i < keys; i++) topR(hashes[i], members, nh, R, owners, i * R, scratch);
+  } else {
+    const ring = ringTable(input);
+    const succ = new Uint32Array(keys);
+    successorsSweep(ring.positions, hashes, keyOrder(keys), succ);
+    const cap = Math.max(boundedCapacity(keys, n, input.loadFactor), Math.ceil(keys / n));
+    placeBoundedKeys(ring, succ, cap, owners, primaryCount);
+    return result;
+  }
+  for (let i = 0; i < keys; i++) primaryCount[owners[i * R]]++;
+  return result;
+}
+
+/**
+ * Where one key lives under `input`: its hash and its replicas' node ids (rank order, without
+ * the 0s of missing ranks). For 'bounded' the answer depends on every other key's load: a key
+ * named key-i with i < keys gets its placed answer; any other key is placed as one more key after
+ * all of them (walking past the nodes the cap has filled).
+ */
+export function lookup(input: PlacementInput, key: string): { hash: number; owners: number[] } {
+  checkInput(input);
+  const hash = murmur3(key, 0);
+  const { members } = input;
+  const R = input.replicas;
+  const n = members.length;
+  const out = new Uint8Array(R);
+  if (n > 0) {
+    if (input.scheme === 'ring' && input.bugs?.moduloHashing) {
+      fillByIndex(members, hash % n, R, out, 0);
+    } else if (input.scheme === 'ring') {
+      const ring = ringTable(input);
+      out.set(ring.prefs.subarray(successor(ring.positions, hash) * R, successor(ring.positions, hash) * R + R));
+    } else if (input.scheme === 'jump') {
+      fillByIndex(members, jumpHash(hash, 0, n), R, out, 0);
+    } else if (input.scheme === 'rendezvous') {
+      const nh = Uint32Array.from(members, nodeHash);
+      topR(hash, members, nh, R, out, 0, new Float64Array(R));
+    } else {
+      const m = /^key-(\d+)$/.exec(key);
+      const idx = m ? Number(m[1]) : -1;
+      if (idx >= 0 && idx < input.keys && keyName(idx) === key) {
+        out.set(place(input).owners.subarray(idx * R, idx * R + R));
+      } else {
+        const placed = place(input);
+        const ring = ringTable(input);
+        const cap = Math.max(boundedCapacity(input.keys + 1, n, input.loadFactor), Math.ceil((input.keys + 1) / n));
+        const total = ring.positions.length;
+        let q = successor(ring.positions, hash);
+        for (let steps = 0; steps < total && placed.primaryCount[ring.owners[q]] >= cap; steps++) q = (q + 1) % total;
+        out.set(ring.prefs.subarray(q * R, q * R + R));
+      }
+    }
+  }
+  const owners: number[] = [];
+  for (let r = 0; r < R; r++) if (out[r] !== 0) owners.push(out[r]);
+  return { hash, owners };
+}
+
+let pointsCache: { key: string; points: { positions: Uint32Array; owners: Uint8Array } } | null = null;
+
+/** The ring's points for drawing: sorted positions and their owners (ring/bounded); empty for jump/rendezvous
+ * (the caller decides by scheme). Memoized for the last (members, vnodes). */
+export function ringPoints(members: readonly number[], vnodes: number): { positions: Uint32Array; owners: Uint8Array } {
+  const key = `${members.join(',')}|${vnodes}`;
+  if (pointsCache?.key !== key) pointsCache = { key, points: buildPoints(members, Math.max(0, vnodes | 0)) };
+  return pointsCache.points;
+}
