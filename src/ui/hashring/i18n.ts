@@ -33,9 +33,6 @@ export const ringEn = {
     `Node ${id}, ${role}, ${keys} ${keys === '1' ? 'key' : 'keys'}${alive ? '' : ', crashed'}`,
   keysShort: (keys: string) => `${keys} keys`,
   crashedShort: 'crashed',
-  fieldAlive: 'process',
-  fieldHeartbeats: 'heartbeats sent',
-  fieldNote: 'A node only heartbeats; the router decides whether it is in the ring.',
 
   // The stage
   stage: 'Hash ring',
@@ -141,9 +138,6 @@ export const ringZh: RingDict = {
   nodeStageName: (id, role, keys, alive) => `节点 ${id}，${role}，${keys} 个键${alive ? '' : '，已宕机'}`,
   keysShort: (keys) => `${keys} 个键`,
   crashedShort: '已宕机',
-  fieldAlive: '进程',
-  fieldHeartbeats: '已发送心跳',
-  fieldNote: '节点只发送心跳；它是否在哈希环上由路由器决定。',
 
   stage: '哈希环',
   router: '路由器',

@@ -8,6 +8,7 @@
 import { pointRadial, rgb } from 'd3';
 import { phi } from '../../../core/hashring/detector';
 import type { SuspicionView } from '../../../core/hashring/types';
+import { termColor } from '../../palette';
 import { CENTER, type Point } from '../../stage/geometry';
 
 /** 2³²: positions are unsigned 32-bit. */
@@ -39,30 +40,12 @@ export function at(a: number, r: number): Point {
 }
 
 /**
- * A stable colour per node id: Okabe–Ito's colour-blind-safe set (without black) then Paul
- * Tol's muted ones, cycling after 16. Never the only cue: nodes and long arcs are labelled.
+ * A node's colour: the project's one categorical palette keyed by node id (src/ui/palette.ts),
+ * as the side panel's charts colour it. It repeats past ten nodes, so nodes and long arcs are
+ * always labelled too.
  */
-export const RING_COLORS = [
-  '#E69F00',
-  '#56B4E9',
-  '#009E73',
-  '#F0E442',
-  '#0072B2',
-  '#D55E00',
-  '#CC79A7',
-  '#882255',
-  '#999933',
-  '#332288',
-  '#44AA99',
-  '#AA4499',
-  '#117733',
-  '#DDCC77',
-  '#88CCEE',
-  '#CC6677',
-] as const;
-
 export function nodeColor(id: number): string {
-  return id > 0 ? RING_COLORS[(id - 1) % RING_COLORS.length] : '#A0A0A0';
+  return termColor(id);
 }
 
 /** A node's colour as [r, g, b] (for the canvas's pixel writes). */
