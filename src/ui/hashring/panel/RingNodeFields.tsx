@@ -1,0 +1,81 @@
+/**
+ * The selected ring node's inspector rows (the view's NodeFields, in the shared layout of
+ * src/ui/panel/NodeFieldList.tsx): its membership and life, whether it is in the ring, the keys
+ * it holds as primary and at each replica rank, the heartbeats it sent, and the router's view
+ * of it — the last heartbeat, the intervals' mean and spread, how long until the detector
+ * declares it down, whether it has. `Remove` (an operator decommissioning it for good) sits
+ * here: the shared node tab offers Crash / Restart, which every protocol has, but not this.
+ */
+import type { HashringHubView, HashringNodeView, RingLayout, SuspicionView } from '../../../core/hashring/types';
+import { useApp } from '../../StoreContext';
+import { fmtInt, fmtTime, nodeRef, type Lang } from '../../i18n';
+import { NodeFieldList } from '../../panel/NodeFieldList';
+import { useProtocolView } from '../../views/context';
+import { ringPanelDict } from './i18n';
+import { fmtDec, keysByRank, ringSettings } from './model';
+import type { RingSettings } from './RingControls';
+import { useRingQuery } from './ringQuery';
+
+/** The rows, from the node, the router's record of it, the ring and the settings (exported for the tests). */
+export function nodeRows(
+  n: HashringNodeView,
+  sus: SuspicionView | null,
+  inRing: boolean,
+  ranks: readonly number[] | null,
+  now: number,
+  settings: Pick<RingSettings, 'detector'>,
+  lang: Lang,
+): [string, string][] {
+  const d = ringPanelDict(lang);
+  const ms = (v: number) => fmtInt(Math.round(v), lang);
+  const rows: [string, string][] = [
+    [d.fieldState, d.stateValue(d.states[n.state] ?? n.state, n.alive ? d.alive : d.crashed)],
+    [d.fieldInRing, inRing ? d.inRing : d.outOfRing],
+  ];
+  if (ranks) {
+    ranks.forEach((count, r) => rows.push([r === 0 ? d.fieldPrimary : d.fieldRank(String(r + 1)), fmtInt(count, lang)]));
+  }
+  rows.push([d.fieldHeartbeats, fmtInt(n.heartbeats, lang)]);
+  if (!sus) {
+    if (n.state === 'member') rows.push([d.fieldDeclared, d.notWatched]);
+    return rows;
+  }
+  rows.push([d.fieldLastHeartbeat, sus.lastHeartbeatAt < 0 ? d.noHeartbeat : d.lastHeartbeatValue(fmtTime(sus.lastHeartbeatAt, lang), `${ms(now - sus.lastHeartbeatAt)} ms`)]);
+  rows.push([d.fieldInterval, d.intervalValue(ms(sus.meanIntervalMs), ms(sus.stdDevMs), fmtInt(sus.samples, lang))]);
+  if (!sus.declaredDown && Number.isFinite(sus.deadlineAt)) {
+    rows.push([d.fieldTimeLeft, d.timeLeftValue(ms(Math.max(0, sus.deadlineAt - now)))]);
+  }
+  rows.push([d.fieldDeclared, sus.declaredDown ? d.declaredYes : d.declaredNo]);
+  void settings;
+  void fmtDec;
+  return rows;
+}
+
+export function RingNodeFields({ node }: { node: unknown }) {
+  const lang = useApp((s) => s.lang);
+  const now = useApp((s) => s.view?.time ?? 0);
+  const hub = useApp((s) => (s.view?.hub ?? null) as HashringHubView | null);
+  const config = useApp((s) => s.scenario?.config);
+  const stopped = useApp((s) => !!s.view?.violation);
+  const act = useApp((s) => s.act);
+  const pv = useProtocolView();
+  const layout = useRingQuery<RingLayout>('ring');
+  const n = node as HashringNodeView;
+  const d = ringPanelDict(lang);
+  const sus = hub?.suspicion.find((x) => x.id === n.id) ?? null;
+  const inRing = hub?.ring.includes(n.id) ?? false;
+  const ranks = layout.data ? keysByRank(layout.data, n.id) : null;
+  const rows = nodeRows(n, sus, inRing, ranks, now, ringSettings(config, layout.data), lang);
+  return (
+    <>
+      {n.state === 'member' && (
+        <div className="btn-row">
+          <button type="button" className="btn danger" title={d.removeHelp(nodeRef(n.id))} disabled={stopped} onClick={() => void act({ do: 'remove', node: n.id })}>
+            <span aria-hidden="true">⊖</span> {d.remove}
+          </button>
+        </div>
+      )}
+      <NodeFieldList nodeId={n.id} rows={rows} note={d.nodeNote} glyphs={pv?.glyphs ?? {}} />
+    </>
+  );
+}
