@@ -14,6 +14,20 @@ import { useProtocolView } from '../../views/context';
 import { ringPanelDict } from './i18n';
 import { fmtDec, keysByRank, ringSettings } from './model';
 import type { RingSettings } from './RingControls';
+import { phi } from '../../../core/hashring/detector';
+import { HASHRING_DEFAULTS } from '../../../core/hashring/config';
+
+/** What the inspector needs of the detector's config. */
+export interface DetectorSettings {
+  detector: RingSettings['detector'];
+  phiThreshold: number;
+  minStdDevMs: number;
+}
+
+export function detectorSettings(config: Record<string, unknown> | undefined, settings: RingSettings): DetectorSettings {
+  const m = config?.minStdDevMs;
+  return { detector: settings.detector, phiThreshold: settings.phiThreshold, minStdDevMs: typeof m === 'number' ? m : HASHRING_DEFAULTS.minStdDevMs };
+}
 import { useRingQuery } from './ringQuery';
 
 /** The rows, from the node, the router's record of it, the ring and the settings (exported for the tests). */
@@ -23,7 +37,7 @@ export function nodeRows(
   inRing: boolean,
   ranks: readonly number[] | null,
   now: number,
-  settings: Pick<RingSettings, 'detector'>,
+  detector: DetectorSettings,
   lang: Lang,
 ): [string, string][] {
   const d = ringPanelDict(lang);
@@ -42,12 +56,15 @@ export function nodeRows(
   }
   rows.push([d.fieldLastHeartbeat, sus.lastHeartbeatAt < 0 ? d.noHeartbeat : d.lastHeartbeatValue(fmtTime(sus.lastHeartbeatAt, lang), `${ms(now - sus.lastHeartbeatAt)} ms`)]);
   rows.push([d.fieldInterval, d.intervalValue(ms(sus.meanIntervalMs), ms(sus.stdDevMs), fmtInt(sus.samples, lang))]);
+  if (detector.detector === 'phi' && !sus.declaredDown && sus.lastHeartbeatAt >= 0 && sus.samples > 0) {
+    // φ at this frame's time, by the router's own function over the window it reports.
+    const p = phi(now - sus.lastHeartbeatAt, sus.meanIntervalMs, Math.max(sus.stdDevMs, detector.minStdDevMs));
+    rows.push([d.fieldPhi, d.phiValue(Number.isFinite(p) ? fmtDec(Math.max(0, p), 2, lang) : '∞', fmtDec(detector.phiThreshold, detector.phiThreshold % 1 === 0 ? 0 : 2, lang))]);
+  }
   if (!sus.declaredDown && Number.isFinite(sus.deadlineAt)) {
     rows.push([d.fieldTimeLeft, d.timeLeftValue(ms(Math.max(0, sus.deadlineAt - now)))]);
   }
   rows.push([d.fieldDeclared, sus.declaredDown ? d.declaredYes : d.declaredNo]);
-  void settings;
-  void fmtDec;
   return rows;
 }
 
@@ -65,7 +82,7 @@ export function RingNodeFields({ node }: { node: unknown }) {
   const sus = hub?.suspicion.find((x) => x.id === n.id) ?? null;
   const inRing = hub?.ring.includes(n.id) ?? false;
   const ranks = layout.data ? keysByRank(layout.data, n.id) : null;
-  const rows = nodeRows(n, sus, inRing, ranks, now, ringSettings(config, layout.data), lang);
+  const rows = nodeRows(n, sus, inRing, ranks, now, detectorSettings(config, ringSettings(config, layout.data)), lang);
   return (
     <>
       {n.state === 'member' && (
