@@ -11,6 +11,8 @@ import { runExperiment } from '../../../src/sim/experiments';
 import { DETECTOR_DEFAULTS, type DetectorPoint, type DetectorResult } from '../../../src/sim/experiments/detector';
 import type { ReplicationResult } from '../../../src/sim/experiments/replication';
 import { ScenarioError } from '../../../src/core/protocol';
+import type { HashringHubView } from '../../../src/core/hashring/types';
+import { walkStops } from '../store/walk-stops';
 import { says } from './says';
 import { n, story } from './story';
 
@@ -116,5 +118,13 @@ describe('replication experiment and ring-not-zookeeper', () => {
   it('deterministic, and refuses a bad argument by name', () => {
     expect(runExperiment('replication', undefined)).toEqual(r);
     expect(() => runExperiment('replication', { nodes: 2 })).toThrow(/nodes/);
+  });
+});
+
+describe('ring-not-zookeeper stops', () => {
+  it('the ring is the same at every stop (nothing changes: the lesson is the comparison)', async () => {
+    await walkStops('ring-not-zookeeper', (i, store) => {
+      expect((store.getState().view!.hub as HashringHubView).ring, `stop ${i}`).toEqual([1, 2, 3, 4, 5]);
+    });
   });
 });

@@ -35,7 +35,7 @@ describe('ring-add-remove', () => {
     expect(Object.keys(add.from).map(Number).sort((a, b) => a - b)).toEqual(ids(10, [4]));
     expect([rm.ideal, add.ideal]).toEqual([1000, 1000]);
     for (const c of [rm, add]) expect(Math.abs(c.moved - c.ideal) / c.ideal).toBeLessThan(0.1);
-    expect(LESSON_META['ring-add-remove'].stops).toEqual([500, rm.time, add.time, 3500]);
+    expect(LESSON_META['ring-add-remove'].stops).toEqual([500, rm.time, 1500, add.time, 3500]);
   });
 
   it('each sentence states the run’s numbers', () => {
@@ -44,16 +44,25 @@ describe('ring-add-remove', () => {
     expect(st.perNode.map((p) => p.id)).toEqual(ids(10));
     says('ring-add-remove', 0, n(Math.min(...counts)), n(Math.max(...counts)), n(st.mean));
     says('ring-add-remove', 1, n(rm.moved), n(rm.ideal));
-    says('ring-add-remove', 2, n(add.moved), n(add.ideal));
+    says('ring-add-remove', 3, n(add.moved), n(add.ideal));
     // Modulo hashing, measured by the placement the protocol's bug switch uses.
     const cfg = { scheme: 'ring' as const, vnodes: 100, replicas: 3, loadFactor: 1.25, keys: 10_000, bugs: { moduloHashing: true } };
     const modulo = diff(place({ ...cfg, members: ids(10) }), place({ ...cfg, members: ids(10, [4]) })).moved;
     expect(modulo).toBeGreaterThan(8000);
-    says('ring-add-remove', 3, n(modulo));
+    says('ring-add-remove', 4, n(modulo));
+  });
+
+  it('replicas: every key with n4 on its preference list gets a new copy; the other lists are unchanged', () => {
+    const L = s.ring(500);
+    let withN4 = 0;
+    for (let i = 0; i < L.keys; i++) if (Array.from(L.owners.subarray(i * 3, i * 3 + 3)).includes(4)) withN4++;
+    // The last rank changes exactly for the keys that had n4 anywhere on their list.
+    expect(rm.movedByRank[2]).toBe(withN4);
+    says('ring-add-remove', 2, n(withN4), n(rm.moved), n(L.keys - withN4));
   });
 
   it('the stops land on the changes', async () => {
-    await ringsAtStops('ring-add-remove', [ids(10), ids(10, [4]), ids(10, [4], [11]), ids(10, [4], [11])]);
+    await ringsAtStops('ring-add-remove', [ids(10), ids(10, [4]), ids(10, [4]), ids(10, [4], [11]), ids(10, [4], [11])]);
   });
 });
 
@@ -81,17 +90,27 @@ describe('ring-vnodes', () => {
     says('ring-vnodes', 2, n(add.moved), `n${Object.keys(add.from)[0]}`);
   });
 
+  it('after the arrival the busiest node is no better off, and CV rose', () => {
+    const before = s.ring(1000).stats;
+    const after = s.ring(2000).stats;
+    const busiest = before.perNode.reduce((a, b) => (b.keys > a.keys ? b : a));
+    const least = after.perNode.reduce((a, b) => (b.keys < a.keys ? b : a));
+    expect(after.perNode.find((p) => p.id === busiest.id)!.keys).toBe(busiest.keys);
+    expect(after.cv).toBeGreaterThan(before.cv);
+    says('ring-vnodes', 3, `n${busiest.id}`, n(busiest.keys), `n${least.id}`, `${least.keys}`, cv(after.cv));
+  });
+
   it('with 100 points the same arrival takes keys from every node', () => {
     const cfg = { scheme: 'ring' as const, vnodes: 100, replicas: 1, loadFactor: 1.25, keys: 10_000 };
     const d = diff(place({ ...cfg, members: ids(10) }), place({ ...cfg, members: ids(11) }));
     expect(Object.keys(d.from)).toHaveLength(10);
     const each = Object.values(d.from);
-    says('ring-vnodes', 3, n(d.moved), `${Math.min(...each)}`, `${Math.max(...each)}`);
+    says('ring-vnodes', 4, n(d.moved), `${Math.min(...each)}`, `${Math.max(...each)}`);
   });
 
   it('the stops land on their moments', async () => {
     expect(LESSON_META['ring-vnodes'].stops[2]).toBe(1500);
-    await ringsAtStops('ring-vnodes', [ids(10), ids(10), ids(11), ids(11)]);
+    await ringsAtStops('ring-vnodes', [ids(10), ids(10), ids(11), ids(11), ids(11)]);
   });
 });
 
@@ -122,6 +141,10 @@ describe('ring-schemes', () => {
     says('ring-schemes', 2, n(m2('jump')), n(m2('ring')), n(m2('rendezvous')), n(m2('bounded')));
     const m3 = moved(3000);
     says('ring-schemes', 3, n(m3('jump')), n(m3('bounded')));
+    const c4 = cmp(3500);
+    const mm4 = (k: 'ring' | 'jump' | 'rendezvous') => c4.get(k)!.stats.maxOverMean.toFixed(2);
+    says('ring-schemes', 4, mm4('ring'), mm4('jump'), mm4('rendezvous'), n(c4.get('bounded')!.stats.cap));
+    expect(Math.max(...c4.get('bounded')!.stats.perNode.map((p) => p.keys))).toBeLessThanOrEqual(c4.get('bounded')!.stats.cap);
   });
 
   it('bounded loads moves keys onto old nodes when n11 arrives (what the sentence says), jump only onto n11', () => {
@@ -138,6 +161,6 @@ describe('ring-schemes', () => {
   });
 
   it('the stops land on the changes', async () => {
-    await ringsAtStops('ring-schemes', [ids(10), ids(10, [4]), ids(10, [4, 10]), ids(10, [4, 10], [11])]);
+    await ringsAtStops('ring-schemes', [ids(10), ids(10, [4]), ids(10, [4, 10]), ids(10, [4, 10], [11]), ids(10, [4, 10], [11])]);
   });
 });

@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../src/sim/scenario';
-import { LESSONS, LESSON_META, isLesson } from '../../../src/store/lessons';
+import { LESSONS, LESSON_META, RAFT_LESSONS, isLesson } from '../../../src/store/lessons';
 import { lessonText } from '../../../src/ui/lessons';
 import { ZAB_LESSONS } from '../../../src/ui/zab/lessons/meta';
 import { ZAB_LESSON_TEXT } from '../../../src/ui/zab/lessons/i18n';
@@ -17,7 +17,7 @@ describe('ZAB lesson table', () => {
   it('lists exactly the zab-*.json scenarios, after Raft’s lessons, and the app’s table has them', () => {
     const files = readdirSync('public/scenarios').filter((f) => f.startsWith('zab-')).map((f) => f.replace(/\.json$/, ''));
     expect([...ZAB_LESSONS].sort()).toEqual(files.sort());
-    expect(LESSONS.slice(-ZAB_LESSONS.length)).toEqual([...ZAB_LESSONS]);
+    expect(LESSONS.slice(RAFT_LESSONS.length, RAFT_LESSONS.length + ZAB_LESSONS.length)).toEqual([...ZAB_LESSONS]);
     for (const name of ZAB_LESSONS) expect(isLesson(name)).toBe(true);
   });
 

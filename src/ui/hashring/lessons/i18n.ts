@@ -23,6 +23,7 @@ const en: Texts = {
     stops: [
       'The ring is settled: every node heartbeats to the router, which owns the ring. Each node holds between 806 and 1,065 of the 10,000 keys as primary (the mean is 1,000).',
       'The operator removes n4. Only n4’s keys move: 1,039 keys, each to the next node clockwise — the ideal is 1/N = 10,000 / 10 = 1,000. No other key changes its primary.',
+      'Counting replicas: n4 was on the preference lists of 3,228 keys (R = 3), primary for 1,039 of them. Each of those keys gets a copy on the next distinct node clockwise; the lists of the other 6,772 keys are unchanged.',
       'n11 joins. 1,003 keys move, all onto n11, taken from every other node’s arcs — the ideal is 1/(N+1) = 10,000 / 10 = 1,000. No key moves between the old nodes.',
       'Two changes, about a tenth of the keys each. Hashing modulo the node count would have moved 8,959 of the 10,000 keys on n4’s removal alone: a key stays only where h mod 10 = h mod 9.',
     ],
@@ -35,6 +36,7 @@ const en: Texts = {
       'One point per node: the busiest node holds 3,362 keys, the least busy 121 (the mean is 1,000). The CV — standard deviation over mean — is 1.03.',
       'The panel’s chart runs this ring with more points per node: CV 0.25 with 10, 0.073 with 100, 0.033 with 1,000, close to the formula √((N−1)/(N·v+1)) (0.90 for one point, 0.095 for 100).',
       'n11 joins with its one point: 244 keys move, all from n2, whose arc it splits. With a single point, a newcomer relieves one neighbour and nobody else.',
+      'After the arrival the busiest node, n8, still holds 3,362 keys — n11 took nothing from it — and n2 is left with 27: the CV is 1.13, worse than before.',
       'With 100 points per node, the same arrival takes 937 keys from all ten nodes (14 to 157 from each): virtual nodes spread a change’s load as they spread the keys.',
     ],
   },
@@ -59,6 +61,7 @@ const en: Texts = {
       'n4, a node in the middle, leaves. The ring moves its 1,475 keys; rendezvous 985; bounded loads 1,669 (overflow from the cap moves on); jump 6,874 — jump numbers its buckets 0..n−1 and can only drop the last one, so removing n4 renumbers every bucket after it.',
       'n10, the last bucket, leaves. Now jump moves only its keys: 1,094, the ideal 1/N (10,000 / 9 ≈ 1,111). The ring moves 872, rendezvous 1,065, bounded loads 1,418.',
       'n11 joins as the new last bucket: jump moves 1,094 keys, all onto n11. Bounded loads moved 1,749, and 174 of them onto n2 and 186 onto n9, not the newcomer: the cap trades minimal movement for an even load.',
+      'After the three changes: the ring’s busiest node is at 1.47× the mean, jump’s 1.04×, rendezvous’s 1.04×, and bounded loads sits at its cap of 1,389 keys. Jump needs no memory and balances best but only grows or shrinks at the end — fit for numbered shards, not for servers that fail; rendezvous computes a hash per node for every lookup; bounded loads is what load balancers use when no backend may be overloaded (HAProxy’s hash-balance-factor).',
     ],
   },
   'ring-detector': {
@@ -81,7 +84,8 @@ const en: Texts = {
     stops: [
       'The ring: each of the 12 keys lives on 3 of the 5 nodes, its preference list. The nodes hold 9, 8, 3, 9 and 7 keys: 36 copies in all, 12 × 3, spread unevenly by the hashes.',
       'ZooKeeper, run beside it: a five-server ZAB ensemble elects a leader and commits the 12 writes. Every server’s history holds all 12 transactions (the panel’s upper bars): the leader broadcasts each write to every follower.',
-      'Where consistent hashing is really used: Dynamo-style stores (Amazon’s Dynamo, Riak, Cassandra’s token ring) place each key on R of N nodes, as here; and load balancers in front of discovered services hash requests onto the backends — Apache Dubbo, for one, discovers providers in a ZooKeeper registry and can pick among them by consistent hashing.',
+      'Where consistent hashing is really used: Dynamo-style stores — Amazon’s Dynamo, Riak, Cassandra’s token ring — place each key on R of N nodes, as this ring does, and grow by adding nodes that take about 1/N of the keys each.',
+      'And load balancers in front of discovered services, which hash requests onto the backends so that the same key keeps reaching the same one: Apache Dubbo, for one, discovers providers in a ZooKeeper registry and can pick among them by consistent hashing — ZooKeeper holds the list, the hashing happens in the client.',
       'What was wrong with the claim: ZooKeeper does not partition its data at all. Every server holds the whole tree, so the data set must fit on one server, and more servers add read capacity and fault tolerance, not storage. The ring is what the services coordinated through ZooKeeper may use — not what ZooKeeper does.',
     ],
   },
@@ -95,6 +99,7 @@ const zh: Texts = {
     stops: [
       '哈希环已稳定：每个节点向路由器发送心跳，路由器维护哈希环。每个节点作为主副本持有 10,000 个键中的 806 到 1,065 个（平均 1,000）。',
       '运维移除 n4。只有 n4 的键迁移：1,039 个键，各自迁到顺时针方向的下一个节点——理想值是 1/N = 10,000 / 10 = 1,000。其他键的主副本都不变。',
+      '再看副本：n4 在 3,228 个键的优先列表中（R = 3），其中 1,039 个以它为主副本。这些键各自在顺时针方向下一个不同的节点上得到一个副本；其余 6,772 个键的优先列表不变。',
       'n11 加入。1,003 个键迁移，全部迁到 n11，取自其他每个节点的弧段——理想值是 1/(N+1) = 10,000 / 10 = 1,000。旧节点之间没有键迁移。',
       '两次变更，每次约十分之一的键。若按节点数取模，仅移除 n4 一次就会迁移 10,000 个键中的 8,959 个：只有 h mod 10 = h mod 9 的键才留在原处。',
     ],
@@ -107,6 +112,7 @@ const zh: Texts = {
       '每个节点一个点：最忙的节点持有 3,362 个键，最闲的 121 个（平均 1,000）。CV——标准差除以平均值——为 1.03。',
       '面板的图表以更多的点重新计算这个环：10 个点时 CV 为 0.25，100 个点 0.073，1,000 个点 0.033，接近公式 √((N−1)/(N·v+1))（一个点时 0.90，100 个点时 0.095）。',
       'n11 带着它唯一的点加入：244 个键迁移，全部来自 n2——它切开的正是 n2 的弧段。只有一个点时，新节点只分担一个邻居的负载。',
+      '加入之后，最忙的节点 n8 仍持有 3,362 个键——n11 没有从它那里分走任何键——而 n2 只剩 27 个：CV 为 1.13，比之前更差。',
       '每个节点 100 个点时，同样的加入从全部十个节点取走 937 个键（每个 14 到 157 个）：虚拟节点把一次变更的负载也像键一样分散开。',
     ],
   },
@@ -131,6 +137,7 @@ const zh: Texts = {
       '中间的节点 n4 离开。哈希环迁移它的 1,475 个键；汇合哈希 985 个；有界负载 1,669 个（超出上限的部分继续往后迁）；跳跃哈希 6,874 个——跳跃哈希的桶编号为 0..n−1，只能去掉最后一个桶，移除 n4 会让它之后的每个桶都重新编号。',
       '最后一个桶 n10 离开。这次跳跃哈希只迁移它的键：1,094 个，即理想的 1/N（10,000 / 9 ≈ 1,111）。哈希环迁移 872 个，汇合哈希 1,065 个，有界负载 1,418 个。',
       'n11 作为新的最后一个桶加入：跳跃哈希迁移 1,094 个键，全部迁到 n11。有界负载迁移了 1,749 个，其中 174 个迁到 n2、186 个迁到 n9，而不是新节点：上限以最少迁移为代价换来了均衡的负载。',
+      '三次变更之后：哈希环最忙的节点是平均值的 1.47 倍，跳跃哈希 1.04 倍，汇合哈希 1.04 倍，有界负载停在上限 1,389 个键。跳跃哈希不需要内存、最均衡，但只能在末尾增减——适合编号的分片，不适合会故障的服务器；汇合哈希每次查找要为每个节点算一次哈希；有界负载是负载均衡器在不允许任何后端过载时使用的方法（HAProxy 的 hash-balance-factor）。',
     ],
   },
   'ring-detector': {
@@ -153,7 +160,8 @@ const zh: Texts = {
     stops: [
       '哈希环：12 个键中的每一个都存放在 5 个节点中的 3 个上，即它的优先列表。各节点分别持有 9、8、3、9、7 个键：共 36 个副本，即 12 × 3，由哈希值不均匀地分布。',
       '旁边运行的 ZooKeeper：一个五台服务器的 ZAB 集群选出领导者并提交这 12 次写入。每台服务器的历史都包含全部 12 个事务（面板上方的条形）：领导者把每次写入广播给每个跟随者。',
-      '一致性哈希真正的用处：Dynamo 风格的存储（Amazon 的 Dynamo、Riak、Cassandra 的令牌环）把每个键放在 N 个节点中的 R 个上，就像这里；以及位于已发现服务之前的负载均衡器，把请求哈希到后端——例如 Apache Dubbo 从 ZooKeeper 注册中心发现服务提供者，并可以用一致性哈希在它们之中选择。',
+      '一致性哈希真正的用处：Dynamo 风格的存储——Amazon 的 Dynamo、Riak、Cassandra 的令牌环——像这个哈希环一样把每个键放在 N 个节点中的 R 个上，扩容时每个新节点约接过 1/N 的键。',
+      '还有位于已发现服务之前的负载均衡器，把请求哈希到后端，让同一个键总是到达同一个后端：例如 Apache Dubbo 从 ZooKeeper 注册中心发现服务提供者，并可以用一致性哈希在它们之中选择——ZooKeeper 保存列表，哈希发生在客户端。',
       '这种说法错在哪里：ZooKeeper 根本不对数据分区。每台服务器都持有整棵树，所以数据必须能放进一台服务器，增加服务器增加的是读能力和容错，而不是存储。哈希环是通过 ZooKeeper 协调的服务可能使用的东西——而不是 ZooKeeper 本身的做法。',
     ],
   },

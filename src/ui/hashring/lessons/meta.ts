@@ -10,11 +10,12 @@ export const HASHRING_LESSONS = ['ring-add-remove', 'ring-vnodes', 'ring-replica
 export type HashringLessonName = (typeof HASHRING_LESSONS)[number];
 
 /**
- * A heartbeat every 100 ms over 5–15 ms links: at 1/10× a heartbeat period takes a second of
- * wall time and a hop a tenth of one — the ring's story is told in heartbeats and timeouts,
- * not in single hops as Raft's and ZAB's are.
+ * A heartbeat every 100 ms over 5–15 ms links: at 1/25× a hop lasts 0.125–0.375 s, slow enough
+ * to follow one heartbeat (the app's pacing rule: at most 1/25×), and a heartbeat period
+ * 2.5 s. Faster than Raft's and ZAB's 1/50×: the ring's story is told in heartbeats and
+ * timeouts, not hop by hop, and the stops jump over the quiet stretches.
  */
-const RING_SPEED = 0.1;
+const RING_SPEED = 0.04;
 
 /**
  * Stops: each the virtual time of its event (a change lands when the router applies it; a
@@ -23,10 +24,10 @@ const RING_SPEED = 0.1;
  * the point: the embed shows it beside the stage.
  */
 export const HASHRING_LESSON_META: Record<HashringLessonName, LessonMeta> = {
-  'ring-add-remove': { speed: RING_SPEED, embedState: false, stops: [500, 1000, 2500, 3500] },
-  'ring-vnodes': { speed: RING_SPEED, embedState: false, stops: [500, 1000, 1500, 2500] },
+  'ring-add-remove': { speed: RING_SPEED, embedState: false, stops: [500, 1000, 1500, 2500, 3500] },
+  'ring-vnodes': { speed: RING_SPEED, embedState: false, stops: [500, 1000, 1500, 2000, 2500] },
   'ring-replicas': { speed: RING_SPEED, embedState: false, stops: [900, 1000, 1412, 3008, 4000] },
-  'ring-schemes': { speed: RING_SPEED, embedState: false, stops: [500, 1000, 2000, 3000] },
+  'ring-schemes': { speed: RING_SPEED, embedState: false, stops: [500, 1000, 2000, 3000, 3500] },
   'ring-detector': { speed: RING_SPEED, embedState: true, stops: [1000, 4000, 4281, 5878, 5886, 5950] },
-  'ring-not-zookeeper': { speed: RING_SPEED, embedState: true, stops: [200, 400, 600, 800] },
+  'ring-not-zookeeper': { speed: RING_SPEED, embedState: true, stops: [200, 400, 600, 800, 900] },
 };
