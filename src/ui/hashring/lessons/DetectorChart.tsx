@@ -1,11 +1,11 @@
 /**
- * The detector lesson's chart: for each heartbeat interval, mean detection time (x) against
+ * The detector lesson's chart: for each heartbeat interval, mean detection time (x, log) against
  * false suspicions per node-hour (y, symlog: zero is a value too), one line per heartbeat
  * interval and detector (timeout solid, φ dashed), the points ordered by timeout or threshold.
  * Every point is measured by the `detector` experiment (src/sim/experiments/detector.ts),
  * computed in the worker when the lesson opens. A real figure with a text alternative.
  */
-import { scaleLinear, scaleSymlog } from 'd3';
+import { scaleLog, scaleSymlog } from 'd3';
 import type { DetectorPoint, DetectorResult } from '../../../sim/experiments/detector';
 import { useApp } from '../../StoreContext';
 import { TERM_COLORS } from '../../palette';
@@ -14,7 +14,9 @@ import { useExperiment } from './useExperiment';
 
 const W = 360;
 const H = 210;
-const M = { l: 40, r: 8, t: 8, b: 30 };
+const M = { l: 50, r: 16, t: 8, b: 30 };
+/** Log x ticks: detection times span 50 ms to seconds. */
+const X_TICKS = [50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000];
 
 export interface Series {
   detector: 'timeout' | 'phi';
@@ -42,9 +44,11 @@ export function DetectorChart() {
   if (r === null) return <p className="lesson-panel-wait">{t.detectorFailed}</p>;
   const series = detectorSeries(r);
   const all = series.flatMap((s) => s.points);
-  const xMax = Math.max(...all.map((p) => p.detectMeanMs!), 1);
+  const xMin = Math.min(...all.map((p) => p.detectMeanMs!), 100) * 0.8;
+  const xMax = Math.max(...all.map((p) => p.detectMeanMs!), 200) * 1.15;
   const yMax = Math.max(...all.map((p) => p.falsePerNodeHour), 1);
-  const x = scaleLinear().domain([0, xMax]).nice().range([M.l, W - M.r]);
+  const x = scaleLog().domain([xMin, xMax]).range([M.l, W - M.r]);
+  const xTicks = X_TICKS.filter((v) => v >= xMin && v <= xMax);
   const y = scaleSymlog().domain([0, yMax]).constant(1).range([H - M.b, M.t]);
   const yTicks = [0, 1, 10, 100, 1000, 10000].filter((v) => v <= yMax * 1.01);
   const nodeHours = all.length ? all[0].nodeHours.toFixed(2) : '0';
@@ -53,7 +57,7 @@ export function DetectorChart() {
     <figure className="lesson-chart detector-chart" data-points={all.length}>
       <figcaption className="lesson-chart-title">{t.detectorTitle}</figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${t.detectorTitle}: ${t.detectorX}, ${t.detectorY}`}>
-        {x.ticks(5).map((v) => (
+        {xTicks.map((v) => (
           <g key={`x${v}`} transform={`translate(${x(v)},${H - M.b})`}>
             <line y2={4} stroke="var(--muted)" />
             <text y={14} textAnchor="middle" className="tick">
@@ -74,7 +78,7 @@ export function DetectorChart() {
         <text x={(M.l + W - M.r) / 2} y={H - 3} textAnchor="middle" className="axis">
           {t.detectorX}
         </text>
-        <text transform={`translate(10,${(M.t + H - M.b) / 2}) rotate(-90)`} textAnchor="middle" className="axis">
+        <text transform={`translate(11,${(M.t + H - M.b) / 2}) rotate(-90)`} textAnchor="middle" className="axis">
           {t.detectorY}
         </text>
         {series.map((s) => (
