@@ -23,7 +23,9 @@ const run = (scenario: unknown) => {
 
 describe('bundled lessons', () => {
   it('every file in public/scenarios is listed in the selector, and the reverse', () => {
-    const files = readdirSync('public/scenarios').map((f) => f.replace(/\.json$/, '')).sort();
+    // ring-basic.json is the hash ring's demo scenario (the view engineers' frames), not a lesson.
+    const DEMOS = ['ring-basic'];
+    const files = readdirSync('public/scenarios').map((f) => f.replace(/\.json$/, '')).filter((f) => !DEMOS.includes(f)).sort();
     expect(files).toEqual([...LESSONS].sort());
   });
 
