@@ -95,7 +95,7 @@ export function RingNodes({ layout, hub, ring, detector, labelSize, nodeR = RING
         if (m.text) m.text.textContent = !sv.declaredDown && lv.level >= 0.25 ? meterText(lv, detector, s.lang) : '';
       }
     },
-    [detector, hub, nodeR],
+    [detector, nodeR],
   );
 
   if (!nodes) return null;
