@@ -2,12 +2,13 @@
 /**
  * `npm run bench:ui`: the frame rate of the page while a simulation plays, measured with a
  * requestAnimationFrame probe in headless Chromium (Debian's; see scripts/ensure-chromium.sh).
- * Builds the app, serves it with `vite preview` on 127.0.0.1:4174, prints JSON, stops.
+ * Builds the app, serves it with `vite preview` on 127.0.0.1:4174 (or BENCH_UI_PORT), prints JSON, stops.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 
-const PORT = 4174;
+// BENCH_UI_PORT lets several checkouts run it side by side.
+const PORT = Number(process.env.BENCH_UI_PORT || 4174);
 const SECONDS = 4;
 const executablePath = process.env.CHROMIUM_PATH || execFileSync('bash', ['scripts/ensure-chromium.sh'], { encoding: 'utf8' }).trim();
 execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
@@ -59,7 +60,75 @@ for (const speed of ['1', '10', 'max']) {
   results.push({ speed, fps: Math.round((stamps.length / SECONDS) * 10) / 10, frameMsMedian: q(0.5), frameMsP99: q(0.99), frameMsMax: q(1), simFrameReached: Number(await page.getByTestId('frame').textContent()) });
   await page.close();
 }
+
+// The hash ring with 100,000 keys and 10 × 1,000 virtual nodes, playing: the router notices
+// n3's crash and later n11 is added, and each time the key canvas animates the keys that
+// moved (about 10,000 and 9,000). Frame gaps are measured for the frames while keys move
+// (the canvas's data-settled is empty then) and for the whole window; long tasks (> 50 ms)
+// by a PerformanceObserver over the same window.
+const RING = {
+  protocol: 'hashring',
+  nodes: 10,
+  seed: 1,
+  until: 8000,
+  config: { scheme: 'ring', vnodes: 1000, keys: 100000, replicas: 3 },
+  script: [
+    { at: 1500, do: 'crash', node: 3 },
+    { at: 3500, do: 'add', node: 11 },
+  ],
+};
+const RING_SECONDS = 6;
+const ringPage = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+await ringPage.goto(`http://127.0.0.1:${PORT}/?s=${Buffer.from(JSON.stringify(RING)).toString('base64url')}&autoplay=1&speed=1`);
+await ringPage.locator('[data-testid=ring-keys][data-version="0"]').waitFor({ state: 'attached', timeout: 60_000 });
+const probe = await ringPage.evaluate(
+  (ms) =>
+    new Promise((resolve) => {
+      const canvas = document.querySelector('[data-testid=ring-keys]');
+      const long = [];
+      const obs = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) long.push(Math.round(e.duration));
+      });
+      obs.observe({ type: 'longtask', buffered: false });
+      const frames = [];
+      const changes = [];
+      let lastVersion = canvas.dataset.version;
+      const t0 = performance.now();
+      const tick = (t) => {
+        frames.push({ t, moving: canvas.dataset.settled === '' });
+        if (canvas.dataset.version !== lastVersion) {
+          lastVersion = canvas.dataset.version;
+          changes.push({ version: Number(lastVersion), moved: Number(canvas.dataset.moving) });
+        }
+        if (t - t0 < ms) requestAnimationFrame(tick);
+        else {
+          obs.disconnect();
+          resolve({ frames, long, changes });
+        }
+      };
+      requestAnimationFrame(tick);
+    }),
+  RING_SECONDS * 1000,
+);
+const gapStats = (gaps) => {
+  const g = [...gaps].sort((a, b) => a - b);
+  const q = (p) => (g.length ? Math.round(g[Math.min(g.length - 1, Math.floor(p * g.length))] * 10) / 10 : null);
+  return { frames: g.length, frameMsMedian: q(0.5), frameMsP95: q(0.95), frameMsP99: q(0.99), frameMsMax: q(1) };
+};
+const allGaps = probe.frames.slice(1).map((f, i) => f.t - probe.frames[i].t);
+const movingGaps = probe.frames.slice(1).flatMap((f, i) => (f.moving || probe.frames[i].moving ? [f.t - probe.frames[i].t] : []));
+const ring = {
+  scenario: 'inline: 10 nodes × 1,000 vnodes, 100,000 keys, R = 3; crash n3 at 1.5 s, add n11 at 3.5 s',
+  speed: '1',
+  seconds: RING_SECONDS,
+  changes: probe.changes,
+  whileKeysMove: gapStats(movingGaps),
+  whole: gapStats(allGaps),
+  longTasksMs: probe.long,
+};
+await ringPage.close();
+
 await browser.close();
 stop();
-process.stdout.write(JSON.stringify({ scenario: 'raft-partition', viewport: '1280x720', seconds: SECONDS, results }, null, 2) + '\n');
+process.stdout.write(JSON.stringify({ scenario: 'raft-partition', viewport: '1280x720', seconds: SECONDS, results, ring }, null, 2) + '\n');
 process.exit(0);

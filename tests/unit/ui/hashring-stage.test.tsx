@@ -269,8 +269,10 @@ describe('the members on the stage', () => {
     // n2 crashed 700 ms ago of a 1000 ms timeout: suspected, not yet declared; data-alive is the truth.
     expect([attr(n2, 'data-role'), attr(n2, 'data-alive'), attr(n2, 'data-keys')]).toEqual(['suspect', 'false', '1']);
     expect([attr(n3, 'data-role'), attr(n3, 'data-alive'), attr(n3, 'data-keys'), attr(n3, 'data-declared-down')]).toEqual(['down', 'false', '0', 'true']);
-    expect(attr(n1, 'aria-label')).toBe('Node 1, member, 3 keys');
-    expect(attr(n2, 'aria-label')).toBe('Node 2, suspect, 1 key, crashed');
+    // The words drawn on the node come first, in order: its id, then its key count ("crashed", "down").
+    expect(attr(n1, 'aria-label')).toBe('Node 1, 3 keys, member');
+    expect(attr(n2, 'aria-label')).toBe('Node 2, crashed, suspect, 1 key');
+    expect(attr(n3, 'aria-label')).toBe('Node 3, down, 0 keys');
     expect(attr(n3, 'tabindex')).toBe('0');
     // ✕ on the declared node only.
     expect(html.split('✕').length - 1).toBe(1);
@@ -278,8 +280,9 @@ describe('the members on the stage', () => {
 
   it('names the members in Chinese too', () => {
     const html = render('zh');
-    expect(html).toContain('aria-label="节点 3，宕机，0 个键，已宕机"');
-    expect(html).toContain('aria-label="节点 2，可疑，1 个键，已宕机"');
+    expect(html).toContain('aria-label="节点 3，宕机，0 个键"');
+    expect(html).toContain('aria-label="节点 2，已宕机，可疑，1 个键"');
+    expect(html).toContain('aria-label="节点 1，3 个键，成员"');
   });
 
   it('announces each ring change in words, both languages', () => {

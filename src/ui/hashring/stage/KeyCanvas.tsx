@@ -11,6 +11,8 @@ import type { KeyHashes, RingLayout } from '../../../core/hashring/types';
 import { fmtInt } from '../../i18n';
 import { useApp } from '../../StoreContext';
 import { ringDict } from '../i18n';
+import { paintArcs, type ArcShapes } from './RingArcs';
+import { nodeColor, RING_C } from './ringGeometry';
 import { groupMoves, keyDirections, movedKeys, paintMoving, paintSettled, pixelMap, slotsOf, type MoveGroup, type PixelMap } from './keyPaint';
 
 export const MOVE_MS = 600;
@@ -21,6 +23,8 @@ interface Props {
   /** Members in drawing order (a key's band follows its owner's place). */
   members: readonly number[];
   vb: { x: number; y: number; w: number; h: number };
+  /** The ring's arcs and ticks, painted into the settled picture under the keys. */
+  arcs: ArcShapes | null;
 }
 
 function useBoxSize(el: HTMLElement | null): { w: number; h: number } {
@@ -36,7 +40,8 @@ function useBoxSize(el: HTMLElement | null): { w: number; h: number } {
   return size;
 }
 
-export function KeyCanvas({ layout, hashes, members, vb }: Props) {
+export function KeyCanvas({ layout, hashes, members, vb, arcs }: Props) {
+  const theme = useApp((s) => s.theme);
   const lang = useApp((s) => s.lang);
   const reduced = useApp((s) => s.reducedMotion);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -78,14 +83,23 @@ export function KeyCanvas({ layout, hashes, members, vb }: Props) {
       el.dataset.moving = String(moved.length);
       setMoving(moved.length);
     }
+    const paintRing = () => {
+      if (!arcs) return;
+      const css = getComputedStyle(el);
+      sctx.setTransform(map.s, 0, 0, map.s, map.ox + RING_C.x * map.s, map.oy + RING_C.y * map.s);
+      paintArcs(sctx, arcs, nodeColor, css.getPropertyValue('--surface').trim() || '#fff', css.getPropertyValue('--text').trim() || '#000');
+      sctx.setTransform(1, 0, 0, 1, 0, 0);
+    };
     if (moved.length === 0 || reduced || !from) {
       paintSettled(sctx, map, dirs, layout, slots, null);
+      paintRing();
       ctx.drawImage(settled, 0, 0);
       return;
     }
     const skip = new Uint8Array(layout.keys);
     for (const i of moved) skip[i] = 1;
     paintSettled(sctx, map, dirs, layout, slots, skip);
+    paintRing();
     const groups: MoveGroup[] = groupMoves(moved, from, layout);
     let t0 = -1;
     const frame = (now: number) => {
@@ -106,7 +120,7 @@ export function KeyCanvas({ layout, hashes, members, vb }: Props) {
     };
     el.dataset.settled = '';
     anim.current = requestAnimationFrame(frame);
-  }, [layout, dirs, slots, size, vb, reduced]);
+  }, [layout, dirs, slots, size, vb, reduced, arcs, theme]);
 
   useEffect(() => () => cancelAnimationFrame(anim.current), []);
 

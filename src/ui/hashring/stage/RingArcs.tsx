@@ -1,14 +1,15 @@
 /**
- * The ring itself: a faint circle, each node's ownership arcs (from the previous point to
- * its own, d3.arc; one path per node however many virtual nodes it has), a tick per point
- * (one path per node), and the node's name on every arc long enough to carry it, so the
- * colour is never the only cue. React owns the SVG; d3 computes the shapes.
+ * The ring itself: each node's ownership arcs (from the previous point to its own, d3.arc;
+ * one path per node however many virtual nodes it has) and a tick per point, computed once
+ * per ring version and painted into the key canvas's settled picture (KeyCanvas), so ten
+ * thousand arcs cost nothing per frame; over it, in the SVG, the ring's outline and the
+ * node's name on every arc long enough to carry it (colour is never the only cue).
  */
 import { arc } from 'd3';
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import type { RingLayout } from '../../../core/hashring/types';
 import { nodeRef } from '../../i18n';
-import { angleOf, ARC_W, at, nodeColor, ownedArcs, RING_C, RING_R } from './ringGeometry';
+import { angleOf, ARC_W, at, ownedArcs, RING_C, RING_R } from './ringGeometry';
 
 const arcPath = arc<{ start: number; end: number }>()
   .innerRadius(RING_R - ARC_W / 2)
@@ -22,46 +23,66 @@ const TICKS_MAX = 240;
 /** An arc this long (radians) carries its node's name. */
 const LABEL_MIN = 0.32;
 
-export const RingArcs = memo(function RingArcs({ layout, labelSize }: { layout: RingLayout | null; labelSize: number }) {
-  const shapes = useMemo(() => {
-    if (!layout || layout.positions.length === 0) return null;
-    const arcs = ownedArcs(layout.positions, layout.pointOwners);
-    const byNode = new Map<number, { arcs: string[]; ticks: string[] }>();
-    const get = (id: number) => {
-      let e = byNode.get(id);
-      if (!e) byNode.set(id, (e = { arcs: [], ticks: [] }));
-      return e;
-    };
-    for (const a of arcs) get(a.node).arcs.push(arcPath(a) ?? '');
-    // Ticks while they can be told apart (a few per node); past that the arcs alone show the points.
-    const ticks = layout.positions.length <= TICKS_MAX ? layout.positions.length : 0;
-    for (let i = 0; i < ticks; i++) {
-      const a = angleOf(layout.positions[i]);
-      const p0 = at(a, RING_R - ARC_W / 2 - 3);
-      const p1 = at(a, RING_R + ARC_W / 2 + 3);
-      get(layout.pointOwners[i]).ticks.push(`M${(p0.x - RING_C.x).toFixed(1)},${(p0.y - RING_C.y).toFixed(1)}L${(p1.x - RING_C.x).toFixed(1)},${(p1.y - RING_C.y).toFixed(1)}`);
-    }
-    const labels = arcs
-      .filter((a) => a.end - a.start >= LABEL_MIN)
-      .map((a) => ({ node: a.node, p: at((a.start + a.end) / 2, RING_R), key: `${a.node}:${a.start.toFixed(4)}` }));
-    return { byNode: [...byNode.entries()].sort((a, b) => a[0] - b[0]), labels };
-  }, [layout]);
+export interface ArcShapes {
+  /** Per node (ascending id): its arcs and its ticks as SVG path data, centred on the ring's centre. */
+  byNode: [number, { arcs: string; ticks: string }][];
+  labels: { node: number; x: number; y: number; key: string }[];
+}
 
+/** The ring's shapes for one layout (null for jump and rendezvous: no points, no arcs). */
+export function arcShapes(layout: RingLayout | null): ArcShapes | null {
+  if (!layout || layout.positions.length === 0) return null;
+  const arcs = ownedArcs(layout.positions, layout.pointOwners);
+  const byNode = new Map<number, { arcs: string[]; ticks: string[] }>();
+  const get = (id: number) => {
+    let e = byNode.get(id);
+    if (!e) byNode.set(id, (e = { arcs: [], ticks: [] }));
+    return e;
+  };
+  for (const a of arcs) get(a.node).arcs.push(arcPath(a) ?? '');
+  // Ticks while they can be told apart (a few per node); past that the arcs alone show the points.
+  const ticks = layout.positions.length <= TICKS_MAX ? layout.positions.length : 0;
+  for (let i = 0; i < ticks; i++) {
+    const a = angleOf(layout.positions[i]);
+    const p0 = at(a, RING_R - ARC_W / 2 - 3);
+    const p1 = at(a, RING_R + ARC_W / 2 + 3);
+    get(layout.pointOwners[i]).ticks.push(`M${(p0.x - RING_C.x).toFixed(1)},${(p0.y - RING_C.y).toFixed(1)}L${(p1.x - RING_C.x).toFixed(1)},${(p1.y - RING_C.y).toFixed(1)}`);
+  }
+  const labels = arcs
+    .filter((a) => a.end - a.start >= LABEL_MIN)
+    .map((a) => {
+      const p = at((a.start + a.end) / 2, RING_R);
+      return { node: a.node, x: p.x, y: p.y, key: `${a.node}:${a.start.toFixed(4)}` };
+    });
+  return {
+    byNode: [...byNode.entries()].sort((a, b) => a[0] - b[0]).map(([id, e]) => [id, { arcs: e.arcs.join(''), ticks: e.ticks.join('') }]),
+    labels,
+  };
+}
+
+/** Into a canvas already transformed so that one unit is one stage unit with the ring's centre at the origin. */
+export function paintArcs(ctx: CanvasRenderingContext2D, shapes: ArcShapes, color: (id: number) => string, surface: string, text: string): void {
+  ctx.lineWidth = 0.6;
+  ctx.strokeStyle = surface;
+  for (const [id, s] of shapes.byNode) {
+    const p = new Path2D(s.arcs);
+    ctx.fillStyle = color(id);
+    ctx.fill(p);
+    ctx.stroke(p);
+  }
+  ctx.globalAlpha = 0.55;
+  ctx.strokeStyle = text;
+  ctx.lineWidth = 0.8;
+  for (const [, s] of shapes.byNode) if (s.ticks) ctx.stroke(new Path2D(s.ticks));
+  ctx.globalAlpha = 1;
+}
+
+export const RingArcs = memo(function RingArcs({ shapes, labelSize }: { shapes: ArcShapes | null; labelSize: number }) {
   return (
     <g className="ring-arcs" aria-hidden="true">
-      <circle className="ring-circle" cx={RING_C.x} cy={RING_C.y} r={RING_R} />
-      {shapes && (
-        <g transform={`translate(${RING_C.x},${RING_C.y})`}>
-          {shapes.byNode.map(([id, s]) => (
-            <g key={id} data-arcs={id}>
-              <path className="ring-arc" d={s.arcs.join('')} fill={nodeColor(id)} />
-              <path className="ring-tick" d={s.ticks.join('')} />
-            </g>
-          ))}
-        </g>
-      )}
+      <circle className="ring-circle" cx={RING_C.x} cy={RING_C.y} r={RING_R + ARC_W / 2 + 0.5} />
       {shapes?.labels.map((l) => (
-        <text key={l.key} className="ring-arc-label" x={l.p.x} y={l.p.y} textAnchor="middle" dominantBaseline="central" style={{ fontSize: labelSize * 0.8 }}>
+        <text key={l.key} className="ring-arc-label" x={l.x} y={l.y} textAnchor="middle" dominantBaseline="central" style={{ fontSize: labelSize * 0.8 }}>
           {nodeRef(l.node)}
         </text>
       ))}

@@ -23,11 +23,11 @@ import { ringDict } from '../i18n';
 import '../hashring.css';
 import { KeyCanvas } from './KeyCanvas';
 import { RingAnnouncer } from './RingAnnouncer';
-import { RingArcs } from './RingArcs';
+import { arcShapes, RingArcs } from './RingArcs';
 import { RingNodes, Spokes } from './RingNodes';
 import { RingNodeBar, RingTools } from './RingTools';
 import { Router } from './Router';
-import { memberLayout, ringViewBox, type Detector } from './ringGeometry';
+import { memberLayout, memberShape, ringViewBox, type Detector } from './ringGeometry';
 import { SelectedKey } from './SelectedKey';
 import { useHub, useRingData, useSelectedKey } from './useRingData';
 
@@ -49,10 +49,15 @@ export function RingStage({ pv, captionBelow = false }: StageProps) {
   const found = useSelectedKey();
   const text = useMemo(() => stageText(embed, large), [embed, large]);
   const labelSize = text.label;
-  const members = useMemo(() => hub?.members ?? [], [hub?.members]);
-  const nodeLayout = useMemo(() => memberLayout(members), [members]);
-  const vb = useMemo(() => ringViewBox(labelSize), [labelSize]);
+  // By value: every frame brings a new hub object, and a new members array would repaint the
+  // 100,000 keys and re-lay the nodes each frame.
+  const memberKey = hub?.members.join(',') ?? '';
+  const members = useMemo(() => (memberKey ? memberKey.split(',').map(Number) : []), [memberKey]);
+  const shape = useMemo(() => memberShape(embed, large), [embed, large]);
+  const nodeLayout = useMemo(() => memberLayout(members, shape.sx), [members, shape]);
+  const vb = useMemo(() => ringViewBox(labelSize, shape), [labelSize, shape]);
   const detector = useMemo(() => detectorOf(config), [config]);
+  const arcs = useMemo(() => arcShapes(layout), [layout]);
   const r = ringDict(lang);
   const scheme = layout?.scheme ?? 'ring';
   const vnodes = layout && layout.ring.length > 0 ? Math.round(layout.positions.length / layout.ring.length) : 0;
@@ -66,14 +71,14 @@ export function RingStage({ pv, captionBelow = false }: StageProps) {
   return (
     <section className="stage ring-stage" aria-label={r.stage} data-scheme={scheme}>
       <div className="ring-draw">
-        <KeyCanvas layout={layout} hashes={hashes} members={members} vb={vb} />
-        <svg className="ring-svg" viewBox={`${vb.x} ${vb.y} ${vb.w} ${vb.h}`} preserveAspectRatio="xMidYMid meet">
+        <KeyCanvas layout={layout} hashes={hashes} members={members} vb={vb} arcs={arcs} />
+        <svg className="stage-svg ring-svg" viewBox={`${vb.x} ${vb.y} ${vb.w} ${vb.h}`} preserveAspectRatio="xMidYMid meet">
           {hub && <Spokes layout={nodeLayout} members={hub.ring} />}
-          <RingArcs layout={layout} labelSize={labelSize} />
+          <RingArcs shapes={arcs} labelSize={labelSize} />
           {hub && <Router hub={hub} labelSize={labelSize} />}
           <Messages layout={nodeLayout} markSize={text.glyph} pv={pv} />
-          {hub && <RingNodes layout={nodeLayout} hub={hub} ring={layout} detector={detector} labelSize={labelSize} />}
-          {found && <SelectedKey found={found} layout={nodeLayout} labelSize={labelSize} />}
+          {hub && <RingNodes layout={nodeLayout} hub={hub} ring={layout} detector={detector} labelSize={labelSize} nodeR={shape.r} />}
+          {found && <SelectedKey found={found} layout={nodeLayout} labelSize={labelSize} nodeR={shape.r} />}
         </svg>
         <p className="ring-note" data-testid="ring-note" data-scheme={scheme}>
           {schemeNote} · {r.version(fmtInt(hub?.version ?? 0, lang))}

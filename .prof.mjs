@@ -1,0 +1,20 @@
+import { chromium } from '@playwright/test';
+const [,, keys = '100000', vnodes = '1000', play = '1'] = process.argv;
+const RING = { protocol: 'hashring', nodes: 10, seed: 1, until: 8000, config: { scheme: 'ring', vnodes: +vnodes, keys: +keys, replicas: 3 }, script: [{ at: 1500, do: 'crash', node: 3 }] };
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+await page.goto(`http://127.0.0.1:4184/?s=${Buffer.from(JSON.stringify(RING)).toString('base64url')}${play === '1' ? '&autoplay=1&speed=1' : ''}`);
+await page.locator('[data-testid=ring-keys][data-version="0"]').waitFor({ state: 'attached', timeout: 60000 });
+if (process.argv[5]) await page.addStyleTag({ content: process.argv[5] });
+await page.waitForTimeout(300);
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.start');
+const n = await page.evaluate(() => new Promise((res) => { const ts = []; const t0 = performance.now(); const f = (t) => { ts.push(t); if (t - t0 < 2000) requestAnimationFrame(f); else res(ts.length); }; requestAnimationFrame(f); }));
+const { profile } = await cdp.send('Profiler.stop');
+const self = new Map();
+const dt = profile.timeDeltas; const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+for (let i = 0; i < profile.samples.length; i++) { const nd = byId.get(profile.samples[i]); const k = `${nd.callFrame.functionName || '(anon)'} ${nd.callFrame.url.split('/').pop()}:${nd.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + (dt[i] ?? 0)); }
+console.log('frames in 2s', n);
+console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${(v / 1000).toFixed(0)}ms ${k}`).join('\n'));
+await browser.close();
