@@ -200,7 +200,7 @@ describe('schemes side by side', () => {
     const html = renderToStaticMarkup(<SchemeTable rows={rows} current="ring" lang="en" />);
     expect(html.match(/<tr data-scheme=/g)?.length).toBe(4);
     expect(html).toContain('data-scheme="ring" data-current="true"');
-    expect(text(html)).toContain('4.20 × ideal');
+    expect(text(html)).toContain('4.20×');
     // Jump's cost is explained when it shows.
     expect(jumpCostShown(rows)).toBe(true);
     expect(text(html)).toContain('only the last can leave cheaply');

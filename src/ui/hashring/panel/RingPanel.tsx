@@ -1,7 +1,7 @@
 /**
  * The hash ring's first side-panel tab (the view's LogTab), made to be read at a glance: the
- * load per node with CV and max/mean on top, the controls under it, then a key lookup, what
- * each ring change moved against the ideal, CV against virtual nodes, the four schemes side
+ * load per node with CV and max/mean on top, what each ring change moved against the ideal
+ * under it, then the controls, a key lookup, CV against virtual nodes, the four schemes side
  * by side, and where this model simplifies the real systems.
  *
  * Everything shown comes from the worker (query 'ring', 'changes', 'cvCurve', 'compare',
@@ -56,6 +56,7 @@ export function RingPanel() {
   return (
     <div className="ring-panel" aria-busy={ring.loading || changes.loading || curve.loading || compare.loading} data-ring-version={ring.data?.version ?? -1} data-ring-nodes={hubRing}>
       {histogram}
+      {changes.data && <MovesChart changes={changes.data} lang={lang} />}
       <RingControls
         settings={settings}
         lang={lang}
@@ -65,7 +66,6 @@ export function RingPanel() {
         onAdd={(node) => void act({ do: 'add', node })}
       />
       <KeyLookupBox scheme={ring.data?.scheme ?? settings.scheme} />
-      {changes.data && <MovesChart changes={changes.data} lang={lang} />}
       {curve.data && curve.data.vnodes.length > 0 && <CvChart curve={curve.data} vnodes={settings.vnodes} lang={lang} />}
       {compare.data && compare.data.length > 0 && <SchemeTable rows={compare.data} current={ring.data?.scheme ?? settings.scheme} lang={lang} />}
       <details className="model-notes ring-simplifications" open>
