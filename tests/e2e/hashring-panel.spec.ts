@@ -30,6 +30,8 @@ test('virtual nodes from 1 to 100 with 10 nodes: CV falls, the curve marks the n
   await app.settled();
   expect(await app.cv()).toBeLessThan(before / 3);
   await expect(app.control('Virtual nodes per node')).toHaveValue('100');
+  // The reload gives focus back to the field it came from (never stranded on <body>).
+  await expect(app.control('Virtual nodes per node')).toBeFocused();
   await expect(app.panel().locator('[data-vnodes-now="100"]')).toBeVisible();
   expect(app.inlineScenario()?.config?.vnodes).toBe(100);
   // Out of range: said beside the field, nothing reloads.
@@ -91,6 +93,9 @@ test('switching scheme shows the comparison; removing a middle node shows what j
   // n3 leaves for good: an operator's remove, from the inspector.
   await app.select(3);
   await page.locator('.side-panel').getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(page.locator('.side-panel').getByRole('button', { name: 'Remove', exact: true })).toHaveCount(0);
+  // Its button gone with it, focus is on the inspector's Crash / Restart, not on <body>.
+  await expect(page.locator('.side-panel [data-life]')).toBeFocused();
   await app.openPanelTab();
   await expect(app.changeRows()).toHaveCount(1);
   await expect(app.changeRows().first()).toHaveAttribute('data-action', 'remove');

@@ -60,6 +60,8 @@ export class RingPanelPage extends AppPage {
   }
 
   async setScheme(value: 'ring' | 'jump' | 'rendezvous' | 'bounded'): Promise<void> {
+    // As a user does: focus the select, then choose (selectOption alone leaves focus where it was).
+    await this.control('Scheme').focus();
     await this.control('Scheme').selectOption(value);
   }
 

@@ -21,6 +21,22 @@ import { nextFreeId, ringSettings } from './model';
 import { useRingQuery } from './ringQuery';
 import './panel.css';
 
+/**
+ * Set a config field from a number field; the reload briefly has no frame and the app unmounts
+ * the side panel, so focus would drop to <body> (and the focus guard hand it to the app's
+ * root): give it back to the same field in the same app (an embed or a second app on the page
+ * has its own), unless the user has moved it elsewhere meanwhile.
+ */
+export async function setAndRefocus(set: (key: string, value: unknown) => Promise<void>, key: string, value: unknown, from: HTMLElement | null): Promise<void> {
+  const root = from?.closest('.qs-app') ?? null;
+  await set(key, value);
+  if (!root || !from || from.isConnected) return;
+  // Still nowhere, or on the app's root where its focus guard put it: back to the field.
+  const a = document.activeElement;
+  if (a && a !== document.body && a !== root) return;
+  root.querySelector<HTMLElement>(`.ring-panel [data-control="${key}"] input`)?.focus();
+}
+
 export function RingPanel() {
   const lang = useApp((s) => s.lang);
   const embed = useApp((s) => s.embed);
@@ -62,7 +78,7 @@ export function RingPanel() {
         lang={lang}
         disabled={stopped}
         addId={addId}
-        onSet={(key, value) => void setConfigOption(key, value)}
+        onSet={(key, value, from) => void setAndRefocus(setConfigOption, key, value, from)}
         onAdd={(node) => void act({ do: 'add', node })}
       />
       <KeyLookupBox scheme={ring.data?.scheme ?? settings.scheme} />
