@@ -5,7 +5,7 @@ const page = await browser.newPage({ viewport: { width: +w, height: +h } });
 const errs = [];
 page.on('console', (m) => { if (m.type() === 'error') errs.push(m.text()); });
 page.on('pageerror', (e) => errs.push(String(e)));
-await page.goto(url);
+if (url.startsWith('embed:')) { await page.setContent(`<body style="margin:0;background:#888"><iframe title="q" src="${url.slice(6)}" width="800" height="450" style="border:0"></iframe>`); } else await page.goto(url);
 await page.waitForTimeout(+wait);
 if (script) { await page.evaluate(script); await page.waitForTimeout(1500); }
 await page.screenshot({ path: out });

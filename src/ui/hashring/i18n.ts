@@ -29,13 +29,14 @@ export const ringEn = {
 
   // The node as the page names it
   nodeName: (id: string, role: string) => `Node ${id}, ${role}`,
-  nodeStageName: (id: string, role: string, keys: string, alive: boolean) =>
-    `Node ${id}, ${role}, ${keys} ${keys === '1' ? 'key' : 'keys'}${alive ? '' : ', crashed'}`,
+  /** The words drawn on the node come first, in order (its id, then its key count, "crashed" or "down"). */
+  nodeStageName: (id: string, role: string, keys: string, alive: boolean) => {
+    const k = `${keys} ${keys === '1' ? 'key' : 'keys'}`;
+    if (role === 'down') return `Node ${id}, down, ${k}`;
+    return alive ? `Node ${id}, ${k}, ${role}` : `Node ${id}, crashed, ${role}, ${k}`;
+  },
   keysShort: (keys: string) => `${keys} keys`,
   crashedShort: 'crashed',
-  fieldAlive: 'process',
-  fieldHeartbeats: 'heartbeats sent',
-  fieldNote: 'A node only heartbeats; the router decides whether it is in the ring.',
 
   // The stage
   stage: 'Hash ring',
@@ -138,12 +139,12 @@ export const ringZh: RingDict = {
   logTab: '哈希环',
 
   nodeName: (id, role) => `节点 ${id}，${role}`,
-  nodeStageName: (id, role, keys, alive) => `节点 ${id}，${role}，${keys} 个键${alive ? '' : '，已宕机'}`,
+  nodeStageName: (id, role, keys, alive) => {
+    if (role === '宕机') return `节点 ${id}，宕机，${keys} 个键`;
+    return alive ? `节点 ${id}，${keys} 个键，${role}` : `节点 ${id}，已宕机，${role}，${keys} 个键`;
+  },
   keysShort: (keys) => `${keys} 个键`,
   crashedShort: '已宕机',
-  fieldAlive: '进程',
-  fieldHeartbeats: '已发送心跳',
-  fieldNote: '节点只发送心跳；它是否在哈希环上由路由器决定。',
 
   stage: '哈希环',
   router: '路由器',

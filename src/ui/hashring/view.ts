@@ -9,7 +9,8 @@ import type { ProtocolView } from '../views/types';
 import { RING_GLYPHS } from './glyphs';
 import { ringDict } from './i18n';
 import { narrate, narrateParts, narrateViolation } from './narrate';
-import { RingNodeFieldsPlaceholder, RingPanelPlaceholder } from './placeholder';
+import { RingNodeFields } from './panel/RingNodeFields';
+import { RingPanel } from './panel/RingPanel';
 import { RingStage } from './stage/RingStage';
 
 const KIND_GLYPH: Record<number, string> = Object.fromEntries(Object.entries(HashringMsgKind).map(([glyph, code]) => [code, glyph]));
@@ -39,8 +40,8 @@ export const ringView: ProtocolView = {
   leads: () => null,
   NodeShape: () => null,
   arcs: () => [],
-  LogTab: RingPanelPlaceholder,
-  NodeFields: RingNodeFieldsPlaceholder,
+  LogTab: RingPanel,
+  NodeFields: RingNodeFields,
   narrateParts,
   narrate,
   narrateViolation,

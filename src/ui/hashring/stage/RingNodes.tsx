@@ -18,11 +18,11 @@ import { fmtDec } from '../narrate';
 import { ringDict } from '../i18n';
 import { nodeColor, RING_C, RING_NODE_R, suspicionAt, type Detector } from './ringGeometry';
 
-const meterArc = arc<number>()
-  .innerRadius(RING_NODE_R + 3)
-  .outerRadius(RING_NODE_R + 7)
+const meterArc = arc<{ level: number; r: number }>()
+  .innerRadius((d) => d.r + 3)
+  .outerRadius((d) => d.r + 7)
   .startAngle(0)
-  .endAngle((d) => d * 2 * Math.PI);
+  .endAngle((d) => d.level * 2 * Math.PI);
 
 /** At this level the router is drawn as suspecting a node (data-role="suspect"). */
 export const SUSPECT_LEVEL = 0.5;
@@ -40,14 +40,20 @@ function idColor(bg: string): string {
   return contrast(bg, '#111111') >= contrast(bg, '#FFFFFF') ? '#111111' : '#FFFFFF';
 }
 
-/** Where the labels outside a node go: radially outwards, anchored by the side of the ring it is on. */
-function outside(p: Point, dist: number): { x: number; y: number; anchor: 'start' | 'middle' | 'end' } {
+/**
+ * Where the labels outside a node go: radially outwards on the ring's sides; beside the node
+ * (to its right) at the top and the bottom, so the drawing is no taller than the ring of
+ * nodes and an 800×450 embed can draw it large enough for 14 px labels.
+ */
+export function outside(p: Point, r: number, labelSize: number): { x: number; y: number; anchor: 'start' | 'middle' | 'end' } {
   const dx = p.x - RING_C.x;
   const dy = p.y - RING_C.y;
   const len = Math.hypot(dx, dy) || 1;
   const ux = dx / len;
   const uy = dy / len;
-  return { x: ux * dist, y: uy * dist, anchor: ux > 0.35 ? 'start' : ux < -0.35 ? 'end' : 'middle' };
+  if (Math.abs(ux) < 0.35) return { x: r + 12, y: 0, anchor: 'start' };
+  const dist = r + 10 + labelSize * 0.3;
+  return { x: ux * dist, y: uy * dist, anchor: ux > 0 ? 'start' : 'end' };
 }
 
 function meterText(level: { value: number; limit: number }, d: Detector, lang: 'en' | 'zh'): string {
@@ -61,9 +67,11 @@ interface Props {
   ring: RingLayout | null;
   detector: Detector;
   labelSize: number;
+  /** The members' circles' radius (memberShape). */
+  nodeR?: number;
 }
 
-export function RingNodes({ layout, hub, ring, detector, labelSize }: Props) {
+export function RingNodes({ layout, hub, ring, detector, labelSize, nodeR = RING_NODE_R }: Props) {
   const nodes = useApp((s) => s.view?.nodes as HashringNodeView[] | undefined);
   const time = useApp((s) => s.view?.time ?? 0);
   const lang = useApp((s) => s.lang);
@@ -82,12 +90,12 @@ export function RingNodes({ layout, hub, ring, detector, labelSize }: Props) {
         const m = meters.current.get(sv.id);
         if (!m) continue;
         const lv = suspicionAt(sv, t, detector);
-        m.arc?.setAttribute('d', sv.declaredDown ? '' : (meterArc(lv.level) ?? ''));
+        m.arc?.setAttribute('d', sv.declaredDown ? '' : (meterArc({ level: lv.level, r: nodeR }) ?? ''));
         m.arc?.setAttribute('class', `ring-meter ${lv.level >= 0.75 ? 'hot' : lv.level >= SUSPECT_LEVEL ? 'warm' : ''}`);
         if (m.text) m.text.textContent = !sv.declaredDown && lv.level >= 0.25 ? meterText(lv, detector, s.lang) : '';
       }
     },
-    [detector, hub],
+    [detector, hub, nodeR],
   );
 
   if (!nodes) return null;
@@ -111,7 +119,7 @@ export function RingNodes({ layout, hub, ring, detector, labelSize }: Props) {
         const name = r.nodeStageName(String(id), r.roles[role], fmtInt(count, lang), n.alive);
         const color = nodeColor(id);
         const down = role === 'down';
-        const lab = outside(p, RING_NODE_R + 10 + labelSize * 0.4);
+        const lab = outside(p, nodeR, labelSize);
         const lv = sv ? suspicionAt(sv, time, detector) : null;
         return (
           <g
@@ -131,10 +139,10 @@ export function RingNodes({ layout, hub, ring, detector, labelSize }: Props) {
             onKeyDown={onKey(id)}
           >
             <title>{name}</title>
-            <circle className="node-hit" r={RING_NODE_R + 9} />
-            <circle className="focus-ring" r={RING_NODE_R + 11} />
-            {selected === id && <circle className="select-ring" r={RING_NODE_R + 9} />}
-            {!down && <circle className="ring-meter-track" r={RING_NODE_R + 5} />}
+            <circle className="node-hit" r={nodeR + 9} />
+            <circle className="focus-ring" r={nodeR + 11} />
+            {selected === id && <circle className="select-ring" r={nodeR + 9} />}
+            {!down && <circle className="ring-meter-track" r={nodeR + 5} />}
             <path
               ref={(el) => {
                 const m = meters.current.get(id) ?? { arc: null, text: null };
@@ -142,10 +150,10 @@ export function RingNodes({ layout, hub, ring, detector, labelSize }: Props) {
                 meters.current.set(id, m);
               }}
               className="ring-meter"
-              d={lv && !down ? (meterArc(lv.level) ?? '') : ''}
+              d={lv && !down ? (meterArc({ level: lv.level, r: nodeR }) ?? '') : ''}
             />
             <circle
-              r={RING_NODE_R}
+              r={nodeR}
               className="ring-node-disc"
               fill={down ? 'var(--down-fill)' : color}
               stroke={down ? 'var(--down-stroke)' : 'var(--text)'}
@@ -153,20 +161,20 @@ export function RingNodes({ layout, hub, ring, detector, labelSize }: Props) {
               strokeDasharray={down || !n.alive ? '5 3' : undefined}
               opacity={!down && !n.alive ? 0.55 : 1}
             />
-            <text className="node-id" style={{ fontSize: labelSize * 1.25 }} textAnchor="middle" dominantBaseline="central" fill={down ? 'var(--text)' : idColor(color)}>
+            <text className="node-id" style={{ fontSize: Math.min(labelSize * 1.25, nodeR * 1.15) }} textAnchor="middle" dominantBaseline="central" fill={down ? 'var(--text)' : idColor(color)}>
               {id}
-            </text>
+            </text>{' '}
             {down && (
-              <g transform={`translate(${RING_NODE_R * 0.8}, ${-RING_NODE_R * 0.8})`} aria-hidden="true">
-                <circle r={8.5} fill="var(--surface)" stroke="var(--down-stroke)" strokeWidth={1.5} />
-                <text className="node-down" textAnchor="middle" dominantBaseline="central" style={{ fontSize: 12 }}>
+              <g className="ring-down-mark" transform={`translate(${nodeR * 0.8}, ${-nodeR * 0.8})`} aria-hidden="true">
+                <circle r={labelSize * 0.5 + 2} fill="var(--surface)" stroke="var(--down-stroke)" strokeWidth={1.5} />
+                <text className="node-down" textAnchor="middle" dominantBaseline="central" style={{ fontSize: labelSize * 0.75 }}>
                   ✕
                 </text>
               </g>
             )}
             <text className="node-role ring-node-keys" x={lab.x} y={lab.y} textAnchor={lab.anchor} dominantBaseline="central" style={{ fontSize: labelSize }}>
               {down ? r.roles.down : n.alive ? fmtInt(count, lang) : r.crashedShort}
-            </text>
+            </text>{' '}
             <text
               ref={(el) => {
                 const m = meters.current.get(id) ?? { arc: null, text: null };
@@ -174,11 +182,12 @@ export function RingNodes({ layout, hub, ring, detector, labelSize }: Props) {
                 meters.current.set(id, m);
               }}
               className="node-role ring-node-meter"
+              aria-hidden="true"
               x={lab.x}
-              y={lab.y + labelSize * 1.15}
+              y={lab.y + labelSize * 1.1}
               textAnchor={lab.anchor}
               dominantBaseline="central"
-              style={{ fontSize: labelSize * 0.85 }}
+              style={{ fontSize: labelSize }}
             />
           </g>
         );

@@ -27,7 +27,7 @@ import { RingArcs } from './RingArcs';
 import { RingNodes, Spokes } from './RingNodes';
 import { RingNodeBar, RingTools } from './RingTools';
 import { Router } from './Router';
-import { memberLayout, ringViewBox, type Detector } from './ringGeometry';
+import { memberLayout, memberShape, ringViewBox, type Detector } from './ringGeometry';
 import { SelectedKey } from './SelectedKey';
 import { useHub, useRingData, useSelectedKey } from './useRingData';
 
@@ -50,8 +50,9 @@ export function RingStage({ pv, captionBelow = false }: StageProps) {
   const text = useMemo(() => stageText(embed, large), [embed, large]);
   const labelSize = text.label;
   const members = useMemo(() => hub?.members ?? [], [hub?.members]);
-  const nodeLayout = useMemo(() => memberLayout(members), [members]);
-  const vb = useMemo(() => ringViewBox(labelSize), [labelSize]);
+  const shape = useMemo(() => memberShape(embed, large), [embed, large]);
+  const nodeLayout = useMemo(() => memberLayout(members, shape.sx), [members, shape]);
+  const vb = useMemo(() => ringViewBox(labelSize, shape), [labelSize, shape]);
   const detector = useMemo(() => detectorOf(config), [config]);
   const r = ringDict(lang);
   const scheme = layout?.scheme ?? 'ring';
@@ -67,13 +68,13 @@ export function RingStage({ pv, captionBelow = false }: StageProps) {
     <section className="stage ring-stage" aria-label={r.stage} data-scheme={scheme}>
       <div className="ring-draw">
         <KeyCanvas layout={layout} hashes={hashes} members={members} vb={vb} />
-        <svg className="ring-svg" viewBox={`${vb.x} ${vb.y} ${vb.w} ${vb.h}`} preserveAspectRatio="xMidYMid meet">
+        <svg className="stage-svg ring-svg" viewBox={`${vb.x} ${vb.y} ${vb.w} ${vb.h}`} preserveAspectRatio="xMidYMid meet">
           {hub && <Spokes layout={nodeLayout} members={hub.ring} />}
           <RingArcs layout={layout} labelSize={labelSize} />
           {hub && <Router hub={hub} labelSize={labelSize} />}
           <Messages layout={nodeLayout} markSize={text.glyph} pv={pv} />
-          {hub && <RingNodes layout={nodeLayout} hub={hub} ring={layout} detector={detector} labelSize={labelSize} />}
-          {found && <SelectedKey found={found} layout={nodeLayout} labelSize={labelSize} />}
+          {hub && <RingNodes layout={nodeLayout} hub={hub} ring={layout} detector={detector} labelSize={labelSize} nodeR={shape.r} />}
+          {found && <SelectedKey found={found} layout={nodeLayout} labelSize={labelSize} nodeR={shape.r} />}
         </svg>
         <p className="ring-note" data-testid="ring-note" data-scheme={scheme}>
           {schemeNote} · {r.version(fmtInt(hub?.version ?? 0, lang))}

@@ -6,19 +6,13 @@
 import { nodeRef } from '../../i18n';
 import { useApp, useT } from '../../StoreContext';
 import { ringDict } from '../i18n';
-
-/** The next id an `add` may name: the first slot that never joined (0 when every slot is used). */
-export function nextFreeId(members: readonly number[] | null): number {
-  if (!members) return 0;
-  const i = members.indexOf(0);
-  return i < 0 ? 0 : i + 1;
-}
+import { nextFreeId } from '../panel/model';
 
 export function RingTools() {
   const lang = useApp((s) => s.lang);
   const act = useApp((s) => s.act);
   const ready = useApp((s) => s.view !== null && !s.view.violation);
-  const next = useApp((s) => nextFreeId(s.view?.members ?? null));
+  const next = useApp((s) => nextFreeId(s.view?.members ?? null, s.scenario?.nodes ?? 0) ?? 0);
   const selected = useApp((s) => s.selected);
   const isMember = useApp((s) => s.selected > 0 && s.view?.members?.[s.selected - 1] === 1);
   const r = ringDict(lang);
@@ -47,7 +41,7 @@ export function RingNodeBar() {
   const restart = useApp((s) => s.restart);
   const act = useApp((s) => s.act);
   const select = useApp((s) => s.select);
-  const next = useApp((s) => nextFreeId(s.view?.members ?? null));
+  const next = useApp((s) => nextFreeId(s.view?.members ?? null, s.scenario?.nodes ?? 0) ?? 0);
   const r = ringDict(lang);
   return (
     <div className="node-bar ring-node-bar" role="toolbar" aria-label={r.ringTools}>

@@ -12,10 +12,10 @@ export function Router({ hub, labelSize }: { hub: HashringHubView; labelSize: nu
     <g className="ring-router" transform={`translate(${RING_C.x},${RING_C.y})`} data-testid="router" data-version={hub.version} data-ring={hub.ring.join(',')}>
       <title>{r.routerName(fmtInt(hub.ring.length, lang), fmtInt(hub.members.length, lang))}</title>
       <circle r={ROUTER_R} className="router-disc" />
-      <text className="router-label" y={-labelSize * 0.35} textAnchor="middle" dominantBaseline="central" style={{ fontSize: labelSize * 0.85 }}>
+      <text className="router-label" y={-labelSize * 0.45} textAnchor="middle" dominantBaseline="central" style={{ fontSize: labelSize * 0.9 }}>
         {r.router}
       </text>
-      <text className="router-version" y={labelSize * 0.6} textAnchor="middle" dominantBaseline="central" style={{ fontSize: labelSize * 0.7 }}>
+      <text className="router-version" y={labelSize * 0.6} textAnchor="middle" dominantBaseline="central" style={{ fontSize: labelSize * 0.85 }}>
         {`${hub.ring.length}/${hub.members.length}`}
       </text>
     </g>

@@ -9,7 +9,7 @@ import type { Point } from '../../stage/geometry';
 import { ringDict } from '../i18n';
 import { angleOf, at, KEY_R0, RING_NODE_R, RING_R } from './ringGeometry';
 
-export function SelectedKey({ found, layout, labelSize }: { found: KeyLookup; layout: Map<number, Point>; labelSize: number }) {
+export function SelectedKey({ found, layout, labelSize, nodeR = RING_NODE_R }: { found: KeyLookup; layout: Map<number, Point>; labelSize: number; nodeR?: number }) {
   const lang = useApp((s) => s.lang);
   const r = ringDict(lang);
   const a = angleOf(found.hash);
@@ -25,7 +25,7 @@ export function SelectedKey({ found, layout, labelSize }: { found: KeyLookup; la
         const dx = p.x - mark.x;
         const dy = p.y - mark.y;
         const len = Math.hypot(dx, dy) || 1;
-        const end = { x: p.x - (dx / len) * (RING_NODE_R + 2), y: p.y - (dy / len) * (RING_NODE_R + 2) };
+        const end = { x: p.x - (dx / len) * (nodeR + 2), y: p.y - (dy / len) * (nodeR + 2) };
         const mid = { x: mark.x + dx * 0.55, y: mark.y + dy * 0.55 };
         return (
           <g key={id} data-rank={i + 1} data-owner={id}>

@@ -8,6 +8,7 @@
 import { pointRadial, rgb } from 'd3';
 import { phi } from '../../../core/hashring/detector';
 import type { SuspicionView } from '../../../core/hashring/types';
+import { termColor } from '../../palette';
 import { CENTER, type Point } from '../../stage/geometry';
 
 /** 2³²: positions are unsigned 32-bit. */
@@ -25,7 +26,7 @@ export const KEY_BANDS = 3;
 export const NODE_RING_R = 188;
 export const RING_NODE_R = 20;
 /** The router in the centre. */
-export const ROUTER_R = 30;
+export const ROUTER_R = 36;
 
 /** Angle of a ring position: 0 at the top, clockwise, in radians. */
 export function angleOf(pos: number): number {
@@ -39,30 +40,12 @@ export function at(a: number, r: number): Point {
 }
 
 /**
- * A stable colour per node id: Okabe–Ito's colour-blind-safe set (without black) then Paul
- * Tol's muted ones, cycling after 16. Never the only cue: nodes and long arcs are labelled.
+ * A node's colour: the project's one categorical palette keyed by node id (src/ui/palette.ts),
+ * as the side panel's charts colour it. It repeats past ten nodes, so nodes and long arcs are
+ * always labelled too.
  */
-export const RING_COLORS = [
-  '#E69F00',
-  '#56B4E9',
-  '#009E73',
-  '#F0E442',
-  '#0072B2',
-  '#D55E00',
-  '#CC79A7',
-  '#882255',
-  '#999933',
-  '#332288',
-  '#44AA99',
-  '#AA4499',
-  '#117733',
-  '#DDCC77',
-  '#88CCEE',
-  '#CC6677',
-] as const;
-
 export function nodeColor(id: number): string {
-  return id > 0 ? RING_COLORS[(id - 1) % RING_COLORS.length] : '#A0A0A0';
+  return termColor(id);
 }
 
 /** A node's colour as [r, g, b] (for the canvas's pixel writes). */
@@ -71,10 +54,29 @@ export function nodeRgb(id: number): [number, number, number] {
   return [c.r, c.g, c.b];
 }
 
-/** Where each member sits: evenly spaced, in id order, clockwise from the top. */
-export function memberLayout(members: readonly number[]): Map<number, Point> {
+/**
+ * How the members are drawn: their circles' radius and how much wider than tall their
+ * ellipse is. Large type draws larger nodes and, in an embed (whose height binds), spreads
+ * them across into width it would leave empty, so their larger labels stay apart. The ring
+ * itself stays a circle: its angles are the hash positions.
+ */
+export interface MemberShape {
+  r: number;
+  sx: number;
+}
+
+export function memberShape(embed: boolean, large: boolean): MemberShape {
+  if (!large) return { r: RING_NODE_R, sx: 1 };
+  return { r: RING_NODE_R * 1.4, sx: embed ? 1.55 : 1.2 };
+}
+
+/** Where each member sits: evenly spaced, in id order, clockwise from the top, on an ellipse `sx` times wider than tall. */
+export function memberLayout(members: readonly number[], sx = 1): Map<number, Point> {
   const out = new Map<number, Point>();
-  members.forEach((id, i) => out.set(id, at((2 * Math.PI * i) / members.length, NODE_RING_R)));
+  members.forEach((id, i) => {
+    const p = at((2 * Math.PI * i) / members.length, NODE_RING_R);
+    out.set(id, { x: RING_C.x + (p.x - RING_C.x) * sx, y: p.y });
+  });
   return out;
 }
 
@@ -156,9 +158,9 @@ export function suspicionAt(s: SuspicionView, t: number, d: Detector): Suspicion
   return { level: Math.min(1, f / d.phiThreshold), value: Math.min(f, d.phiThreshold), limit };
 }
 
-/** The drawing's extent: the ring, the members and the labels outside them. */
-export function ringViewBox(labelSize: number): { x: number; y: number; w: number; h: number } {
-  const r = NODE_RING_R + RING_NODE_R + labelSize * 2.6 + 4;
-  const rx = r + labelSize * 1.6;
-  return { x: RING_C.x - rx, y: RING_C.y - r, w: 2 * rx, h: 2 * r };
+/** The drawing's extent: the members' circle (labels beside the top and bottom nodes, outside the side ones). */
+export function ringViewBox(labelSize: number, shape: MemberShape = { r: RING_NODE_R, sx: 1 }): { x: number; y: number; w: number; h: number } {
+  const ry = NODE_RING_R + Math.max(shape.r + 12, labelSize * 1.7) + 2;
+  const rx = NODE_RING_R * shape.sx + shape.r + 10 + labelSize * 4.2;
+  return { x: RING_C.x - rx, y: RING_C.y - ry, w: 2 * rx, h: 2 * ry };
 }

@@ -6,7 +6,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { HashringHubView, KeyHashes, KeyLookup, RingLayout } from '../../../core/hashring/types';
-import { useApp } from '../../StoreContext';
+import { useApp, useAppStore } from '../../StoreContext';
+import { cachedQuery } from '../panel/ringQuery';
 
 export interface RingData {
   layout: RingLayout | null;
@@ -23,7 +24,7 @@ export function useHub(): HashringHubView | null {
 export function useRingData(): RingData {
   const version = useApp((s) => (s.view?.hub as HashringHubView | null | undefined)?.version ?? -1);
   const scenario = useApp((s) => s.scenario);
-  const query = useApp((s) => s.query);
+  const store = useAppStore();
   const [data, setData] = useState<RingData>({ layout: null, prev: null, hashes: null });
   const asked = useRef(0);
   const current = useRef<RingData>(data);
@@ -32,10 +33,10 @@ export function useRingData(): RingData {
     if (version < 0) return;
     const ask = ++asked.current;
     void (async () => {
-      const layout = (await query('ring')) as RingLayout | null;
+      const layout = (await cachedQuery(store, 'ring')) as RingLayout | null;
       if (ask !== asked.current || !layout) return;
       let hashes = current.current.hashes;
-      if (!hashes || hashes.length !== layout.keys) hashes = (await query('keyHashes')) as KeyHashes | null;
+      if (!hashes || hashes.length !== layout.keys) hashes = (await cachedQuery(store, 'keyHashes')) as KeyHashes | null;
       if (ask !== asked.current) return;
       const before = current.current;
       // A new scenario (another key count) starts afresh: nothing to animate from.
@@ -44,7 +45,7 @@ export function useRingData(): RingData {
       current.current = next;
       setData(next);
     })();
-  }, [version, scenario, query]);
+  }, [version, scenario, store]);
 
   return data;
 }
@@ -53,17 +54,17 @@ export function useRingData(): RingData {
 export function useSelectedKey(): KeyLookup | null {
   const key = useApp((s) => s.selectedKey);
   const version = useApp((s) => (s.view?.hub as HashringHubView | null | undefined)?.version ?? -1);
-  const query = useApp((s) => s.query);
+  const store = useAppStore();
   const [found, setFound] = useState<{ key: string; at: KeyLookup | null } | null>(null);
   useEffect(() => {
     let live = true;
     if (!key) return;
-    void query('lookup', { key }).then((r) => {
+    void cachedQuery(store, 'lookup', { key }).then((r) => {
       if (live) setFound({ key, at: (r as KeyLookup | null) ?? null });
     });
     return () => {
       live = false;
     };
-  }, [key, version, query]);
+  }, [key, version, store]);
   return key && found?.key === key ? found.at : null;
 }
