@@ -60,18 +60,20 @@ export class RingPanelPage extends AppPage {
   }
 
   async setScheme(value: 'ring' | 'jump' | 'rendezvous' | 'bounded'): Promise<void> {
+    // As a user does: focus the select, then choose (selectOption alone leaves focus where it was).
+    await this.control('Scheme').focus();
     await this.control('Scheme').selectOption(value);
   }
 
-  lookupField(): Locator {
-    return this.panel().getByLabel('Look up a key', { exact: true });
+  lookupField(label = 'Look up a key'): Locator {
+    return this.panel().getByLabel(label, { exact: true });
   }
   lookupResult(): Locator {
     return this.panel().locator('.ring-lookup-result');
   }
-  async lookup(key: string): Promise<void> {
-    await this.lookupField().fill(key);
-    await this.lookupField().press('Enter');
+  async lookup(key: string, label?: string): Promise<void> {
+    await this.lookupField(label).fill(key);
+    await this.lookupField(label).press('Enter');
   }
   /** The looked-up key's owners, primary first. */
   async lookupOwners(): Promise<number[]> {
