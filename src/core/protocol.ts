@@ -106,8 +106,10 @@ export interface ViolationWhy {
 export interface WorldView<Node> {
   readonly now: number;
   readonly frame: number;
-  readonly nodes: readonly Node[]; // index 0 unused; nodes[id]
+  readonly nodes: readonly Node[]; // nodes[id]; index 0 is the hub (ProtocolDef.hub), else unused
   readonly alive: readonly boolean[]; // alive[id]
+  /** Membership protocols: member[id] is 0 while absent (not yet added), 1 while a member, 2 once removed; 1 for every node otherwise. */
+  readonly member?: ArrayLike<number>;
 }
 
 /**
@@ -248,8 +250,8 @@ export interface ProtocolDef<Cfg, Node, Msg, Snap = unknown, View = unknown> {
   kindCode(msg: Msg): number;
   /** What the UI shows of one node (plain, structured-cloneable data). */
   view(node: Node, alive: boolean): View;
-  /** The node's row in the CLI output. */
-  output(node: Node, alive: boolean): Record<string, unknown>;
+  /** The node's row in the CLI output; `world` for what the node alone does not know (the ring's key counts, from the hub). */
+  output(node: Node, alive: boolean, world?: WorldView<Node>): Record<string, unknown>;
   /**
    * Which notes deserve a mark on the timeline: e.g. a leader elected (value = term or
    * epoch) or a commit at a leader (value = index). `kind` is one of the protocol's
@@ -276,7 +278,38 @@ export interface ProtocolDef<Cfg, Node, Msg, Snap = unknown, View = unknown> {
    * notable one while playing; the event list can show only these. Default: every note.
    */
   notable?(code: number): boolean;
+
+  /**
+   * Nodes join and leave for good (the hash ring's `add` / `remove` actions). The simulator
+   * then holds `capacity` node slots (ids 1..capacity, `nodes` in a scenario at most that);
+   * ids above the scenario's `nodes` start absent (not alive, not started) until added, and a
+   * removed node never runs again. Absent: a fixed cluster of `nodes`, as Raft and ZAB are.
+   */
+  readonly membership?: { readonly capacity: number };
+  /**
+   * A coordinator beside the nodes at id HUB_ID (0): the hash ring's router, which receives
+   * the heartbeats, runs the failure detector and owns the ring. It is created with
+   * createNode(HUB_ID, …), started before the nodes, and never crashes. Its links are links
+   * like any other: `cut` / `mend` / `drop` accept 0 as an end, and in a partition it stays
+   * with the first group. `view(hub, true)` is FrameView.hub.
+   */
+  readonly hub?: boolean;
+  /**
+   * An `add` (joined) or `remove` (left) ran: the operator tells the hub. Called in the hub's
+   * context, right after the node was started (add) or stopped for good (remove). Only with
+   * `hub` and `membership`.
+   */
+  memberChanged?(hub: Node, id: number, joined: boolean, ctx: NodeCtx<Msg>): void;
+  /**
+   * Protocol-specific reads of the world at the current frame, for the UI (the ring's layout,
+   * a key lookup, a statistics curve): plain structured-cloneable data, or null for an
+   * unknown `name`. Must not change any state. Reached through SimApi.query.
+   */
+  query?(world: WorldView<Node>, cfg: Cfg, name: string, arg: unknown): unknown;
 }
+
+/** The id of a protocol's hub actor (ProtocolDef.hub): below every node id. */
+export const HUB_ID = 0;
 
 /**
  * Decision codes the simulator itself records (a user's action that found nothing to act
@@ -314,6 +347,12 @@ export const SimNote = {
   ClientTimedOut: 915,
   /** Client: told "no leader", it waits before asking again. a = request id, b = delay in ms, c = server it will ask. */
   ClientBackoff: 916,
+  /** `add` of a node that is already a member, or was removed (ids are never reused): nothing happens. a = its state (1 member, 2 removed). */
+  AddNotAbsent: 920,
+  /** `remove` of a node that is not a member (not yet added, or already removed): nothing happens. a = its state (0 absent, 2 removed). */
+  RemoveNotMember: 921,
+  /** `restart` or `crash` of a node that is not a member: nothing happens. a = its state (0 absent, 2 removed). */
+  NotMember: 922,
 } as const;
 
 /**
@@ -334,6 +373,9 @@ export const SimNotes = defineNotes({
   ClientSucceeded: { code: SimNote.ClientSucceeded, fields: ['requestId', 'index', 'server'] },
   ClientTimedOut: { code: SimNote.ClientTimedOut, fields: ['requestId', 'server', 'attempt'] },
   ClientBackoff: { code: SimNote.ClientBackoff, fields: ['requestId', 'delayMs', 'server'] },
+  AddNotAbsent: { code: SimNote.AddNotAbsent, fields: ['state'] },
+  RemoveNotMember: { code: SimNote.RemoveNotMember, fields: ['state'] },
+  NotMember: { code: SimNote.NotMember, fields: ['state'] },
 });
 export const SIM_NOTES: readonly NoteSpec[] = Object.values(SimNotes);
 

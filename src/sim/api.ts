@@ -84,6 +84,15 @@ export interface FrameView<NodeView = unknown> {
   halted: { code: 'queue-overflow'; limit: number } | null;
   /** The event that produced this frame (null at frame 0). */
   event: EventRow | null;
+  /** The hub's view (ProtocolDef.hub: the hash ring's router), else null. */
+  hub: unknown;
+  /** The hub's armed timers (empty without a hub). */
+  hubTimers: TimerView[];
+  /**
+   * Membership protocols: members[i] is node (i + 1)'s state, 0 absent (not yet added),
+   * 1 member, 2 removed for good. Null for a fixed cluster (every node is a member).
+   */
+  members: number[] | null;
 }
 
 /** Event kinds in the history. */
@@ -188,4 +197,14 @@ export interface SimApi {
    * heartbeat), looking back at most `lookBack` frames; null when there is none.
    */
   lastNotable(frame: number, lookBack?: number): EventRow | null;
+  /**
+   * A protocol-specific read at `frame` (ProtocolDef.query: the ring's layout, a key lookup,
+   * a statistics curve). Null when the protocol has no such query. Records forward as needed.
+   */
+  query(frame: number, name: string, arg?: unknown): unknown;
+  /**
+   * Run a named experiment (src/sim/experiments): many short headless simulations measured
+   * for a chart. Independent of the loaded scenario; null for an unknown name.
+   */
+  experiment(name: string, arg?: unknown): unknown;
 }

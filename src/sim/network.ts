@@ -15,7 +15,11 @@ export class Network {
   private readonly stride: number;
   private cutCount = 0;
 
-  constructor(readonly nodes: number) {
+  /** `hub`: there is a hub at id 0 (ProtocolDef.hub): its links can be cut, and a partition puts it with the first group. */
+  constructor(
+    readonly nodes: number,
+    readonly hub = false,
+  ) {
     this.stride = nodes + 1;
     this.group = new Int16Array(nodes + 1).fill(-1);
     this.cut = new Uint8Array(this.stride * this.stride);
@@ -36,6 +40,7 @@ export class Network {
       if (!groups.some((g) => g.includes(id))) all.push([id]);
     }
     all.forEach((g, gi) => g.forEach((id) => (this.group[id] = gi)));
+    if (this.hub) this.group[0] = 0;
     this.groups = all.map((g) => g.slice().sort((a, b) => a - b));
   }
 
@@ -58,8 +63,9 @@ export class Network {
   view(): NetworkView {
     const cuts: [number, number][] = [];
     if (this.cutCount > 0) {
-      for (let f = 1; f <= this.nodes; f++) {
-        for (let t = 1; t <= this.nodes; t++) if (this.cut[f * this.stride + t]) cuts.push([f, t]);
+      const lo = this.hub ? 0 : 1;
+      for (let f = lo; f <= this.nodes; f++) {
+        for (let t = lo; t <= this.nodes; t++) if (this.cut[f * this.stride + t]) cuts.push([f, t]);
       }
     }
     return { partition: this.groups ? this.groups.map((g) => g.slice()) : null, cuts };

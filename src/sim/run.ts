@@ -25,7 +25,12 @@ export function runHeadless(parsed: ParsedScenario, untilMs = parsed.scenario.un
 export function cliReport(parsed: ParsedScenario, r: RunResult): Record<string, unknown> {
   const { sim } = r;
   const nodes: Record<string, unknown>[] = [];
-  for (let id = 1; id <= sim.nodeCount; id++) nodes.push(parsed.protocol.output(sim.nodes[id], sim.alive[id]));
+  const world = sim.worldView();
+  for (let id = 1; id <= sim.nodeCount; id++) {
+    // A membership protocol's slots that never joined are not nodes of this run.
+    if (sim.member[id] === 0) continue;
+    nodes.push(parsed.protocol.output(sim.nodes[id], sim.alive[id], world));
+  }
   return {
     protocol: parsed.protocol.name,
     seed: parsed.scenario.seed,

@@ -17,10 +17,34 @@ export type ScriptAction =
   /** The node's election timer fires now (RaftScope's "time out"). */
   | { at: number; do: 'timeout'; node: number }
   /** Lose one message in flight: the `nth` message (1-based) ever sent on the link from → to. */
-  | { at: number; do: 'drop'; from: number; to: number; nth: number };
+  | { at: number; do: 'drop'; from: number; to: number; nth: number }
+  /** Membership protocols (the hash ring): a new node, with an id above `nodes`, joins. */
+  | { at: number; do: 'add'; node: number }
+  /** Membership protocols: a member leaves for good (announced, unlike a crash). */
+  | { at: number; do: 'remove'; node: number };
 
 export type ActionName = ScriptAction['do'];
-export const ACTION_NAMES: readonly ActionName[] = ['request', 'crash', 'restart', 'partition', 'cut', 'mend', 'heal', 'timeout', 'drop'];
+export const ACTION_NAMES: readonly ActionName[] = ['request', 'crash', 'restart', 'partition', 'cut', 'mend', 'heal', 'timeout', 'drop', 'add', 'remove'];
+
+/**
+ * What a script action may name: node ids 1..`nodes` (the scenario's), up to `capacity` for a
+ * membership protocol's `add` / `remove`, and 0 (the hub) as a link's end when there is one.
+ */
+export interface ActionLimits {
+  nodes: number;
+  /** The highest node id (membership protocols: the protocol's capacity; else `nodes`). */
+  capacity: number;
+  /** `add` / `remove` are allowed. */
+  membership: boolean;
+  /** A hub at id 0 that links can be cut to. */
+  hub: boolean;
+}
+
+/** The limits a protocol puts on a scenario's actions. */
+export function actionLimits(protocol: AnyProtocol, nodes: number): ActionLimits {
+  const m = protocol.membership;
+  return { nodes, capacity: m ? Math.max(nodes, m.capacity) : nodes, membership: m !== undefined, hub: protocol.hub === true };
+}
 
 /** A scenario as written (config and initial kept as given, for round-tripping). */
 export interface Scenario {
@@ -73,7 +97,12 @@ function rejectUnknown(obj: Record<string, unknown>, allowed: readonly string[],
 }
 
 /** Validate one script action (`i` is its position, for the field name). Throws ScenarioError. */
-export function parseAction(raw: unknown, i: number, nodes: number): ScriptAction {
+export function parseAction(raw: unknown, i: number, limitsOrNodes: ActionLimits | number): ScriptAction {
+  const lim: ActionLimits =
+    typeof limitsOrNodes === 'number' ? { nodes: limitsOrNodes, capacity: limitsOrNodes, membership: false, hub: false } : limitsOrNodes;
+  // Nodes that exist: with membership, every slot up to the capacity (an added one too).
+  const nodes = lim.capacity;
+  const linkEnd = (v: unknown, field: string): number => intField(v, field, lim.hub ? 0 : 1, nodes);
   const f = `script[${i}]`;
   if (!isPlainObject(raw)) throw new ScenarioError(f, 'an object like {"at": 0, "do": "crash", "node": 1}', raw);
   const at = intField(raw.at, `${f}.at`, 0, MAX_TIME_MS);
@@ -118,8 +147,8 @@ export function parseAction(raw: unknown, i: number, nodes: number): ScriptActio
     case 'cut':
     case 'mend': {
       rejectUnknown(raw, ['at', 'do', 'from', 'to'], f);
-      const from = nodeField(raw.from, `${f}.from`, nodes);
-      const to = nodeField(raw.to, `${f}.to`, nodes);
+      const from = linkEnd(raw.from, `${f}.from`);
+      const to = linkEnd(raw.to, `${f}.to`);
       if (from === to) throw new ScenarioError(`${f}.to`, 'a node other than "from"', to);
       return { at, do: what as 'cut' | 'mend', from, to };
     }
@@ -128,10 +157,18 @@ export function parseAction(raw: unknown, i: number, nodes: number): ScriptActio
       return { at, do: 'heal' };
     case 'drop': {
       rejectUnknown(raw, ['at', 'do', 'from', 'to', 'nth'], f);
-      const from = nodeField(raw.from, `${f}.from`, nodes);
-      const to = nodeField(raw.to, `${f}.to`, nodes);
+      const from = linkEnd(raw.from, `${f}.from`);
+      const to = linkEnd(raw.to, `${f}.to`);
       if (from === to) throw new ScenarioError(`${f}.to`, 'a node other than "from"', to);
       return { at, do: 'drop', from, to, nth: intField(raw.nth, `${f}.nth`, 1, 0x7fffffff) };
+    }
+    case 'add':
+    case 'remove': {
+      if (!lim.membership) throw new ScenarioError(`${f}.do`, `one of ${ACTION_NAMES.filter((n) => n !== 'add' && n !== 'remove').join(', ')} (add and remove are for the hash ring)`, what);
+      rejectUnknown(raw, ['at', 'do', 'node'], f);
+      // A new node takes an id above the starting ones; a removal can name any slot.
+      const node = what === 'add' ? intField(raw.node, `${f}.node`, lim.nodes + 1, nodes) : nodeField(raw.node, `${f}.node`, nodes);
+      return { at, do: what as 'add' | 'remove', node };
     }
   }
 }
@@ -145,7 +182,7 @@ export function parseScenario(raw: unknown): ParsedScenario {
   }
   const protocol = getProtocol(raw.protocol);
   if (!protocol) throw new ScenarioError('protocol', `one of ${protocolNames().join(', ')}`, raw.protocol);
-  const nodes = intField(raw.nodes, 'nodes', 1, MAX_NODES);
+  const nodes = intField(raw.nodes, 'nodes', 1, protocol.membership ? protocol.membership.capacity : MAX_NODES);
   const seed = raw.seed === undefined ? DEFAULT_SEED : intField(raw.seed, 'seed', 0, 0xffffffff);
   const until = raw.until === undefined ? DEFAULT_UNTIL_MS : intField(raw.until, 'until', 1, MAX_TIME_MS);
   if (raw.config !== undefined && !isPlainObject(raw.config)) throw new ScenarioError('config', 'an object', raw.config);
@@ -158,7 +195,8 @@ export function parseScenario(raw: unknown): ParsedScenario {
     if (raw.script.length > MAX_SCRIPT_ACTIONS) {
       throw new ScenarioError('script', `at most ${MAX_SCRIPT_ACTIONS} actions`, raw.script.length);
     }
-    script = raw.script.map((a, i) => parseAction(a, i, nodes));
+    const limits = actionLimits(protocol, nodes);
+    script = raw.script.map((a, i) => parseAction(a, i, limits));
   }
   const scenario: Scenario = { protocol: protocol.name, nodes, seed, until, script };
   if (raw.config !== undefined) scenario.config = raw.config as Record<string, unknown>;

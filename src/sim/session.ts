@@ -8,12 +8,13 @@
  * the head; a fork (a user action while looking at an earlier frame) drops the later
  * frames and rebuilds the monitor by replaying from frame 0 with checks on.
  */
-import { SIM_NOTES, ScenarioError, type Monitor, type Violation } from '../core/protocol';
+import { HUB_ID, SIM_NOTES, ScenarioError, type Monitor, type Violation } from '../core/protocol';
 import type { EventRow, FrameView, LoadResult, Mark, SimApi, TimerView, UserAction } from './api';
 import { History, KEYFRAME_EVERY } from './history';
 import { MAX_FRAMES } from './limits';
-import { actionNode, parseAction, parseScenario, sortScript, type ParsedScenario, type Scenario, type ScriptAction } from './scenario';
+import { actionLimits, actionNode, parseAction, parseScenario, sortScript, type ParsedScenario, type Scenario, type ScriptAction } from './scenario';
 import { Simulation, SimulationHalted } from './simulation';
+import { runExperiment } from './experiments';
 
 /** Upper bound on recorded frames per session (defined in ./limits, which the UI may import). */
 export { MAX_FRAMES };
@@ -158,14 +159,17 @@ export class SimSession implements SimApi {
     const n = sim.nodeCount;
     const nodes: unknown[] = [];
     const timers: TimerView[][] = [];
-    for (let id = 1; id <= n; id++) {
-      nodes.push(p.view(sim.nodes[id], sim.alive[id]));
+    const timersOf = (id: number): TimerView[] => {
       const ts: TimerView[] = [];
       for (let slot = 0; slot < sim.slots; slot++) {
-        const k = (id - 1) * sim.slots + slot;
+        const k = id * sim.slots + slot;
         if (sim.timerAt[k] !== Infinity) ts.push({ slot, setAt: sim.timerSetAt[k], at: sim.timerAt[k] });
       }
-      timers.push(ts);
+      return ts;
+    };
+    for (let id = 1; id <= n; id++) {
+      nodes.push(p.view(sim.nodes[id], sim.alive[id]));
+      timers.push(timersOf(id));
     }
     const messages = sim.queue.items
       .filter((m) => m.from !== m.to)
@@ -187,6 +191,9 @@ export class SimSession implements SimApi {
       violation: s.violation !== null && s.violation.frame <= f ? s.violation : null,
       halted: s.halted !== null && f === history.head ? { code: s.halted.code, limit: s.halted.limit } : null,
       event: f > 0 ? this.row(f) : null,
+      hub: sim.hasHub ? p.view(sim.nodes[HUB_ID], true) : null,
+      hubTimers: sim.hasHub ? timersOf(HUB_ID) : [],
+      members: p.membership ? Array.from(sim.member.subarray(1)) : null,
     };
   }
 
@@ -219,7 +226,7 @@ export class SimSession implements SimApi {
     // Validate with the scenario parser's rules, so a UI action obeys the same ones as a file.
     let candidate: ScriptAction;
     try {
-      candidate = parseAction({ ...action, at }, s.script.length, sim.nodeCount);
+      candidate = parseAction({ ...action, at }, s.script.length, actionLimits(sim.protocol, s.parsed.scenario.nodes));
     } catch (e) {
       throw new Error(`bad action: ${(e as Error).message}`, { cause: e });
     }
@@ -339,6 +346,18 @@ export class SimSession implements SimApi {
       if (r.notable) return r;
     }
     return null;
+  }
+
+  query(frame: number, name: string, arg?: unknown): unknown {
+    const s = this.loaded;
+    const q = s.sim.protocol.query;
+    if (q === undefined) return null;
+    this.seek(frame);
+    return q.call(s.sim.protocol, s.sim.worldView(), s.sim.cfg, name, arg) ?? null;
+  }
+
+  experiment(name: string, arg?: unknown): unknown {
+    return runExperiment(name, arg);
   }
 
   scenario(): Scenario {

@@ -15,7 +15,7 @@
  * array slot per link and no allocation. `reorderRate` lets a message skip the clamp and
  * `duplicateRate` queues a second copy later: faults, off by default.
  */
-import { CLIENT_ID_BASE, SimNote, type AnyProtocol, type Monitor, type NetworkConfig, type NodeCtx, type Violation, type WorldView } from '../core/protocol';
+import { CLIENT_ID_BASE, HUB_ID, SimNote, type AnyProtocol, type Monitor, type NetworkConfig, type NodeCtx, type Violation, type WorldView } from '../core/protocol';
 import { EventType, Fate } from './api';
 import { Clients, isClientTimeout, type ClientsSnap } from './clients';
 import type { History } from './history';
@@ -41,6 +41,7 @@ export interface SimSnapshot {
   seq: number;
   nodes: unknown[];
   alive: boolean[];
+  member: Uint8Array;
   timerAt: Float64Array;
   timerSetAt: Float64Array;
   timerSeq: Float64Array;
@@ -75,9 +76,16 @@ export class Simulation {
    */
   readonly notices = new MessageQueue();
   readonly clients: Clients;
-  /** nodes[id], id 1..nodeCount (index 0 unused). */
+  /** nodes[id], id 1..nodeCount; index 0 is the hub (ProtocolDef.hub), else unused. */
   nodes: unknown[];
   alive: boolean[];
+  /**
+   * member[id]: 0 absent (a membership protocol's slot not yet added), 1 member, 2 removed for
+   * good. Always 1 for a fixed cluster. Index 0 (the hub) is 1 when there is a hub.
+   */
+  member: Uint8Array;
+  /** The protocol has a hub at HUB_ID. */
+  readonly hasHub: boolean;
   now = 0;
   /** Number of events executed so far (the current frame). */
   frame = 0;
@@ -85,7 +93,7 @@ export class Simulation {
   /** Script actions sorted by time; scriptPos = how many have run. */
   script: ScriptAction[];
   scriptPos = 0;
-  /** Timers, flat by (id - 1) * slots + slot; Infinity when not armed. */
+  /** Timers, flat by id * slots + slot (id 0: the hub); Infinity when not armed. */
   timerAt: Float64Array;
   timerSetAt: Float64Array;
   timerSeq: Float64Array;
@@ -122,15 +130,17 @@ export class Simulation {
     const { scenario, protocol, config, initial } = parsed;
     this.protocol = protocol;
     this.cfg = config;
-    this.nodeCount = scenario.nodes;
+    // A membership protocol holds every slot up to its capacity; the ones above `nodes` start absent.
+    this.nodeCount = protocol.membership ? Math.max(scenario.nodes, protocol.membership.capacity) : scenario.nodes;
+    this.hasHub = protocol.hub === true;
     this.seed = scenario.seed;
     this.net = protocol.networkOf(config);
-    this.network = new Network(this.nodeCount);
+    this.network = new Network(this.nodeCount, this.hasHub);
     this.slots = protocol.timerSlots;
     const n = this.nodeCount;
-    this.timerAt = new Float64Array(n * this.slots).fill(Infinity);
-    this.timerSetAt = new Float64Array(n * this.slots);
-    this.timerSeq = new Float64Array(n * this.slots);
+    this.timerAt = new Float64Array((n + 1) * this.slots).fill(Infinity);
+    this.timerSetAt = new Float64Array((n + 1) * this.slots);
+    this.timerSeq = new Float64Array((n + 1) * this.slots);
     this.linkSent = new Uint32Array((n + 1) * (n + 1));
     this.linkLast = new Float64Array((n + 1) * (n + 1));
     this.fifo = this.net.fifo ?? true;
@@ -141,11 +151,15 @@ export class Simulation {
     for (let id = 0; id <= n; id++) this.rngNodes.push(new Rng(this.seed, `node:${id}`));
     this.script = sortScript(scenario.script);
     this.clients = new Clients(this);
-    this.nodes = [undefined];
-    this.alive = [false];
+    const starting = scenario.nodes;
+    this.nodes = [this.hasHub ? protocol.createNode(HUB_ID, starting, config, undefined) : undefined];
+    this.alive = [this.hasHub];
+    this.member = new Uint8Array(n + 1);
+    this.member[0] = this.hasHub ? 1 : 0;
     for (let id = 1; id <= n; id++) {
-      this.nodes.push(protocol.createNode(id, n, config, initial.get(id)));
-      this.alive.push(true);
+      this.nodes.push(protocol.createNode(id, starting, config, initial.get(id)));
+      this.alive.push(id <= starting);
+      this.member[id] = id <= starting ? 1 : 0;
     }
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters below read live fields
     const sim = this;
@@ -174,8 +188,12 @@ export class Simulation {
       get alive() {
         return sim.alive;
       },
+      get member() {
+        return sim.member;
+      },
     };
-    for (let id = 1; id <= n; id++) this.withNode(id, () => protocol.start(this.nodes[id], this.ctx));
+    if (this.hasHub) this.withNode(HUB_ID, () => protocol.start(this.nodes[HUB_ID], this.ctx));
+    for (let id = 1; id <= starting; id++) this.withNode(id, () => protocol.start(this.nodes[id], this.ctx));
   }
 
   // ---- effects available to nodes and clients ----
@@ -234,14 +252,14 @@ export class Simulation {
   }
 
   setTimer(id: number, slot: number, delayMs: number): void {
-    const k = (id - 1) * this.slots + slot;
+    const k = id * this.slots + slot;
     this.timerAt[k] = this.now + Math.max(0, Math.round(delayMs));
     this.timerSetAt[k] = this.now;
     this.timerSeq[k] = this.seq++;
   }
 
   clearTimer(id: number, slot: number): void {
-    this.timerAt[(id - 1) * this.slots + slot] = Infinity;
+    this.timerAt[id * this.slots + slot] = Infinity;
   }
 
   private withNode(id: number, f: () => void): void {
@@ -363,21 +381,33 @@ export class Simulation {
   private runAction(a: ScriptAction): void {
     const node = actionNode(a);
     // Only a crash, a restart or a timeout changes a node's state; a request is a client's message.
-    const touched = a.do === 'crash' || a.do === 'restart' || a.do === 'timeout' ? a.node : 0;
+    const touched = a.do === 'crash' || a.do === 'restart' || a.do === 'timeout' || a.do === 'add' || a.do === 'remove' ? a.node : 0;
     this.begin(EventType.Action, a.at, a.do === 'request' ? CLIENT_ID_BASE : node, 0, 0, 0, a, touched);
     switch (a.do) {
       case 'crash':
-        if (this.alive[a.node]) {
-          this.alive[a.node] = false;
-          for (let s = 0; s < this.slots; s++) this.clearTimer(a.node, s);
-          this.protocol.crash(this.nodes[a.node]);
-          this.connectionsClose(a.node);
-        }
+        if (this.member[a.node] !== 1) this.noteAs(a.node, SimNote.NotMember, this.member[a.node]);
+        else if (this.alive[a.node]) this.stopNode(a.node);
         break;
       case 'restart':
-        if (!this.alive[a.node]) {
-          this.alive[a.node] = true;
-          this.withNode(a.node, () => this.protocol.start(this.nodes[a.node], this.ctx));
+        if (this.member[a.node] !== 1) this.noteAs(a.node, SimNote.NotMember, this.member[a.node]);
+        else if (!this.alive[a.node]) this.startNode(a.node);
+        break;
+      case 'add':
+        if (this.member[a.node] !== 0) {
+          this.noteAs(a.node, SimNote.AddNotAbsent, this.member[a.node]);
+        } else {
+          this.member[a.node] = 1;
+          this.startNode(a.node);
+          this.tellHub(a.node, true);
+        }
+        break;
+      case 'remove':
+        if (this.member[a.node] !== 1) {
+          this.noteAs(a.node, SimNote.RemoveNotMember, this.member[a.node]);
+        } else {
+          this.member[a.node] = 2;
+          if (this.alive[a.node]) this.stopNode(a.node);
+          this.tellHub(a.node, false);
         }
         break;
       case 'partition':
@@ -403,6 +433,30 @@ export class Simulation {
         break;
     }
     this.end(touched);
+  }
+
+  private stopNode(id: number): void {
+    this.alive[id] = false;
+    for (let s = 0; s < this.slots; s++) this.clearTimer(id, s);
+    this.protocol.crash(this.nodes[id]);
+    this.connectionsClose(id);
+  }
+
+  private startNode(id: number): void {
+    this.alive[id] = true;
+    this.withNode(id, () => this.protocol.start(this.nodes[id], this.ctx));
+  }
+
+  /** The operator tells the hub of an add or a remove (membership protocols with a hub). */
+  private tellHub(id: number, joined: boolean): void {
+    const hook = this.protocol.memberChanged;
+    if (!this.hasHub || hook === undefined) return;
+    this.withNode(HUB_ID, () => hook.call(this.protocol, this.nodes[HUB_ID], id, joined, this.ctx));
+  }
+
+  /** What a checker or a query sees: the live world at the current frame. */
+  worldView(): WorldView<unknown> {
+    return this.world;
   }
 
   /**
@@ -525,8 +579,8 @@ export class Simulation {
   }
 
   private runTimer(k: number): void {
-    const id = Math.floor(k / this.slots) + 1;
-    const slot = k - (id - 1) * this.slots;
+    const id = Math.floor(k / this.slots);
+    const slot = k - id * this.slots;
     const at = this.timerAt[k];
     this.timerAt[k] = Infinity;
     this.begin(EventType.Timer, at, id, 0, slot, 0, null, id);
@@ -544,8 +598,9 @@ export class Simulation {
       frame: this.frame,
       now: this.now,
       seq: this.seq,
-      nodes: this.nodes.map((nd, id) => (id === 0 ? null : p.snapshot(nd))),
+      nodes: this.nodes.map((nd, id) => (id === 0 && !this.hasHub ? null : p.snapshot(nd))),
       alive: this.alive.slice(),
+      member: this.member.slice(),
       timerAt: this.timerAt.slice(),
       timerSetAt: this.timerSetAt.slice(),
       timerSeq: this.timerSeq.slice(),
@@ -566,8 +621,9 @@ export class Simulation {
     this.frame = s.frame;
     this.now = s.now;
     this.seq = s.seq;
-    this.nodes = s.nodes.map((sn, id) => (id === 0 ? undefined : p.restore(sn)));
+    this.nodes = s.nodes.map((sn, id) => (id === 0 && !this.hasHub ? undefined : p.restore(sn)));
     this.alive = s.alive.slice();
+    this.member.set(s.member);
     this.timerAt.set(s.timerAt);
     this.timerSetAt.set(s.timerSetAt);
     this.timerSeq.set(s.timerSeq);

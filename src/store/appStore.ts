@@ -89,6 +89,11 @@ export interface FrameState {
 export interface ConnectionSlice {
   connect(api: AsyncSimApi): void;
   disconnect(): void;
+  /**
+   * A protocol-specific read at the shown frame (SimApi.query: the hash ring's layout, a key
+   * lookup). Null when there is no simulation, the protocol has no such query, or it failed.
+   */
+  query(name: string, arg?: unknown): Promise<unknown>;
 }
 
 export type AppState = FrameState & ConnectionSlice & PreferencesSlice & SelectionSlice & FeedbackSlice & EmbedSlice & PlaybackSlice & HistorySlice;
@@ -108,6 +113,16 @@ export function createAppStore(options: AppOptions = {}): AppStore {
         core.intent();
         core.stopSideRefresh();
         set({ playing: false, playTo: null, glide: null });
+      },
+      async query(name, arg) {
+        const api = core.api;
+        const v = get().view;
+        if (!api || !v) return null;
+        try {
+          return await api.query(v.frame, name, arg);
+        } catch {
+          return null;
+        }
       },
     };
     return {

@@ -66,7 +66,7 @@ export function App({ syncUrl = true }: { syncUrl?: boolean }) {
       <ForkNotice />
       <main className={`main ${embedState ? 'with-state' : ''}`}>
         {hasView && pv ? (
-          <ClusterStage pv={pv} captionBelow={embedState} />
+          pv.Stage ? <pv.Stage pv={pv} captionBelow={embedState} /> : <ClusterStage pv={pv} captionBelow={embedState} />
         ) : (
           <section className="stage loading" aria-busy={status === 'loading' || status === 'idle'}>
             <p>{status === 'failed' || (lookup && !lookup.ok) ? '⚠' : t.loading}</p>

@@ -69,6 +69,8 @@ export async function createInProcessClient(): Promise<SimClient> {
     nextMarkFrame: call('nextMarkFrame'),
     prevMarkFrame: call('prevMarkFrame'),
     lastNotable: call('lastNotable'),
+    query: call('query'),
+    experiment: call('experiment'),
   };
   return { api, dispose() {} };
 }

@@ -10,6 +10,9 @@ export interface SelectionSlice {
   tab: PanelTab;
   select(node: number): void;
   setTab(tab: PanelTab): void;
+  /** A key the user looked up (the hash ring: its owners are highlighted); null when none. */
+  selectedKey: string | null;
+  selectKey(key: string | null): void;
 }
 
 export function selectionSlice({ set, get, scheduleSideRefresh }: Core): SelectionSlice {
@@ -24,6 +27,10 @@ export function selectionSlice({ set, get, scheduleSideRefresh }: Core): Selecti
     setTab(tab) {
       set({ tab });
       if (tab === 'events') scheduleSideRefresh();
+    },
+    selectedKey: null,
+    selectKey(key) {
+      set({ selectedKey: key });
     },
   };
 }

@@ -66,6 +66,8 @@ export const en = {
     request: (n: N) => `client request${n ? ` to ${n}` : ''}`,
     timeout: (n: N) => `${n}’s election timer was made to fire`,
     drop: (n: N) => `a message from ${n} was dropped`,
+    add: (n: N) => `${n} joined`,
+    remove: (n: N) => `${n} was removed`,
     violation: () => 'safety violation',
   },
   runStopped: 'Stopped: a safety invariant was violated',

@@ -64,6 +64,8 @@ export const zh: Dict = {
     request: (n: N) => `客户端请求${n ? `（发往 ${n}）` : ''}`,
     timeout: (n: N) => `${n} 的选举计时器被立即触发`,
     drop: (n: N) => `${n} 发出的一条消息被丢弃`,
+    add: (n: N) => `${n} 已加入`,
+    remove: (n: N) => `${n} 已移除`,
     violation: () => '违反安全性',
   },
   runStopped: '已停止：违反了安全性不变式',

@@ -32,6 +32,8 @@ const SYMBOL: Record<string, string> = {
   request: '▸',
   timeout: '◔',
   drop: '⤫',
+  add: '⊕',
+  remove: '⊖',
   violation: '⚠',
   stop: '',
 };
@@ -73,6 +75,8 @@ function actionTitle(a: ScriptAction, t: Dict, lang: Lang): string {
     case 'crash':
     case 'restart':
     case 'timeout':
+    case 'add':
+    case 'remove':
       what = f[a.do](nodeRef(a.node));
       break;
     case 'partition':

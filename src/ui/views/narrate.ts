@@ -54,6 +54,10 @@ export function eventHeadline(row: EventRow, lang: Lang, kindName: (kind: number
           return t.simNarr.actionTimeout(nodeRef(a.node));
         case 'drop':
           return t.simNarr.actionDrop(fmtInt(a.nth, lang), nodeRef(a.from), nodeRef(a.to));
+        case 'add':
+          return t.simNarr.actionAdd(nodeRef(a.node));
+        case 'remove':
+          return t.simNarr.actionRemove(nodeRef(a.node));
       }
     }
   }
@@ -70,6 +74,12 @@ export function narrateSimNote(note: NoteRow, lang: Lang): string | null {
   switch (note.code) {
     case SimNote.TimeoutNodeDown:
       return s.timeoutNodeDown(n);
+    case SimNote.AddNotAbsent:
+      return s.addNotAbsent(n, f.state);
+    case SimNote.RemoveNotMember:
+      return s.removeNotMember(n, f.state);
+    case SimNote.NotMember:
+      return s.notMember(n, f.state);
     case SimNote.DropDone:
       return s.dropDone(num(f.nth), n, nodeRef(f.to));
     case SimNote.DropAlreadyArrived:

@@ -128,4 +128,16 @@ export interface ProtocolView {
   kindGlyph(kind: number): string;
   /** How each of the protocol's timeline mark kinds (ProtocolDef.markKinds) is drawn. */
   marks: Readonly<Record<string, MarkSpec>>;
+  /**
+   * The protocol's own stage, replacing the shared cluster stage (the hash ring draws a ring,
+   * not a cluster of nodes and links). It gets what ClusterStage gets and should keep its
+   * contracts: data-node / data-role / data-alive on each node, the caption, the stage tools.
+   */
+  Stage?: ComponentType<StageProps>;
+}
+
+export interface StageProps {
+  pv: ProtocolView;
+  /** The caption goes below the stage (an embed showing the protocol's state view beside it). */
+  captionBelow?: boolean;
 }

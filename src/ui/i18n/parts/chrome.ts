@@ -33,6 +33,8 @@ export const chromeEn = {
     request: (value: string, n: N) => `a client sends “${value}”${n ? ` to ${n}` : ''}`,
     timeout: (n: N) => `${n}’s election timer fires`,
     drop: (from: N, to: N, nth: string) => `message #${nth} from ${from} to ${to} is lost`,
+    add: (n: N) => `${n} joins`,
+    remove: (n: N) => `${n} leaves for good`,
   },
   /** A lesson stop's title: its number and its sentence. */
   chromeStopTitle: (i: string, sentence: string) => `Stop ${i}${sentence ? `: ${sentence}` : ''}`,
@@ -67,6 +69,8 @@ export const chromeZh: typeof chromeEn = {
     request: (value: string, n: N) => `客户端将发送“${value}”${n ? `（发往 ${n}）` : ''}`,
     timeout: (n: N) => `${n} 的选举计时器将被立即触发`,
     drop: (from: N, to: N, nth: string) => `${from} 发往 ${to} 的第 ${nth} 条消息将丢失`,
+    add: (n: N) => `${n} 将加入`,
+    remove: (n: N) => `${n} 将永久移除`,
   },
   chromeStopTitle: (i: string, sentence: string) => `停靠点 ${i}${sentence ? `：${sentence}` : ''}`,
   chromeMergedTitle: (count: string) => `此处有 ${count} 个标记：`,

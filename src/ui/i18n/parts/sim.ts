@@ -15,6 +15,13 @@ export const simEn = {
     // Headlines
     actionTimeout: (n: N) => `${n}’s election timer is made to fire now`,
     actionDrop: (nth: string, from: N, to: N) => `The user drops message #${nth} from ${from} to ${to}`,
+    actionAdd: (n: N) => `${n} joins the cluster`,
+    actionRemove: (n: N) => `${n} leaves the cluster for good`,
+    /** state: 1 a member, 2 removed. */
+    addNotAbsent: (n: N, state: number) => (state === 2 ? `${n} was removed: ids are never reused, nothing happens` : `${n} is already a member: nothing happens`),
+    /** state: 0 not added yet, 2 removed. */
+    removeNotMember: (n: N, state: number) => (state === 2 ? `${n} was already removed: nothing happens` : `${n} has not joined: nothing to remove`),
+    notMember: (n: N, state: number) => (state === 2 ? `${n} was removed for good: nothing happens` : `${n} has not joined yet: nothing happens`),
     dropByUser: (kind: string, from: N, to: N) => `${kind} from ${from} to ${to} never arrives: the user dropped it`,
     clientBackoffOver: (c: N) => `${c} has waited: it asks again`,
     /** EventType.Disconnect, for any protocol: the peer's process crashed and its connections closed. */
@@ -50,6 +57,11 @@ export const simZh: typeof simEn = {
   simNarr: {
     actionTimeout: (n) => `让 ${n} 的选举定时器立即到期`,
     actionDrop: (nth, from, to) => `用户丢弃 ${from} 发往 ${to} 的第 ${nth} 条消息`,
+    actionAdd: (n) => `${n} 加入集群`,
+    actionRemove: (n) => `${n} 永久离开集群`,
+    addNotAbsent: (n, state) => (state === 2 ? `${n} 已被移除：编号不会复用，什么也不发生` : `${n} 已经是成员：什么也不发生`),
+    removeNotMember: (n, state) => (state === 2 ? `${n} 早已移除：什么也不发生` : `${n} 尚未加入：无可移除`),
+    notMember: (n, state) => (state === 2 ? `${n} 已被永久移除：什么也不发生` : `${n} 尚未加入：什么也不发生`),
     dropByUser: (kind, from, to) => `${from} 发往 ${to} 的 ${kind} 没有送达：被用户丢弃`,
     clientBackoffOver: (c) => `${c} 等待结束：再次发送请求`,
     disconnect: (n, peer) => `${n} 发现它与 ${peer} 的连接已关闭`,
