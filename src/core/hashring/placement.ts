@@ -24,9 +24,10 @@ import { buildPoints, buildRing, MAX_NODE_ID, successor, successorsSweep, type R
 import { nodeHash, topR } from './rendezvous';
 import { boundedCapacity, placeBoundedKeys } from './bounded';
 
-export type Scheme = 'ring' | 'jump' | 'rendezvous' | 'bounded';
-
-export const SCHEMES: readonly Scheme[] = ['ring', 'jump', 'rendezvous', 'bounded'];
+// The scheme names are the contract's (types.ts); re-exported so callers need one import.
+import type { Scheme } from './types';
+export type { Scheme } from './types';
+export { SCHEMES } from './types';
 
 export interface PlacementInput {
   scheme: Scheme;

@@ -1,7 +1,7 @@
 /** Load statistics, diff, the ideal movement, and balance improving with vnodes as PROTOCOLS.md says. */
 import { describe, expect, it } from 'vitest';
 import { place, type Placement } from '../../../../src/core/hashring/placement';
-import { cvCurve, cvFormula, diff, idealMoved, loadStats } from '../../../../src/core/hashring/stats';
+import { cvCurve, cvCurveView, cvFormula, diff, idealMoved, loadStats } from '../../../../src/core/hashring/stats';
 
 function handMade(rows: number[][]): Placement {
   const R = rows[0].length;
@@ -25,6 +25,10 @@ describe('loadStats', () => {
     expect(s.min).toBe(0);
     expect(s.max).toBe(3);
     expect(s.maxOverMean).toBeCloseTo(9 / 4, 12);
+    // The contract's fields (types.ts LoadStats).
+    expect(s.perNode).toEqual([{ id: 2, keys: 1 }, { id: 5, keys: 3 }, { id: 9, keys: 0 }]);
+    expect(s.cap).toBe(0);
+    expect(loadStats(p, [2, 5, 9], 2).cap).toBe(2);
   });
 
   it('is all zeros with no members or no keys', () => {
@@ -95,6 +99,14 @@ describe('balance improves with vnodes, as measured', () => {
     expect(c[3].cv).toBeGreaterThan(0.02);
     expect(c[3].cv).toBeLessThan(0.05);
     for (const x of c) expect(x.formula).toBe(cvFormula(10, x.vnodes));
+    // The same numbers in the contract's CvCurve shape.
+    expect(cvCurveView(TEN, 100_000, VN)).toEqual({
+      nodes: 10,
+      keys: 100_000,
+      vnodes: VN,
+      measured: c.map((x) => x.cv),
+      formula: c.map((x) => x.formula),
+    });
   });
 
   it('averaged over six 10-node sets, within 25% of the formula at every vnode count', () => {
