@@ -96,13 +96,22 @@ export function murmur3(s: string, seed = 0): number {
 
 /**
  * A 32-bit weight for the pair (a, b), e.g. (key hash, node hash) for rendezvous hashing:
- * murmur3 of the two words [b] with seed a — one block round and the finaliser — so every bit of
+ * murmur3 of the one word [b] with seed a — one block round and the finaliser — so every bit of
  * either input avalanches into the result, and for a fixed `a` distinct `b`s give distinct weights
  * (each step is a bijection in b). Unsigned.
  */
 export function mix32(a: number, b: number): number {
-  let h = a | 0;
-  h ^= scramble(b | 0);
+  return mix32Scrambled(a, scrambleWord(b));
+}
+
+/** The block scramble of one word (k·c1, rotl 15, ·c2): mix32's per-`b` part, to compute once per node. */
+export function scrambleWord(b: number): number {
+  return scramble(b | 0);
+}
+
+/** mix32(a, b) given sb = scrambleWord(b): what rendezvous runs per (key, node) pair. */
+export function mix32Scrambled(a: number, sb: number): number {
+  let h = a ^ sb;
   h = (Math.imul(rotl(h, 13), 5) + 0xe6546b64) | 0;
   h ^= 4;
   return fmix32(h);

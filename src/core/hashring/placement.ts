@@ -21,7 +21,7 @@
 import { murmur3 } from './hash';
 import { jumpHash } from './jump';
 import { buildPoints, buildRing, MAX_NODE_ID, successor, successorsSweep, type RingTable } from './ring';
-import { nodeHash, topR } from './rendezvous';
+import { nodeSeeds, topR } from './rendezvous';
 import { boundedCapacity, placeBoundedKeys } from './bounded';
 
 // The scheme names are the contract's (types.ts); re-exported so callers need one import.
@@ -184,9 +184,7 @@ function placeRing(ring: RingTable, hashes: Uint32Array, order: Uint32Array, out
 }
 
 function placeRendezvous(members: readonly number[], hashes: Uint32Array, R: number, out: Placement): void {
-  const n = members.length;
-  const nh = new Uint32Array(n);
-  for (let m = 0; m < n; m++) nh[m] = nodeHash(members[m]);
+  const nh = nodeSeeds(members);
   const scratch = new Float64Array(R);
   const { owners, primaryCount } = out;
   for (let i = 0; i < hashes.length; i++) {
@@ -239,8 +237,7 @@ export function lookup(input: PlacementInput, key: string): { hash: number; owne
     } else if (input.scheme === 'jump') {
       fillByIndex(members, jumpHash(hash, 0, n), R, out, 0);
     } else if (input.scheme === 'rendezvous') {
-      const nh = Uint32Array.from(members, nodeHash);
-      topR(hash, members, nh, R, out, 0, new Float64Array(R));
+      topR(hash, members, nodeSeeds(members), R, out, 0, new Float64Array(R));
     } else {
       const m = /^key-(\d+)$/.exec(key);
       const idx = m ? Number(m[1]) : -1;
