@@ -233,7 +233,8 @@ export function lookup(input: PlacementInput, key: string): { hash: number; owne
       fillByIndex(members, hash % n, R, out, 0);
     } else if (input.scheme === 'ring') {
       const ring = ringTable(input);
-      out.set(ring.prefs.subarray(successor(ring.positions, hash) * R, successor(ring.positions, hash) * R + R));
+      const from = successor(ring.positions, hash) * R;
+      out.set(ring.prefs.subarray(from, from + R));
     } else if (input.scheme === 'jump') {
       fillByIndex(members, jumpHash(hash, 0, n), R, out, 0);
     } else if (input.scheme === 'rendezvous') {
