@@ -13,6 +13,7 @@ import {
   place,
   ringPoints,
   SCHEMES,
+  sortedKeyHashes,
   type Placement,
   type PlacementInput,
   type Scheme,
@@ -50,6 +51,8 @@ describe('keys and their hashes', () => {
     const order = keyOrder(3000);
     expect(new Set(order).size).toBe(3000);
     for (let k = 1; k < order.length; k++) expect(h[order[k - 1]]).toBeLessThanOrEqual(h[order[k]]);
+    const sorted = sortedKeyHashes(3000);
+    expect(Array.from(sorted)).toEqual(Array.from(order, (i) => h[i]));
   });
 });
 
