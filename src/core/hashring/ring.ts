@@ -91,7 +91,7 @@ export function successor(positions: Uint32Array, h: number): number {
  * p, then the owners of the following points clockwise, skipping nodes already in the list, until
  * R distinct nodes (or every member, if fewer than R; the rest are 0).
  * With `distinct` false (the noDistinctReplicas bug) it is simply the owners of the next R
- * points, so a node's other vnodes can appear twice.
+ * points (round the ring again if it has fewer than R), so a node's other vnodes can appear twice.
  */
 export function buildPrefs(points: RingPoints, memberCount: number, replicas: number, distinct = true): Uint8Array {
   const { owners } = points;
