@@ -134,6 +134,7 @@ describe('the hub', () => {
     expect(h[1]).toBeGreaterThan(15);
     expect(h[2]).toBeLessThanOrEqual(2);
     expect(h[3]).toBeLessThanOrEqual(2);
+    expect(ss.view().network.partition).toEqual([[0, 1], [2, 3], [4], [5], [6]]);
   });
 
   it('seeking back and forth across adds and removes reproduces every frame', () => {
