@@ -7,6 +7,7 @@
  */
 import { scaleLog, scaleSymlog } from 'd3';
 import type { DetectorPoint, DetectorResult } from '../../../sim/experiments/detector';
+import type { Lang } from '../../../store/types';
 import { useApp } from '../../StoreContext';
 import { TERM_COLORS } from '../../palette';
 import { LESSON_PANEL_DICT } from './panel-i18n';
@@ -36,12 +37,19 @@ export function detectorSeries(r: DetectorResult): Series[] {
   return out;
 }
 
+/** The lesson panel: runs the experiment in the worker, then draws it. */
 export function DetectorChart() {
   const lang = useApp((s) => s.lang);
   const t = LESSON_PANEL_DICT[lang];
   const r = useExperiment<DetectorResult>('detector');
   if (r === undefined) return <p className="lesson-panel-wait" aria-busy="true">{t.detectorLoading}</p>;
   if (r === null) return <p className="lesson-panel-wait">{t.detectorFailed}</p>;
+  return <DetectorFigure r={r} lang={lang} />;
+}
+
+/** The chart of one experiment result (pure: the tests render it from a real result). */
+export function DetectorFigure({ r, lang }: { r: DetectorResult; lang: Lang }) {
+  const t = LESSON_PANEL_DICT[lang];
   const series = detectorSeries(r);
   const all = series.flatMap((s) => s.points);
   const xMin = Math.min(...all.map((p) => p.detectMeanMs!), 100) * 0.8;

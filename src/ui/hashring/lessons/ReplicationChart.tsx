@@ -5,6 +5,7 @@
  * N). Bars out of the same total, so the difference is the bars' lengths.
  */
 import type { ReplicationResult } from '../../../sim/experiments/replication';
+import type { Lang } from '../../../store/types';
 import { useApp } from '../../StoreContext';
 import { LESSON_PANEL_DICT } from './panel-i18n';
 import { useExperiment } from './useExperiment';
@@ -38,6 +39,12 @@ export function ReplicationChart() {
   const r = useExperiment<ReplicationResult>('replication');
   if (r === undefined) return <p className="lesson-panel-wait" aria-busy="true">{t.replicationLoading}</p>;
   if (r === null) return <p className="lesson-panel-wait">{t.detectorFailed}</p>;
+  return <ReplicationFigure r={r} lang={lang} />;
+}
+
+/** The bars of one experiment result (pure: the tests render it from a real result). */
+export function ReplicationFigure({ r, lang }: { r: ReplicationResult; lang: Lang }) {
+  const t = LESSON_PANEL_DICT[lang];
   return (
     <figure className="lesson-chart replication-chart">
       <figcaption className="lesson-chart-title">{t.replicationTitle(r.writes)}</figcaption>

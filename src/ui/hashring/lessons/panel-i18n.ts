@@ -6,12 +6,11 @@ import type { Lang } from '../../../store/types';
 
 const en = {
   detectorTitle: 'Detection time against false suspicions (measured)',
-  detectorX: 'mean time from crash to declared down (ms)',
+  detectorX: 'mean time from crash to declared down — when its keys move (ms)',
   detectorY: 'false suspicions per node-hour',
   detectorSeries: (kind: 'timeout' | 'phi', hb: number) => (kind === 'timeout' ? `timeout, heartbeat ${hb} ms` : `φ, heartbeat ${hb} ms`),
   detectorNetwork: (drop: number, lo: number, hi: number, nodeHours: string) =>
     `Each point: one run of the ring’s router and nodes, ${Math.round(drop * 100)}% of messages lost, latency ${lo}–${hi} ms, ${nodeHours} node-hours. Along each line the timeout (or φ threshold) grows.`,
-  detectorNoRightValue: 'No point on the curves is “the right period”: each buys faster detection with more false suspicions.',
   detectorLoading: 'Running the simulations…',
   detectorFailed: 'The experiment did not run.',
   replicationTitle: (writes: number) => `Where ${writes} writes live`,
@@ -25,12 +24,11 @@ export type LessonPanelDict = typeof en;
 
 const zh: LessonPanelDict = {
   detectorTitle: '检测时间与误判（实测）',
-  detectorX: '从崩溃到被判定下线的平均时间（毫秒）',
+  detectorX: '从宕机到被判定下线（即键迁移）的平均时间（毫秒）',
   detectorY: '每节点·小时的误判次数',
   detectorSeries: (kind, hb) => (kind === 'timeout' ? `超时，心跳 ${hb} 毫秒` : `φ，心跳 ${hb} 毫秒`),
   detectorNetwork: (drop, lo, hi, nodeHours) =>
     `每个点：哈希环的路由器与节点的一次运行，丢失 ${Math.round(drop * 100)}% 的消息，延迟 ${lo}–${hi} 毫秒，共 ${nodeHours} 节点·小时。沿每条线，超时（或 φ 阈值）逐渐增大。`,
-  detectorNoRightValue: '曲线上没有哪一点是“正确的周期”：每一点都是以更多误判换取更快的检测。',
   detectorLoading: '正在运行模拟…',
   detectorFailed: '实验未能运行。',
   replicationTitle: (writes) => `${writes} 次写入存放在哪里`,
