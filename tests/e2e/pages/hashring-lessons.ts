@@ -2,7 +2,7 @@
  * The hash ring's lessons in the browser: walking a lesson's stops with next mark, the
  * lesson's own panel (the detector chart, ZooKeeper beside the ring), and whether the 800×450
  * embed of a ring lesson fits — nothing scrolls, no node label leaves the ring's drawing, and
- * the lesson panel's content fits its box.
+ * the lesson panel's content fits its box (a chart's labels inside the chart).
  */
 import { expect, type Frame, type Locator, type Page } from '@playwright/test';
 import { AppPage } from './app';
@@ -74,6 +74,11 @@ export function ringEmbedFit(frame: Frame): Promise<{ scrolls: boolean; cut: num
     if (panel) {
       const pb = box(panel);
       panelCut = [...panel.querySelectorAll('text, p, li, th, td, figcaption')].map(box).filter((r) => out(r, pb)).length;
+      // A chart's labels inside its own drawing (an SVG clips what leaves it).
+      for (const chart of panel.querySelectorAll('svg[role="img"]')) {
+        const cb = box(chart);
+        panelCut += [...chart.querySelectorAll('text')].map(box).filter((r) => out(r, cb)).length;
+      }
       panelOverflows = panel.scrollHeight > panel.clientHeight + 1 || panel.scrollWidth > panel.clientWidth + 1;
     }
     return {

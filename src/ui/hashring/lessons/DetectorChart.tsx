@@ -13,8 +13,8 @@ import { TERM_COLORS } from '../../palette';
 import { LESSON_PANEL_DICT } from './panel-i18n';
 import { useExperiment } from './useExperiment';
 
-const W = 360;
-const H = 210;
+const W = 280;
+const H = 190;
 const M = { l: 50, r: 16, t: 8, b: 30 };
 /** Log x ticks: detection times span 50 ms to seconds. */
 const X_TICKS = [50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000];

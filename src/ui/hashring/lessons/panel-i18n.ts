@@ -6,7 +6,7 @@ import type { Lang } from '../../../store/types';
 
 const en = {
   detectorTitle: 'Detection time against false suspicions (measured)',
-  detectorX: 'mean time from crash to declared down — when its keys move (ms)',
+  detectorX: 'mean ms from crash to declared down (keys move)',
   detectorY: 'false suspicions per node-hour',
   detectorSeries: (kind: 'timeout' | 'phi', hb: number) => (kind === 'timeout' ? `timeout, heartbeat ${hb} ms` : `φ, heartbeat ${hb} ms`),
   detectorNetwork: (drop: number, lo: number, hi: number, nodeHours: string) =>
@@ -24,7 +24,7 @@ export type LessonPanelDict = typeof en;
 
 const zh: LessonPanelDict = {
   detectorTitle: '检测时间与误判（实测）',
-  detectorX: '从宕机到被判定下线（即键迁移）的平均时间（毫秒）',
+  detectorX: '宕机到判定下线（键迁移）的平均毫秒数',
   detectorY: '每节点·小时的误判次数',
   detectorSeries: (kind, hb) => (kind === 'timeout' ? `超时，心跳 ${hb} 毫秒` : `φ，心跳 ${hb} 毫秒`),
   detectorNetwork: (drop, lo, hi, nodeHours) =>
