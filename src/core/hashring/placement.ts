@@ -21,12 +21,13 @@
 import { murmur3 } from './hash';
 import { jumpHash } from './jump';
 import { buildPoints, buildRing, MAX_NODE_ID, successor, successorsSweep, type RingTable } from './ring';
-import { nodeHash, topR } from './rendezvous';
+import { nodeSeeds, topR } from './rendezvous';
 import { boundedCapacity, placeBoundedKeys } from './bounded';
 
-export type Scheme = 'ring' | 'jump' | 'rendezvous' | 'bounded';
-
-export const SCHEMES: readonly Scheme[] = ['ring', 'jump', 'rendezvous', 'bounded'];
+// The scheme names are the contract's (types.ts); re-exported so callers need one import.
+import type { Scheme } from './types';
+export type { Scheme } from './types';
+export { SCHEMES } from './types';
 
 export interface PlacementInput {
   scheme: Scheme;
@@ -136,49 +137,81 @@ function fillByIndex(members: readonly number[], b: number, R: number, owners: U
   }
 }
 
+// One small function per scheme, so each hot loop is optimized on its own.
+
+/**
+ * Bucket schemes (jump, and the moduloHashing bug): key i's bucket is buckets[i], an index into
+ * the members in ascending order; its replicas are members[(b + r) mod n] for r < min(R, n), read
+ * from the members written twice so the loop has no modulo.
+ */
+function placeByBucket(members: readonly number[], buckets: Uint8Array, R: number, out: Placement): void {
+  const n = members.length;
+  const want = Math.min(R, n);
+  const twice = new Uint8Array(2 * n);
+  for (let m = 0; m < n; m++) twice[m] = twice[m + n] = members[m];
+  const { owners, primaryCount } = out;
+  for (let i = 0, base = 0; i < buckets.length; i++, base += R) {
+    const b = buckets[i];
+    for (let r = 0; r < want; r++) owners[base + r] = twice[b + r];
+    primaryCount[twice[b]]++;
+  }
+}
+
+function jumpBuckets(hashes: Uint32Array, n: number): Uint8Array {
+  const buckets = new Uint8Array(hashes.length);
+  for (let i = 0; i < hashes.length; i++) buckets[i] = jumpHash(hashes[i], 0, n);
+  return buckets;
+}
+
+function moduloBuckets(hashes: Uint32Array, n: number): Uint8Array {
+  const buckets = new Uint8Array(hashes.length);
+  for (let i = 0; i < hashes.length; i++) buckets[i] = hashes[i] % n;
+  return buckets;
+}
+
+/** Ring: each key's successor point by one sweep over the keys in hash order, then its
+ * preference list copied in key order (sequential writes). */
+function placeRing(ring: RingTable, hashes: Uint32Array, order: Uint32Array, out: Placement): void {
+  const { prefs, replicas: R } = ring;
+  const { owners, primaryCount } = out;
+  const succ = new Uint32Array(hashes.length);
+  successorsSweep(ring.positions, hashes, order, succ);
+  for (let i = 0, base = 0; i < succ.length; i++, base += R) {
+    const from = succ[i] * R;
+    for (let r = 0; r < R; r++) owners[base + r] = prefs[from + r];
+    primaryCount[prefs[from]]++;
+  }
+}
+
+function placeRendezvous(members: readonly number[], hashes: Uint32Array, R: number, out: Placement): void {
+  const nh = nodeSeeds(members);
+  const scratch = new Float64Array(R);
+  const { owners, primaryCount } = out;
+  for (let i = 0; i < hashes.length; i++) {
+    topR(hashes[i], members, nh, R, owners, i * R, scratch);
+    primaryCount[owners[i * R]]++;
+  }
+}
+
 export function place(input: PlacementInput): Placement {
   checkInput(input);
   const { members, keys } = input;
   const R = input.replicas;
-  const owners = new Uint8Array(keys * R);
-  const primaryCount = new Uint32Array(MAX_NODE_ID + 1);
-  const result: Placement = { owners, replicas: R, primaryCount };
+  const result: Placement = { owners: new Uint8Array(keys * R), replicas: R, primaryCount: new Uint32Array(MAX_NODE_ID + 1) };
   const n = members.length;
   if (n === 0 || keys === 0) return result;
   const hashes = keyHashes(keys);
-
-  if (input.scheme === 'ring' && input.bugs?.moduloHashing) {
-    for (let i = 0; i < keys; i++) fillByIndex(members, hashes[i] % n, R, owners, i * R);
-  } else if (input.scheme === 'ring') {
-    const ring = ringTable(input);
-    const { positions, prefs } = ring;
-    const order = keyOrder(keys);
-    const total = positions.length;
-    let p = 0;
-    for (let k = 0; k < keys; k++) {
-      const i = order[k];
-      const h = hashes[i];
-      while (p < total && positions[p] < h) p++;
-      const from = (p === total ? 0 : p) * R;
-      const base = i * R;
-      for (let r = 0; r < R; r++) owners[base + r] = prefs[from + r];
-    }
-  } else if (input.scheme === 'jump') {
-    for (let i = 0; i < keys; i++) fillByIndex(members, jumpHash(hashes[i], 0, n), R, owners, i * R);
-  } else if (input.scheme === 'rendezvous') {
-    const nh = new Uint32Array(n);
-    for (let m = 0; m < n; m++) nh[m] = nodeHash(members[m]);
-    const scratch = new Float64Array(R);
-    for (let i = 0; i < keys; i++) topR(hashes[i], members, nh, R, owners, i * R, scratch);
-  } else {
+  if (input.scheme === 'ring' && input.bugs?.moduloHashing) placeByBucket(members, moduloBuckets(hashes, n), R, result);
+  else if (input.scheme === 'ring') placeRing(ringTable(input), hashes, keyOrder(keys), result);
+  else if (input.scheme === 'jump') placeByBucket(members, jumpBuckets(hashes, n), R, result);
+  else if (input.scheme === 'rendezvous') placeRendezvous(members, hashes, R, result);
+  else {
     const ring = ringTable(input);
     const succ = new Uint32Array(keys);
     successorsSweep(ring.positions, hashes, keyOrder(keys), succ);
     const cap = Math.max(boundedCapacity(keys, n, input.loadFactor), Math.ceil(keys / n));
-    placeBoundedKeys(ring, succ, cap, owners, primaryCount);
-    return result;
+    placeBoundedKeys(ring, succ, cap, result.owners, result.primaryCount);
   }
-  for (let i = 0; i < keys; i++) primaryCount[owners[i * R]]++;
   return result;
 }
 
@@ -200,12 +233,12 @@ export function lookup(input: PlacementInput, key: string): { hash: number; owne
       fillByIndex(members, hash % n, R, out, 0);
     } else if (input.scheme === 'ring') {
       const ring = ringTable(input);
-      out.set(ring.prefs.subarray(successor(ring.positions, hash) * R, successor(ring.positions, hash) * R + R));
+      const from = successor(ring.positions, hash) * R;
+      out.set(ring.prefs.subarray(from, from + R));
     } else if (input.scheme === 'jump') {
       fillByIndex(members, jumpHash(hash, 0, n), R, out, 0);
     } else if (input.scheme === 'rendezvous') {
-      const nh = Uint32Array.from(members, nodeHash);
-      topR(hash, members, nh, R, out, 0, new Float64Array(R));
+      topR(hash, members, nodeSeeds(members), R, out, 0, new Float64Array(R));
     } else {
       const m = /^key-(\d+)$/.exec(key);
       const idx = m ? Number(m[1]) : -1;

@@ -9,9 +9,10 @@
  * (or one step of a sweep over sorted keys) plus one table read.
  */
 import { murmur3 } from './hash';
+import { HASHRING_CAPACITY } from './types';
 
-/** Node ids are 1..MAX_NODE_ID (an owner byte of 0 means "none"). */
-export const MAX_NODE_ID = 24;
+/** Node ids are 1..MAX_NODE_ID, the contract's slots (an owner byte of 0 means "none"). */
+export const MAX_NODE_ID = HASHRING_CAPACITY;
 
 /** A member's vnode tokens, memoized per id: the longest array computed so far (a prefix of it
  * serves any smaller count, since token v does not depend on the count). Pure: same input, same

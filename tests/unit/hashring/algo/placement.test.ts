@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boundedCapacity } from '../../../../src/core/hashring/bounded';
-import { murmur3 } from '../../../../src/core/hashring/hash';
+import { mix32, murmur3 } from '../../../../src/core/hashring/hash';
 import {
   clearRingCache,
   clearTokenCache,
@@ -17,6 +17,7 @@ import {
   type PlacementInput,
   type Scheme,
 } from '../../../../src/core/hashring/placement';
+import { weight } from '../../../../src/core/hashring/rendezvous';
 import { successor, vnodeTokens } from '../../../../src/core/hashring/ring';
 
 const TEN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -184,6 +185,20 @@ describe('monotonicity', () => {
     // Ideal is K/10; buckets 3..9 all shift down one, and keys follow the bucket numbers.
     expect(moved).toBeGreaterThan(0.5 * K);
     expect(movedNotFrom3).toBeGreaterThan(0.4 * K);
+  });
+});
+
+describe('rendezvous', () => {
+  it('a key’s replicas are the R members of highest weight, highest first (brute force)', () => {
+    const members = [1, 4, 6, 11, 19, 24];
+    const p = place(input('rendezvous', members, { replicas: 4, keys: 3000 }));
+    const h = keyHashes(3000);
+    const bad = firstBad(3000, (i) => {
+      const ranked = [...members].sort((a, b) => weight(h[i], b) - weight(h[i], a) || a - b);
+      return same(replicasOf(p, i), ranked.slice(0, 4));
+    });
+    expect(bad).toBe(-1);
+    expect(weight(h[0], 4)).toBe(mix32(h[0], murmur3('n4')));
   });
 });
 
