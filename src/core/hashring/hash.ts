@@ -18,7 +18,8 @@
  * (k·c1, rotl 15, ·c2) and folded into the state h (h ^= k, rotl 13, h·5 + 0xe6546b64). The 1–3
  * tail bytes are scrambled the same way and xored in without the fold; then h ^= byte length and
  * fmix (xorshift 16, ·0x85ebca6b, xorshift 13, ·0xc2b2ae35, xorshift 16) finishes.
- * The string is encoded to UTF-8 on the fly (no TextEncoder buffer per call).
+ * The string is encoded to UTF-8 on the fly (no TextEncoder buffer per call), four ASCII
+ * characters at a time while it can.
  */
 
 const C1 = 0xcc9e2d51;
@@ -50,7 +51,20 @@ export function murmur3(s: string, seed = 0): number {
   let filled = 0; // how many bytes `block` holds (0..3)
   let len = 0;
   const n = s.length;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  // Fast path: whole blocks of four ASCII characters (every key and vnode name) are four bytes.
+  for (; i + 4 <= n; i += 4) {
+    const c0 = s.charCodeAt(i);
+    const c1 = s.charCodeAt(i + 1);
+    const c2 = s.charCodeAt(i + 2);
+    const c3 = s.charCodeAt(i + 3);
+    if ((c0 | c1 | c2 | c3) >= 0x80) break;
+    h ^= scramble(c0 | (c1 << 8) | (c2 << 16) | (c3 << 24));
+    h = (Math.imul(rotl(h, 13), 5) + 0xe6546b64) | 0;
+    len += 4;
+  }
+  // The rest (and any string from its first non-ASCII block on), byte by byte.
+  for (; i < n; i++) {
     let c = s.charCodeAt(i);
     // Up to four UTF-8 bytes for this code point, pushed one by one.
     let bytes: number; // packed little-endian, first byte lowest

@@ -59,8 +59,8 @@ export function keyName(i: number): string {
 
 // Key hashes do not depend on the count, so one growing array serves every count (as a prefix).
 let hashCache = new Uint32Array(0);
-// Key indices 0..K-1 sorted by hash, memoized for the last count asked.
-let orderCache: { keys: number; order: Uint32Array } = { keys: 0, order: new Uint32Array(0) };
+// Key indices 0..K-1 sorted by hash, and the hashes in that order, memoized for the last count asked.
+let orderCache: { keys: number; order: Uint32Array; sorted: Uint32Array } = { keys: 0, order: new Uint32Array(0), sorted: new Uint32Array(0) };
 
 /** murmur3(keyName(i), 0) for i in 0..keys-1. Memoized (a pure cache); do not write into it. */
 export function keyHashes(keys: number): Uint32Array {
@@ -73,11 +73,10 @@ export function keyHashes(keys: number): Uint32Array {
   return hashCache.subarray(0, keys);
 }
 
-/** Key indices 0..keys-1 in ascending hash order (ties by index). Memoized per count. */
-export function keyOrder(keys: number): Uint32Array {
+function sortKeys(keys: number): typeof orderCache {
   if (orderCache.keys !== keys) {
     const h = keyHashes(keys);
-    // hash·2^20 + index would overflow 2^53 past 2^21 keys; pack when it fits, else sort indices.
+    // hash·2^21 + index stays below 2^53 up to 2^21 keys: one numeric sort; past that, indices.
     let order: Uint32Array;
     if (keys <= 1 << 21) {
       const packed = new Float64Array(keys);
@@ -88,9 +87,21 @@ export function keyOrder(keys: number): Uint32Array {
     } else {
       order = Uint32Array.from({ length: keys }, (_, i) => i).sort((a, b) => h[a] - h[b] || a - b);
     }
-    orderCache = { keys, order };
+    const sorted = new Uint32Array(keys);
+    for (let k = 0; k < keys; k++) sorted[k] = h[order[k]];
+    orderCache = { keys, order, sorted };
   }
-  return orderCache.order;
+  return orderCache;
+}
+
+/** Key indices 0..keys-1 in ascending hash order (ties by index). Memoized per count. */
+export function keyOrder(keys: number): Uint32Array {
+  return sortKeys(keys).order;
+}
+
+/** The key hashes in ascending order: sortedKeyHashes(k)[j] = keyHashes(k)[keyOrder(k)[j]]. Memoized. */
+export function sortedKeyHashes(keys: number): Uint32Array {
+  return sortKeys(keys).sorted;
 }
 
 /** Forget every memoized table (the bench uses it to time cold work). */
@@ -175,7 +186,7 @@ function placeRing(ring: RingTable, hashes: Uint32Array, order: Uint32Array, out
   const { prefs, replicas: R } = ring;
   const { owners, primaryCount } = out;
   const succ = new Uint32Array(hashes.length);
-  successorsSweep(ring.positions, hashes, order, succ);
+  successorsSweep(ring.positions, sortedKeyHashes(order.length), order, succ);
   for (let i = 0, base = 0; i < succ.length; i++, base += R) {
     const from = succ[i] * R;
     for (let r = 0; r < R; r++) owners[base + r] = prefs[from + r];
@@ -208,7 +219,7 @@ export function place(input: PlacementInput): Placement {
   else {
     const ring = ringTable(input);
     const succ = new Uint32Array(keys);
-    successorsSweep(ring.positions, hashes, keyOrder(keys), succ);
+    successorsSweep(ring.positions, sortedKeyHashes(keys), keyOrder(keys), succ);
     const cap = Math.max(boundedCapacity(keys, n, input.loadFactor), Math.ceil(keys / n));
     placeBoundedKeys(ring, succ, cap, result.owners, result.primaryCount);
   }

@@ -96,6 +96,7 @@ export function idealMoved(keys: number, nBefore: number, nAfter: number): numbe
  * v of them; its variance gives this (≈ 1/√v for large n).
  */
 export function cvFormula(n: number, v: number): number {
+  if (n <= 1) return 0; // one node (or none) holds everything: no spread
   return Math.sqrt((n - 1) / (n * v + 1));
 }
 

@@ -81,6 +81,7 @@ describe('ideal movement and the balance formula', () => {
     expect(cvFormula(10, 100)).toBeCloseTo(0.095, 3);
     expect(cvFormula(10, 1000)).toBeCloseTo(0.03, 3);
     expect(cvFormula(1, 5)).toBe(0);
+    expect(cvFormula(0, 5)).toBe(0);
   });
 });
 
