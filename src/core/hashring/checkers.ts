@@ -39,6 +39,13 @@ import { CHANGE_ACTION_NAMES, type HashringConfig } from './types';
 
 export const INVARIANTS = ['Replica Count', 'Minimal Movement', 'Detection Bound'] as const;
 
+/** Every `why.code` a violation can carry, by invariant (for a view's dictionary to cover them all). */
+export const VIOLATION_CODES = {
+  'Replica Count': ['extraReplica', 'missingReplica', 'ownerNotInRing', 'duplicateReplica'],
+  'Minimal Movement': ['movedBetweenStayers', 'replicasShuffled', 'aboveCap'],
+  'Detection Bound': ['notDeclaredInTime', 'pastPhiDeadline'],
+} as const satisfies Record<(typeof INVARIANTS)[number], readonly string[]>;
+
 type Found = Omit<Violation, 'time' | 'frame'>;
 
 /** The CLI's `changes[]` entry (DESIGN.md, "Headless CLI"). */

@@ -1,6 +1,6 @@
 /** The ring's checkers: each rule catches what it claims, each bug is caught, and a correct run passes. */
 import { describe, expect, it } from 'vitest';
-import { checkMovement, checkReplicas, createHashringMonitor } from '../../../../src/core/hashring/checkers';
+import { VIOLATION_CODES, checkMovement, checkReplicas, createHashringMonitor } from '../../../../src/core/hashring/checkers';
 import type { Placement } from '../../../../src/core/hashring/placement';
 import { phiDelay } from '../../../../src/core/hashring/detector';
 import { createRouter, placementOf, startRouter } from '../../../../src/core/hashring/router';
@@ -134,5 +134,12 @@ describe('the bugs, in runs', () => {
       expect(r.report.violations, scheme).toEqual([]);
       expect((r.report.changes as unknown[]).length, scheme).toBe(4);
     }
+  });
+});
+
+describe('violation codes', () => {
+  it('the published list is exactly the codes the tests above produce', () => {
+    const produced = ['extraReplica', 'missingReplica', 'ownerNotInRing', 'duplicateReplica', 'movedBetweenStayers', 'replicasShuffled', 'aboveCap', 'notDeclaredInTime', 'pastPhiDeadline'];
+    expect(Object.values(VIOLATION_CODES).flat().sort()).toEqual(produced.sort());
   });
 });
