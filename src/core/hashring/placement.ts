@@ -1,7 +1,8 @@
 /**
  * The one entry point for key placement: which nodes hold each key's replicas under a scheme.
  * Pure and deterministic; `place()` runs in the worker on every ring change and inside checkers,
- * so its hot path allocates only its result (typed arrays) and sorts only the vnode points.
+ * so it allocates a few typed arrays per call and nothing per key, and sorts only the vnode
+ * points (the keys' hash order is memoized per key count).
  *
  * Schemes:
  *  - 'ring': consistent hashing with `vnodes` points per member; replicas = the next R distinct
@@ -37,7 +38,7 @@ export interface PlacementInput {
   vnodes: number;
   /** R. */
   replicas: number;
-  /** c, bounded only (> 1). */
+  /** c, bounded only (≥ 1; 1 means no slack at all, ⌈keys/nodes⌉ each). */
   loadFactor: number;
   /** How many keys: key i is named `key-${i}`. */
   keys: number;
@@ -104,7 +105,7 @@ export function sortedKeyHashes(keys: number): Uint32Array {
   return sortKeys(keys).sorted;
 }
 
-/** Forget every memoized table (the bench uses it to time cold work). */
+/** Forget the memoized vnode tokens (with clearRingCache, the bench times cold work). */
 export { clearTokenCache } from './ring';
 
 function checkInput(input: PlacementInput): void {
