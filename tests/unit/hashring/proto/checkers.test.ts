@@ -1,7 +1,8 @@
 /** The ring's checkers: each rule catches what it claims, each bug is caught, and a correct run passes. */
 import { describe, expect, it } from 'vitest';
-import { checkMovement, checkReplicas, createHashringMonitor } from '../../../../src/core/hashring/checkers';
+import { VIOLATION_CODES, checkMovement, checkReplicas, createHashringMonitor } from '../../../../src/core/hashring/checkers';
 import type { Placement } from '../../../../src/core/hashring/placement';
+import { phiDelay } from '../../../../src/core/hashring/detector';
 import { createRouter, placementOf, startRouter } from '../../../../src/core/hashring/router';
 import type { WorldView } from '../../../../src/core/protocol';
 import { FakeCtx, cfgOf, run } from './harness';
@@ -97,14 +98,24 @@ describe('Detection Bound', () => {
     expect(step(617)).toBe('notDeclaredInTime');
   });
 
-  it('is not checked for phi (no bound follows from its parameters alone)', () => {
+  it('phi: no fixed bound, but a crashed member still in the ring past its window\'s deadline is a violation', () => {
     const cfg = cfgOf({ latencyMaxMs: 15 });
     const router = createRouter(2, cfg);
-    const world = { now: 0, frame: 0, nodes: [router, {}, {}], alive: [true, true, false], member: [1, 1, 1] };
+    startRouter(router, new FakeCtx(0));
+    const due = router.deadline[2];
+    expect(due).toBe(phiDelay(100, 25, 8));
+    const world = { now: 0, frame: 0, nodes: [router, {}, {}], alive: [true, true, true], member: [1, 1, 1] };
     const m = createHashringMonitor(cfg, 2);
-    m.beforeEvent(world as WorldView<unknown>, 0);
-    world.now = 1e6;
-    expect(m.afterEvent(world as WorldView<unknown>, 0)).toBeNull();
+    const step = (now: number): string | null => {
+      world.now = now;
+      m.beforeEvent(world as WorldView<unknown>, 0);
+      return m.afterEvent(world as WorldView<unknown>, 0)?.why.code ?? null;
+    };
+    expect(step(1)).toBeNull();
+    world.alive[2] = false;
+    expect(step(2)).toBeNull();
+    expect(step(due)).toBeNull();
+    expect(step(due + 1)).toBe('pastPhiDeadline');
   });
 });
 
@@ -123,5 +134,12 @@ describe('the bugs, in runs', () => {
       expect(r.report.violations, scheme).toEqual([]);
       expect((r.report.changes as unknown[]).length, scheme).toBe(4);
     }
+  });
+});
+
+describe('violation codes', () => {
+  it('the published list is exactly the codes the tests above produce', () => {
+    const produced = ['extraReplica', 'missingReplica', 'ownerNotInRing', 'duplicateReplica', 'movedBetweenStayers', 'replicasShuffled', 'aboveCap', 'notDeclaredInTime', 'pastPhiDeadline'];
+    expect(Object.values(VIOLATION_CODES).flat().sort()).toEqual(produced.sort());
   });
 });

@@ -97,6 +97,15 @@ describe('false suspicions and rejoining', () => {
     expect(actions).toEqual(['crash:2', 'restart:2']);
   });
 
+  it('in a partition the router sits with the first group: the other group is declared down, alive, and rejoins at the heal', () => {
+    const r = run({ nodes: 5, until: 4000, config: timeout, script: [{ at: 1000, do: 'partition', groups: [[1, 2], [3, 4, 5]] }, { at: 2500, do: 'heal' }] });
+    expect(notesNamed(r, 'DeclaredDownTimeout').map((n) => n.f.node).sort()).toEqual([3, 4, 5]);
+    expect(ringAt(r, 2400)).toEqual([1, 2]);
+    expect(notesNamed(r, 'Rejoined').map((n) => n.f.node).sort()).toEqual([3, 4, 5]);
+    expect(routerOf(r).ring).toEqual([1, 2, 3, 4, 5]);
+    expect(r.report.violations).toEqual([]);
+  });
+
   it('a slow link (latency spread over the timeout) causes false suspicions of live nodes, which rejoin', () => {
     const r = run({ nodes: 5, until: 10_000, seed: 3, config: { detector: 'timeout', timeoutMs: 150, heartbeatMs: 50, latencyMinMs: 5, latencyMaxMs: 400, fifo: false, keys: 500 } });
     const downs = notesNamed(r, 'DeclaredDownTimeout');
