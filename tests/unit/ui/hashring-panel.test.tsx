@@ -14,11 +14,13 @@ import { LoadHistogram, histogramLayout } from '../../../src/ui/hashring/panel/L
 import { LookupResult } from '../../../src/ui/hashring/panel/KeyLookupBox';
 import { MovesChart, flowText } from '../../../src/ui/hashring/panel/MovesChart';
 import { RingControls, type RingSettings } from '../../../src/ui/hashring/panel/RingControls';
-import { nodeRows } from '../../../src/ui/hashring/panel/RingNodeFields';
+import { membershipOf, nodeRows } from '../../../src/ui/hashring/panel/RingNodeFields';
 import { SchemeTable, jumpCostShown } from '../../../src/ui/hashring/panel/SchemeTable';
 import { allRingPanelDicts, ringPanelDict } from '../../../src/ui/hashring/panel/i18n';
 import { FIELD_SPECS, LOOKUP_MAX, checkLookup, hashHex, keysByRank, nextFreeId, parseField, ringPosition, ringSettings } from '../../../src/ui/hashring/panel/model';
 import { cachedQuery, type QueryStore } from '../../../src/ui/hashring/panel/ringQuery';
+import { phi } from '../../../src/core/hashring/detector';
+import { parseConfig } from '../../../src/core/hashring/config';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 
@@ -76,6 +78,22 @@ describe('the controls’ ranges and helpers', () => {
     // loadFactor: (1, 4].
     const c = FIELD_SPECS.loadFactor;
     expect([parseField(c, '1'), parseField(c, '1.01'), parseField(c, '4'), parseField(c, '4.01'), parseField(c, 'Infinity')]).toEqual([null, 1.01, 4, null, null]);
+  });
+  it('agree with the protocol’s own config validation at every edge', () => {
+    const accepts = (key: string, v: number) => {
+      try {
+        parseConfig({ [key]: v }, 3);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (const spec of Object.values(FIELD_SPECS)) {
+      const eps = spec.int ? 1 : 0.01;
+      for (const v of [spec.min - eps, spec.min, spec.min + eps, spec.max - eps, spec.max, spec.max + eps, spec.int ? spec.min + 0.5 : spec.max]) {
+        expect(parseField(spec, String(v)) !== null, `${spec.key} = ${v}`).toBe(accepts(spec.key, v));
+      }
+    }
   });
   it('Add node takes the smallest id above the scenario’s nodes never used, none past 24', () => {
     const members: number[] = Array.from({ length: 24 }, (_, i) => (i < 10 ? 1 : 0));
@@ -182,7 +200,7 @@ describe('schemes side by side', () => {
     const html = renderToStaticMarkup(<SchemeTable rows={rows} current="ring" lang="en" />);
     expect(html.match(/<tr data-scheme=/g)?.length).toBe(4);
     expect(html).toContain('data-scheme="ring" data-current="true"');
-    expect(text(html)).toContain('4.20 × ideal');
+    expect(text(html)).toContain('4.20×');
     // Jump's cost is explained when it shows.
     expect(jumpCostShown(rows)).toBe(true);
     expect(text(html)).toContain('only the last can leave cheaply');
@@ -232,10 +250,11 @@ describe('the controls', () => {
 });
 
 describe('the inspector’s rows', () => {
+  const PHI = { detector: 'phi', phiThreshold: 8, minStdDevMs: 20 } as const;
   const node: HashringNodeView = { id: 3, state: 'member', alive: false, heartbeats: 42 };
   const sus: SuspicionView = { id: 3, lastHeartbeatAt: 4200, samples: 20, meanIntervalMs: 100.4, stdDevMs: 12.2, deadlineAt: 4900, declaredDown: false, incarnation: 1, lastSeq: 42 } as SuspicionView;
   it('show state, keys per rank, heartbeats and the router’s view', () => {
-    const rows = Object.fromEntries(nodeRows(node, sus, true, [1000, 990, 1010], 4500, SETTINGS, 'en'));
+    const rows = Object.fromEntries(nodeRows(node, 'member', sus, true, [1000, 990, 1010], 4500, { detector: 'timeout', phiThreshold: 8, minStdDevMs: 20 }, 'en'));
     expect(rows.state).toBe('member, crashed');
     expect(rows['in the ring']).toBe('yes');
     expect(rows['keys as primary']).toBe('1,000');
@@ -245,9 +264,24 @@ describe('the inspector’s rows', () => {
     expect(rows['interval mean ± std']).toBe('100 ± 12 ms (20 samples)');
     expect(rows['declared down in']).toBe('400 ms without a heartbeat');
     expect(rows['declared down']).toBe('no');
+    expect(rows['φ now']).toBeUndefined();
+  });
+  it('with the φ detector: φ at this frame’s time, by the router’s own function', () => {
+    const at = (now: number) => Object.fromEntries(nodeRows(node, 'member', sus, true, null, now, PHI, 'en'))['φ now'];
+    // 100 ms after the last heartbeat (the mean), φ is small; 300 ms later it is past 8.
+    expect(at(4300)).toBe(`${phi(100, 100.4, 20).toFixed(2)} (declared down at 8)`);
+    expect(Number(at(4300).split(' ')[0])).toBeLessThan(1);
+    expect(Number(at(4600).split(' ')[0])).toBeGreaterThan(8);
+  });
+  it('take membership from the simulator (a node does not know it was removed)', () => {
+    const members = [1, 1, 2, 0];
+    expect(membershipOf(members, node)).toBe('removed');
+    expect(membershipOf(members, { ...node, id: 4 })).toBe('absent');
+    expect(membershipOf(null, node)).toBe('member');
+    expect(Object.fromEntries(nodeRows(node, 'removed', null, false, null, 0, PHI, 'en')).state).toBe('removed, crashed');
   });
   it('once declared down: no countdown, and out of the ring', () => {
-    const rows = Object.fromEntries(nodeRows(node, { ...sus, declaredDown: true, deadlineAt: Infinity }, false, [0, 0, 0], 6000, SETTINGS, 'zh'));
+    const rows = Object.fromEntries(nodeRows(node, 'member', { ...sus, declaredDown: true, deadlineAt: Infinity }, false, [0, 0, 0], 6000, PHI, 'zh'));
     expect(rows['在哈希环上']).toBe('否');
     expect(rows['距判定宕机']).toBeUndefined();
     expect(rows['已判定宕机']).toBe('是：已离开哈希环');

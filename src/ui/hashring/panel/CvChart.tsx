@@ -12,14 +12,14 @@ import { fmtDec } from './model';
 
 export const CV_W = 460;
 export const CV_H = 160;
-const M = { top: 12, right: 12, bottom: 32, left: 46 };
+const M = { top: 22, right: 12, bottom: 32, left: 46 };
 
 export function cvLayout(curve: CvCurve) {
   const vs = curve.vnodes.filter((v) => v > 0);
   const lo = Math.min(1, ...vs);
   const hi = Math.max(10, ...vs);
   const x = scaleLog().domain([lo, hi]).range([M.left, CV_W - M.right]).clamp(true);
-  const top = Math.max(0.05, ...curve.measured, ...curve.formula) * 1.08;
+  const top = Math.max(0.05, ...curve.measured, ...curve.formula) * 1.02;
   const y = scaleLinear().domain([0, top]).nice(4).range([CV_H - M.bottom, M.top]);
   const path =
     line<number>()
@@ -53,7 +53,7 @@ export function CvChart({ curve, vnodes, lang }: { curve: CvCurve; vnodes: numbe
         <text className="ring-axis-label" x={(M.left + CV_W - M.right) / 2} y={CV_H - 3} textAnchor="middle">
           {d.axisVnodes}
         </text>
-        <text className="ring-axis-label" x={4} y={M.top - 3}>
+        <text className="ring-axis-label" x={4} y={10}>
           {d.cv}
         </text>
         {xNow !== null && (

@@ -13,7 +13,7 @@ import { fmtDec } from './model';
 
 export const HIST_W = 460;
 export const HIST_H = 168;
-const M = { top: 16, right: 70, bottom: 22, left: 46 };
+const M = { top: 24, right: 70, bottom: 22, left: 46 };
 
 /** Bar geometry (exported for the tests): x, width and height per node, and the y of a value. */
 export function histogramLayout(stats: LoadStats) {
@@ -72,7 +72,7 @@ export function LoadHistogram({ stats, lang, selected = 0 }: { stats: LoadStats;
             </text>
           </g>
         )}
-        <text className="ring-axis-label" x={4} y={M.top - 5}>
+        <text className="ring-axis-label" x={4} y={10}>
           {d.axisKeys}
         </text>
       </svg>

@@ -17,6 +17,7 @@ export const MOVES_H = 130;
 const M = { top: 12, right: 8, bottom: 22, left: 46 };
 /** The chart shows the latest this many changes (the table lists them all). */
 export const MOVES_SHOWN = 10;
+const BAND_MAX = 72;
 
 /** The symbol before a change's node: + joined, − removed, ✕ declared down, ↻ rejoined (never colour alone). */
 export const ACTION_SYMBOL: Record<string, string> = { add: '+', remove: '−', crash: '✕', restart: '↻' };
@@ -46,9 +47,11 @@ export function MovesChart({ changes, lang }: { changes: readonly ChangeStat[]; 
     );
   }
   const shown = changes.slice(-MOVES_SHOWN);
+  // A pair is at most BAND_MAX wide: one change is not a wall of colour.
+  const right = Math.min(MOVES_W - M.right, M.left + shown.length * BAND_MAX);
   const x = scaleBand<string>()
     .domain(shown.map((c) => String(c.version)))
-    .range([M.left, MOVES_W - M.right])
+    .range([M.left, right])
     .paddingInner(0.3)
     .paddingOuter(0.1);
   const top = Math.max(1, ...shown.map((c) => Math.max(c.moved, c.ideal))) * 1.08;
@@ -77,7 +80,7 @@ export function MovesChart({ changes, lang }: { changes: readonly ChangeStat[]; 
         <line className="ring-axis" x1={M.left} x2={MOVES_W - M.right} y1={y(0)} y2={y(0)} />
       </svg>
       <p className="ring-legend" aria-hidden="true">
-        <span className="ring-key ring-key-moved" /> {d.moved} <span className="ring-key ring-key-ideal" /> {d.ideal}
+        <span className="ring-key ring-key-moved" style={{ background: nodeColour(shown[shown.length - 1].node) }} /> {d.moved} <span className="ring-key ring-key-ideal" /> {d.ideal}
       </p>
       <div className="ring-scroll" tabIndex={0} role="group" aria-label={d.movesTitle}>
         <table className="ring-table" data-table="moves">
@@ -96,7 +99,7 @@ export function MovesChart({ changes, lang }: { changes: readonly ChangeStat[]; 
               const ratio = c.ideal > 0 ? c.moved / c.ideal : 0;
               return (
                 <tr key={c.version} data-change-row={c.version} data-action={name}>
-                  <td>{fmtTime(c.time, lang)}</td>
+                  <td className="num">{fmtTime(c.time, lang)}</td>
                   <th scope="row">
                     <span aria-hidden="true">{ACTION_SYMBOL[name]}</span> {d.actions[name]} {nodeRef(c.node)}
                   </th>

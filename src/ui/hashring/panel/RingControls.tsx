@@ -6,7 +6,7 @@
  * Enter or when the field loses focus, only inside the range the protocol's config accepts;
  * outside it the field says what it accepts and nothing reloads.
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { SCHEMES, type DetectorKind, type Scheme } from '../../../core/hashring/types';
 import { fmtInt, nodeRef, type Lang } from '../../i18n';
 import { ringPanelDict, type RingPanelDict } from './i18n';
@@ -46,13 +46,17 @@ function NumberField({
   value: number;
   lang: Lang;
   disabled: boolean;
-  onSet: (key: string, value: number) => void;
+  onSet: (key: string, value: number, from: HTMLElement | null) => void;
 }) {
   const d = ringPanelDict(lang);
   const spec = FIELD_SPECS[field];
   const id = useId();
-  // What the user is typing; null while the field shows the config's value.
-  const [draft, setDraft] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  // What the user is typing over which config value; shown only while that value stands (a
+  // reload with another value drops it). The field is never remounted, so focus stays on it.
+  const [typed, setTyped] = useState<{ text: string; over: number } | null>(null);
+  const draft = typed && typed.over === value ? typed.text : null;
+  const setDraft = (t: string | null) => setTyped(t === null ? null : { text: t, over: value });
   const text = draft ?? String(value);
   const parsed = draft === null ? value : parseField(spec, draft);
   const invalid = draft !== null && parsed === null;
@@ -60,12 +64,13 @@ function NumberField({
     if (draft === null) return;
     if (parsed === null) return;
     setDraft(null);
-    if (parsed !== value) onSet(field, parsed);
+    if (parsed !== value) onSet(field, parsed, inputRef.current);
   };
   return (
     <div className={`ring-control${invalid ? ' invalid' : ''}`} data-control={field}>
       <label htmlFor={id}>{label}</label>
       <input
+        ref={inputRef}
         id={id}
         className="ring-input"
         type="number"
@@ -112,15 +117,18 @@ export function RingControls({
   disabled?: boolean;
   /** The id `Add node` would add; null when every slot is used. */
   addId: number | null;
-  onSet: (key: string, value: unknown) => void;
+  /**
+   * `from`: the number field used, so focus can return to it after the reload. Null from a
+   * select: after a pick the app gives focus to its root on purpose (src/ui/host/focus.ts).
+   */
+  onSet: (key: string, value: unknown, from: HTMLElement | null) => void;
   onAdd: (id: number) => void;
 }) {
   const d = ringPanelDict(lang);
   const id = useId();
   const s = settings;
-  // Remount a field when the config it shows changes (a reload), dropping a stale draft.
   const num = (field: NumericField, label: string) => (
-    <NumberField key={`${field}:${s[field]}`} field={field} label={label} value={s[field]} lang={lang} disabled={disabled} onSet={onSet} />
+    <NumberField key={field} field={field} label={label} value={s[field]} lang={lang} disabled={disabled} onSet={onSet} />
   );
   return (
     <section className="ring-section ring-controls" data-section="controls" aria-labelledby={`${id}-title`}>
@@ -130,7 +138,7 @@ export function RingControls({
       <div className="ring-control-grid">
         <div className="ring-control" data-control="scheme">
           <label htmlFor={`${id}-scheme`}>{d.scheme}</label>
-          <select id={`${id}-scheme`} value={s.scheme} disabled={disabled} onChange={(e) => onSet('scheme', e.target.value)}>
+          <select id={`${id}-scheme`} value={s.scheme} disabled={disabled} onChange={(e) => onSet('scheme', e.target.value, null)}>
             {SCHEMES.map((k) => (
               <option key={k} value={k}>
                 {d.schemes[k]}
@@ -144,7 +152,7 @@ export function RingControls({
         {s.scheme === 'bounded' && num('loadFactor', d.loadFactor)}
         <div className="ring-control" data-control="detector">
           <label htmlFor={`${id}-detector`}>{d.detector}</label>
-          <select id={`${id}-detector`} value={s.detector} disabled={disabled} onChange={(e) => onSet('detector', e.target.value)}>
+          <select id={`${id}-detector`} value={s.detector} disabled={disabled} onChange={(e) => onSet('detector', e.target.value, null)}>
             {DETECTORS.map((k) => (
               <option key={k} value={k}>
                 {d.detectors[k]}

@@ -1,7 +1,7 @@
 /**
  * The hash ring's first side-panel tab (the view's LogTab), made to be read at a glance: the
- * load per node with CV and max/mean on top, the controls under it, then a key lookup, what
- * each ring change moved against the ideal, CV against virtual nodes, the four schemes side
+ * load per node with CV and max/mean on top, what each ring change moved against the ideal
+ * under it, then the controls, a key lookup, CV against virtual nodes, the four schemes side
  * by side, and where this model simplifies the real systems.
  *
  * Everything shown comes from the worker (query 'ring', 'changes', 'cvCurve', 'compare',
@@ -20,6 +20,22 @@ import { ringPanelDict } from './i18n';
 import { nextFreeId, ringSettings } from './model';
 import { useRingQuery } from './ringQuery';
 import './panel.css';
+
+/**
+ * Set a config field from a number field; the reload briefly has no frame and the app unmounts
+ * the side panel, so focus would drop to <body> (and the focus guard hand it to the app's
+ * root): give it back to the same field in the same app (an embed or a second app on the page
+ * has its own), unless the user has moved it elsewhere meanwhile.
+ */
+export async function setAndRefocus(set: (key: string, value: unknown) => Promise<void>, key: string, value: unknown, from: HTMLElement | null): Promise<void> {
+  const root = from?.closest('.qs-app') ?? null;
+  await set(key, value);
+  if (!root || !from || from.isConnected) return;
+  // Still nowhere, or on the app's root where its focus guard put it: back to the field.
+  const a = document.activeElement;
+  if (a && a !== document.body && a !== root) return;
+  root.querySelector<HTMLElement>(`.ring-panel [data-control="${key}"] input`)?.focus();
+}
 
 export function RingPanel() {
   const lang = useApp((s) => s.lang);
@@ -56,16 +72,16 @@ export function RingPanel() {
   return (
     <div className="ring-panel" aria-busy={ring.loading || changes.loading || curve.loading || compare.loading} data-ring-version={ring.data?.version ?? -1} data-ring-nodes={hubRing}>
       {histogram}
+      {changes.data && <MovesChart changes={changes.data} lang={lang} />}
       <RingControls
         settings={settings}
         lang={lang}
         disabled={stopped}
         addId={addId}
-        onSet={(key, value) => void setConfigOption(key, value)}
+        onSet={(key, value, from) => void setAndRefocus(setConfigOption, key, value, from)}
         onAdd={(node) => void act({ do: 'add', node })}
       />
       <KeyLookupBox scheme={ring.data?.scheme ?? settings.scheme} />
-      {changes.data && <MovesChart changes={changes.data} lang={lang} />}
       {curve.data && curve.data.vnodes.length > 0 && <CvChart curve={curve.data} vnodes={settings.vnodes} lang={lang} />}
       {compare.data && compare.data.length > 0 && <SchemeTable rows={compare.data} current={ring.data?.scheme ?? settings.scheme} lang={lang} />}
       <details className="model-notes ring-simplifications" open>

@@ -76,7 +76,7 @@ export function SchemeTable({ rows, current, lang }: { rows: readonly SchemeComp
                           <span className={ratio > 1.5 ? 'over' : ''} style={{ width: `${Math.min(100, (ratio / RATIO_FULL) * 100)}%` }} />
                           <span className="ring-ratio-one" style={{ left: `${100 / RATIO_FULL}%` }} />
                         </span>
-                        <span data-cell="ratio">{d.movedRatio(fmtDec(ratio, 2, lang))}</span>
+                        <span data-cell="ratio">{d.ratioShort(fmtDec(ratio, 2, lang))}</span>
                       </>
                     )}
                   </td>

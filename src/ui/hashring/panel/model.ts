@@ -6,7 +6,8 @@
  */
 import { HASHRING_CAPACITY, SCHEMES, type DetectorKind, type RingLayout, type Scheme } from '../../../core/hashring/types';
 import type { RingSettings } from './RingControls';
-import { HASHRING_DEFAULTS } from './defaults';
+import { HASHRING_DEFAULTS, HASHRING_LIMITS } from '../../../core/hashring/config';
+import { MAX_CONFIG_MS } from '../../../core/config-fields';
 
 /** A numeric config field the panel offers, with the range the protocol's config accepts. */
 export interface FieldSpec {
@@ -23,19 +24,20 @@ export interface FieldSpec {
 export type NumericField = 'vnodes' | 'keys' | 'replicas' | 'loadFactor' | 'heartbeatMs' | 'timeoutMs' | 'phiThreshold';
 
 /**
- * The ranges, as src/core/hashring's config validation has them (vnodes 1..1000, keys
- * 1..100000, replicas 1..5, loadFactor (1, 4]; the detector's as its parser allows). The panel
- * refuses the same values before asking, so a typo says what is wrong beside the field
- * instead of reloading into a "bad scenario" banner.
+ * The ranges src/core/hashring/config.ts validates (vnodes 1..1000, keys 1..100000, replicas
+ * 1..5, loadFactor (1, 4], the detector's), read from it rather than restated. The panel
+ * refuses the same values before asking, so a typo says what is wrong beside the field instead
+ * of reloading into a "bad scenario" banner.
  */
+const L = HASHRING_LIMITS;
 export const FIELD_SPECS: Readonly<Record<NumericField, FieldSpec>> = {
-  vnodes: { key: 'vnodes', int: true, min: 1, max: 1000, step: 1 },
-  keys: { key: 'keys', int: true, min: 1, max: 100_000, step: 1 },
-  replicas: { key: 'replicas', int: true, min: 1, max: 5, step: 1 },
-  loadFactor: { key: 'loadFactor', int: false, min: 1, max: 4, minExclusive: true, step: 0.05 },
-  heartbeatMs: { key: 'heartbeatMs', int: true, min: 1, max: 600_000, step: 10 },
-  timeoutMs: { key: 'timeoutMs', int: true, min: 1, max: 600_000, step: 10 },
-  phiThreshold: { key: 'phiThreshold', int: false, min: 0.5, max: 100, step: 0.5 },
+  vnodes: { key: 'vnodes', int: true, min: L.vnodes[0], max: L.vnodes[1], step: 1 },
+  keys: { key: 'keys', int: true, min: L.keys[0], max: L.keys[1], step: 1 },
+  replicas: { key: 'replicas', int: true, min: L.replicas[0], max: L.replicas[1], step: 1 },
+  loadFactor: { key: 'loadFactor', int: false, min: L.loadFactor[0], max: L.loadFactor[1], minExclusive: true, step: 0.05 },
+  heartbeatMs: { key: 'heartbeatMs', int: true, min: 1, max: MAX_CONFIG_MS, step: 10 },
+  timeoutMs: { key: 'timeoutMs', int: true, min: 1, max: MAX_CONFIG_MS, step: 10 },
+  phiThreshold: { key: 'phiThreshold', int: false, min: L.phiThreshold[0], max: L.phiThreshold[1], step: 0.5 },
 };
 
 /** A field's text as a config value, or null when it is not a value the protocol accepts. */
