@@ -92,7 +92,61 @@ export function narrate(row: EventRow | null, lang: Lang): string {
   return joinNarration(narrateParts(row, lang), lang);
 }
 
-/** A violation of the ring's checkers: its name in words when known; the reason is the checker's own detail. */
+/**
+ * A violation of the ring's checkers in the given language, from its data (Violation.why;
+ * codes in src/core/hashring/checkers.ts VIOLATION_CODES). An unknown code, or one missing
+ * an argument, falls back to the checker's English detail rather than a half-made sentence.
+ */
 export function narrateViolation(v: Violation, lang: Lang): { invariant: string; reason: string } {
-  return { invariant: ringDict(lang).invariants[v.invariant] ?? v.invariant, reason: v.detail };
+  const r = ringDict(lang);
+  const invariant = r.invariants[v.invariant] ?? v.invariant;
+  const args = v.why?.args ?? {};
+  let missing = false;
+  const arg = (k: string): number | string => {
+    const x = args[k];
+    if (x === undefined) missing = true;
+    return x ?? '';
+  };
+  const num = (k: string) => {
+    const x = arg(k);
+    return typeof x === 'number' ? fmtInt(x, lang) : String(x);
+  };
+  const node = (k: string) => {
+    const x = arg(k);
+    return typeof x === 'number' ? nodeRef(x) : String(x);
+  };
+  const key = () => `key-${arg('key')}`;
+  const list = (k: string) => `[${String(arg(k)).split(',').filter(Boolean).map((x) => `n${x}`).join(', ')}]`;
+  const V = r.violations;
+  let reason: string | null;
+  switch (v.why?.code) {
+    case 'extraReplica':
+    case 'missingReplica':
+      reason = V[v.why.code](key(), num('rank'), node('node'), num('want'));
+      break;
+    case 'ownerNotInRing':
+      reason = V.ownerNotInRing(key(), num('rank'), node('node'));
+      break;
+    case 'duplicateReplica':
+      reason = V.duplicateReplica(key(), node('node'), num('rank'), num('firstRank'), num('want'));
+      break;
+    case 'movedBetweenStayers':
+      reason = V.movedBetweenStayers(key(), node('from'), node('to'));
+      break;
+    case 'replicasShuffled':
+      reason = V.replicasShuffled(key(), list('before'), list('after'));
+      break;
+    case 'aboveCap':
+      reason = V.aboveCap(node('node'), num('keys'), num('cap'));
+      break;
+    case 'notDeclaredInTime':
+      reason = V.notDeclaredInTime(node('node'), num('crashedAt'), num('now'), num('boundMs'));
+      break;
+    case 'pastPhiDeadline':
+      reason = V.pastPhiDeadline(node('node'), num('crashedAt'), num('now'), num('deadline'));
+      break;
+    default:
+      reason = null;
+  }
+  return { invariant, reason: reason === null || missing ? v.detail : reason };
 }
