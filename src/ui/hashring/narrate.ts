@@ -97,26 +97,29 @@ export function narrate(row: EventRow | null, lang: Lang): string {
  * codes in src/core/hashring/checkers.ts VIOLATION_CODES). An unknown code, or one missing
  * an argument, falls back to the checker's English detail rather than a half-made sentence.
  */
+/** Violation arguments that name a node (printed n3); the rest are counts and times. */
+const NODE_ARGS = new Set(['node', 'from', 'to']);
+
 export function narrateViolation(v: Violation, lang: Lang): { invariant: string; reason: string } {
   const r = ringDict(lang);
   const invariant = r.invariants[v.invariant] ?? v.invariant;
-  const args = v.why?.args ?? {};
+  // Every argument formatted once: nodes as n3, numbers grouped, node lists as [n1, n2].
+  const fmt = new Map<string, string>();
+  for (const [k, x] of Object.entries(v.why?.args ?? {})) {
+    if (k === 'key') fmt.set(k, `key-${x}`);
+    else if (k === 'before' || k === 'after') fmt.set(k, `[${String(x).split(',').filter(Boolean).map((id) => `n${id}`).join(', ')}]`);
+    else fmt.set(k, typeof x === 'number' ? (NODE_ARGS.has(k) ? nodeRef(x) : fmtInt(x, lang)) : String(x));
+  }
   let missing = false;
-  const arg = (k: string): number | string => {
-    const x = args[k];
+  const a = (k: string): string => {
+    const x = fmt.get(k);
     if (x === undefined) missing = true;
     return x ?? '';
   };
-  const num = (k: string) => {
-    const x = arg(k);
-    return typeof x === 'number' ? fmtInt(x, lang) : String(x);
-  };
-  const node = (k: string) => {
-    const x = arg(k);
-    return typeof x === 'number' ? nodeRef(x) : String(x);
-  };
-  const key = () => `key-${arg('key')}`;
-  const list = (k: string) => `[${String(arg(k)).split(',').filter(Boolean).map((x) => `n${x}`).join(', ')}]`;
+  const key = () => a('key');
+  const num = a;
+  const node = a;
+  const list = a;
   const V = r.violations;
   let reason: string | null;
   switch (v.why?.code) {
