@@ -132,6 +132,7 @@ for (const lang of ['en', 'zh'] as const) {
     await app.openScenario({ ...TEN, script: [{ at: 300, do: 'remove', node: 4 }] }, { lang, frame: 400 });
     await app.settled();
     await expect(app.changeRows()).toHaveCount(1);
+    await page.screenshot({ path: info.outputPath(`ring-panel-${lang}-top.png`) });
     // On the ring, a removal moves only the removed node's keys: every moved key left n4.
     await expect(app.changeRows().first().locator('.ring-flow')).toHaveText(/^n4 [\d,]+ → /);
     await app.lookup('key-7', lang === 'en' ? 'Look up a key' : '查找键');
@@ -148,3 +149,13 @@ for (const lang of ['en', 'zh'] as const) {
     expect(await seriousAxeViolations(page, '.side-panel')).toEqual([]);
   });
 }
+
+test('axe on the panel in the dark theme with large type, and its screenshot', async ({ page }, info) => {
+  const app = new RingPanelPage(page);
+  await app.openScenario({ ...TEN, config: { ...TEN.config, scheme: 'bounded' }, script: [{ at: 300, do: 'add', node: 11 }] }, { theme: 'dark', large: 1, frame: 400 });
+  await app.settled();
+  await expect(app.panel().locator('[data-line="cap"]')).toBeVisible();
+  await expect(app.control('Load factor c (bounded)')).toHaveValue('1.25');
+  await page.screenshot({ path: info.outputPath('ring-panel-dark-large.png') });
+  expect(await seriousAxeViolations(page, '.side-panel')).toEqual([]);
+});

@@ -54,8 +54,6 @@ export const ringEn = {
   addNode: 'Add node',
   addNodeHelp: (n: N) => `Tell the router that ${n} joins: it takes its share of the keys`,
   noFreeSlot: 'Every node slot is used',
-  remove: 'Remove',
-  removeHelp: (n: N) => `Take ${n} out for good: its keys move to the next nodes clockwise`,
   ringTools: 'Ring tools',
   selectedKey: (key: string, hash: string) => `${key} at position ${hash}`,
   rank: (r: string) => `replica ${r}`,
@@ -111,6 +109,21 @@ export const ringEn = {
     'Detection Bound': 'Detection Bound',
   } as Record<string, string>,
 
+  /** Why an invariant broke, by Violation.why.code (src/core/hashring/checkers.ts VIOLATION_CODES); nodes as n3, keys as key-7. */
+  violations: {
+    extraReplica: (key: string, rank: string, n: N, want: string) => `${key} has a replica of rank ${rank} on ${n}, beyond the ${want} the ring can give`,
+    missingReplica: (key: string, rank: string, _n: N, want: string) => `${key} has no owner of rank ${rank} (it needs ${want})`,
+    ownerNotInRing: (key: string, rank: string, n: N) => `${key}’s replica of rank ${rank} is on ${n}, which is not in the ring`,
+    duplicateReplica: (key: string, n: N, rank: string, first: string, want: string) => `${key} has ${n} as replica ${first} and ${rank}: ${want} distinct owners are needed`,
+    movedBetweenStayers: (key: string, from: N, to: N) => `${key} moved from ${from} to ${to}, though both were in the ring before and after the change`,
+    replicasShuffled: (key: string, before: string, after: string) => `${key}’s replicas among the nodes that stayed changed order: ${before} before, ${after} after`,
+    aboveCap: (n: N, keys: string, cap: string) => `${n} holds ${keys} keys, above the cap of ${cap}`,
+    notDeclaredInTime: (n: N, crashed: string, now: string, bound: string) => `${n} crashed at ${crashed} ms and is still not declared down at ${now} ms (the bound is ${bound} ms)`,
+    pastPhiDeadline: (n: N, crashed: string, now: string, deadline: string) => `${n} crashed at ${crashed} ms and is still in the ring at ${now} ms, past its φ deadline of ${deadline} ms`,
+  } as Record<string, (...args: string[]) => string>,
+
+  hubName: 'router',
+
   switches: {} as Record<string, { name: string; help: string }>,
   bugHelp: {
     moduloHashing: 'Place keys by hash mod N instead of on a ring: almost every key moves when a node comes or goes',
@@ -161,8 +174,6 @@ export const ringZh: RingDict = {
   addNode: '添加节点',
   addNodeHelp: (n) => `通知路由器 ${n} 加入：它接过属于它的那份键`,
   noFreeSlot: '节点位置已用完',
-  remove: '移除',
-  removeHelp: (n) => `永久移除 ${n}：它的键迁移到顺时针方向的下一个节点`,
   ringTools: '哈希环工具',
   selectedKey: (key, hash) => `${key}，位置 ${hash}`,
   rank: (r) => `第 ${r} 副本`,
@@ -215,6 +226,20 @@ export const ringZh: RingDict = {
     'Minimal Movement': '最少迁移（只迁移必须迁移的键）',
     'Detection Bound': '检测时限（宕机必须在时限内被发现）',
   },
+
+  violations: {
+    extraReplica: (key, rank, n, want) => `${key} 在 ${n} 上有第 ${rank} 副本，超出了哈希环能给的 ${want} 个`,
+    missingReplica: (key, rank, _n, want) => `${key} 缺少第 ${rank} 副本的所有者（需要 ${want} 个）`,
+    ownerNotInRing: (key, rank, n) => `${key} 的第 ${rank} 副本在 ${n} 上，而 ${n} 不在哈希环上`,
+    duplicateReplica: (key, n, rank, first, want) => `${key} 的第 ${first} 和第 ${rank} 副本都在 ${n} 上：需要 ${want} 个不同的所有者`,
+    movedBetweenStayers: (key, from, to) => `${key} 从 ${from} 迁移到 ${to}，而这两个节点在变化前后都在哈希环上`,
+    replicasShuffled: (key, before, after) => `${key} 在留下的节点之间的副本顺序变了：之前 ${before}，之后 ${after}`,
+    aboveCap: (n, keys, cap) => `${n} 持有 ${keys} 个键，超过上限 ${cap}`,
+    notDeclaredInTime: (n, crashed, now, bound) => `${n} 在 ${crashed} 毫秒宕机，到 ${now} 毫秒仍未被判定宕机（时限 ${bound} 毫秒）`,
+    pastPhiDeadline: (n, crashed, now, deadline) => `${n} 在 ${crashed} 毫秒宕机，到 ${now} 毫秒仍在哈希环上，已超过它的 φ 截止时间 ${deadline} 毫秒`,
+  },
+
+  hubName: '路由器',
 
   switches: {},
   bugHelp: {

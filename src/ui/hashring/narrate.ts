@@ -92,7 +92,64 @@ export function narrate(row: EventRow | null, lang: Lang): string {
   return joinNarration(narrateParts(row, lang), lang);
 }
 
-/** A violation of the ring's checkers: its name in words when known; the reason is the checker's own detail. */
+/**
+ * A violation of the ring's checkers in the given language, from its data (Violation.why;
+ * codes in src/core/hashring/checkers.ts VIOLATION_CODES). An unknown code, or one missing
+ * an argument, falls back to the checker's English detail rather than a half-made sentence.
+ */
+/** Violation arguments that name a node (printed n3); the rest are counts and times. */
+const NODE_ARGS = new Set(['node', 'from', 'to']);
+
 export function narrateViolation(v: Violation, lang: Lang): { invariant: string; reason: string } {
-  return { invariant: ringDict(lang).invariants[v.invariant] ?? v.invariant, reason: v.detail };
+  const r = ringDict(lang);
+  const invariant = r.invariants[v.invariant] ?? v.invariant;
+  // Every argument formatted once: nodes as n3, numbers grouped, node lists as [n1, n2].
+  const fmt = new Map<string, string>();
+  for (const [k, x] of Object.entries(v.why?.args ?? {})) {
+    if (k === 'key') fmt.set(k, `key-${x}`);
+    else if (k === 'before' || k === 'after') fmt.set(k, `[${String(x).split(',').filter(Boolean).map((id) => `n${id}`).join(', ')}]`);
+    else fmt.set(k, typeof x === 'number' ? (NODE_ARGS.has(k) ? nodeRef(x) : fmtInt(x, lang)) : String(x));
+  }
+  let missing = false;
+  const a = (k: string): string => {
+    const x = fmt.get(k);
+    if (x === undefined) missing = true;
+    return x ?? '';
+  };
+  const key = () => a('key');
+  const num = a;
+  const node = a;
+  const list = a;
+  const V = r.violations;
+  let reason: string | null;
+  switch (v.why?.code) {
+    case 'extraReplica':
+    case 'missingReplica':
+      reason = V[v.why.code](key(), num('rank'), node('node'), num('want'));
+      break;
+    case 'ownerNotInRing':
+      reason = V.ownerNotInRing(key(), num('rank'), node('node'));
+      break;
+    case 'duplicateReplica':
+      reason = V.duplicateReplica(key(), node('node'), num('rank'), num('firstRank'), num('want'));
+      break;
+    case 'movedBetweenStayers':
+      reason = V.movedBetweenStayers(key(), node('from'), node('to'));
+      break;
+    case 'replicasShuffled':
+      reason = V.replicasShuffled(key(), list('before'), list('after'));
+      break;
+    case 'aboveCap':
+      reason = V.aboveCap(node('node'), num('keys'), num('cap'));
+      break;
+    case 'notDeclaredInTime':
+      reason = V.notDeclaredInTime(node('node'), num('crashedAt'), num('now'), num('boundMs'));
+      break;
+    case 'pastPhiDeadline':
+      reason = V.pastPhiDeadline(node('node'), num('crashedAt'), num('now'), num('deadline'));
+      break;
+    default:
+      reason = null;
+  }
+  return { invariant, reason: reason === null || missing ? v.detail : reason };
 }

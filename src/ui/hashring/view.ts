@@ -63,4 +63,7 @@ export const ringView: ProtocolView = {
     rejoined: { symbol: '↻', row: 0, rank: 'low' },
   },
   Stage: RingStage,
+  // A ring's node is removed for good from its inspector; it talks only to the router.
+  nodeTab: { actions: ['remove'], links: 'hub' },
+  hubName: (lang) => ringDict(lang).hubName,
 };

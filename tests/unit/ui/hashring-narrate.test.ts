@@ -99,3 +99,35 @@ describe('the ring’s narration', () => {
     expect(seen.has(HashringNotes.RingChanged.code)).toBe(true);
   });
 });
+
+describe('the ring’s violations', () => {
+  it('says every code the checkers can give in both languages, from its data', async () => {
+    const { VIOLATION_CODES } = await import('../../../src/core/hashring/checkers');
+    const args: Record<string, Record<string, number | string>> = {
+      extraReplica: { key: 7, rank: 3, node: 2, want: 2 },
+      missingReplica: { key: 7, rank: 2, node: 0, want: 3 },
+      ownerNotInRing: { key: 7, rank: 1, node: 4, want: 3 },
+      duplicateReplica: { key: 7, node: 2, rank: 3, firstRank: 1, want: 3 },
+      movedBetweenStayers: { key: 7, from: 1, to: 2 },
+      replicasShuffled: { key: 7, rank: 2, before: '1,2', after: '2,1' },
+      aboveCap: { node: 5, keys: 1300, cap: 1250 },
+      notDeclaredInTime: { node: 3, crashedAt: 2000, now: 3200, boundMs: 1100 },
+      pastPhiDeadline: { node: 3, crashedAt: 2000, now: 3200, deadline: 2900 },
+    };
+    for (const [invariant, codes] of Object.entries(VIOLATION_CODES)) {
+      for (const code of codes) {
+        const v = { invariant, time: 1, frame: 2, detail: 'DETAIL', why: { code, args: args[code] } };
+        for (const lang of ['en', 'zh'] as const) {
+          const { invariant: name, reason } = narrateViolation(v, lang);
+          expect(reason, `${code} ${lang}`).not.toBe('DETAIL');
+          expect(reason, `${code} ${lang}`).not.toMatch(/undefined|NaN/);
+          expect(name.length).toBeGreaterThan(0);
+        }
+      }
+    }
+    const v = { invariant: 'Minimal Movement', time: 1, frame: 2, detail: 'd', why: { code: 'movedBetweenStayers', args: args.movedBetweenStayers } };
+    expect(narrateViolation(v, 'en').reason).toBe('key-7 moved from n1 to n2, though both were in the ring before and after the change');
+    // A missing argument falls back to the checker's own words.
+    expect(narrateViolation({ ...v, why: { code: 'movedBetweenStayers', args: { key: 7 } } }, 'zh').reason).toBe('d');
+  });
+});

@@ -1,13 +1,12 @@
 /**
- * A node's colour in the panel's charts: the project's one categorical palette (Okabe–Ito
- * plus three of Paul Tol's, src/ui/palette.ts) keyed by node id, as the ring's arcs are. Ten
+ * A node's colour in the panel's charts: the stage's (src/ui/hashring/stage/ringGeometry.ts, the
+ * project's one categorical palette keyed by node id), so a bar and its node's arc match. Ten
  * colours for up to 24 nodes repeat, so every bar also carries the node's name.
  */
-import { termColor, termTextColor } from '../../palette';
+import { termTextColor } from '../../palette';
+import { nodeColor } from '../stage/ringGeometry';
 
-export function nodeColour(id: number): string {
-  return termColor(id);
-}
+export const nodeColour = nodeColor;
 
 /** Text written on a node's colour. */
 export function nodeTextColour(id: number): string {

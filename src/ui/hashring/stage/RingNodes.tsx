@@ -61,6 +61,14 @@ function meterText(level: { value: number; limit: number }, d: Detector, lang: '
   return d.kind === 'phi' ? r.meterPhi(fmtDec(level.value, lang), fmtDec(level.limit, lang)) : r.meterTimeout(fmtInt(level.value, lang), fmtInt(level.limit, lang));
 }
 
+/** A member's meter as drawn: its elements, and what they show (to touch the DOM only on a change). */
+interface Meter {
+  arc: SVGPathElement | null;
+  text: SVGTextElement | null;
+  step: number;
+  words: string;
+}
+
 interface Props {
   layout: Map<number, Point>;
   hub: HashringHubView;
@@ -77,11 +85,13 @@ export function RingNodes({ layout, hub, ring, detector, labelSize, nodeR = RING
   const lang = useApp((s) => s.lang);
   const selected = useApp((s) => s.selected);
   const select = useApp((s) => s.select);
-  const meters = useRef(new Map<number, { arc: SVGPathElement | null; text: SVGTextElement | null }>());
+  const meters = useRef(new Map<number, Meter>());
   const r = ringDict(lang);
   const suspicion = new Map(hub.suspicion.map((s) => [s.id, s]));
   const keys = new Map((ring?.stats.perNode ?? []).map((p) => [p.id, p.keys]));
 
+  // Per animation frame, only what changed: the level in steps of 2 % (a meter no eye can
+  // read finer), the words when they change.
   useFrameClock(
     (t, s) => {
       const h = s.view?.hub as HashringHubView | null | undefined;
@@ -90,9 +100,17 @@ export function RingNodes({ layout, hub, ring, detector, labelSize, nodeR = RING
         const m = meters.current.get(sv.id);
         if (!m) continue;
         const lv = suspicionAt(sv, t, detector);
-        m.arc?.setAttribute('d', sv.declaredDown ? '' : (meterArc({ level: lv.level, r: nodeR }) ?? ''));
-        m.arc?.setAttribute('class', `ring-meter ${lv.level >= 0.75 ? 'hot' : lv.level >= SUSPECT_LEVEL ? 'warm' : ''}`);
-        if (m.text) m.text.textContent = !sv.declaredDown && lv.level >= 0.25 ? meterText(lv, detector, s.lang) : '';
+        const step = sv.declaredDown ? -1 : Math.round(lv.level * 50);
+        if (step !== m.step) {
+          m.step = step;
+          m.arc?.setAttribute('d', step < 0 ? '' : (meterArc({ level: step / 50, r: nodeR }) ?? ''));
+          m.arc?.setAttribute('class', `ring-meter ${lv.level >= 0.75 ? 'hot' : lv.level >= SUSPECT_LEVEL ? 'warm' : ''}`);
+        }
+        const words = !sv.declaredDown && lv.level >= 0.25 ? meterText(lv, detector, s.lang) : '';
+        if (m.text && words !== m.words) {
+          m.words = words;
+          m.text.textContent = words;
+        }
       }
     },
     [detector, nodeR],
@@ -120,7 +138,6 @@ export function RingNodes({ layout, hub, ring, detector, labelSize, nodeR = RING
         const color = nodeColor(id);
         const down = role === 'down';
         const lab = outside(p, nodeR, labelSize);
-        const lv = sv ? suspicionAt(sv, time, detector) : null;
         return (
           <g
             key={id}
@@ -145,12 +162,13 @@ export function RingNodes({ layout, hub, ring, detector, labelSize, nodeR = RING
             {!down && <circle className="ring-meter-track" r={nodeR + 5} />}
             <path
               ref={(el) => {
-                const m = meters.current.get(id) ?? { arc: null, text: null };
+                const m = meters.current.get(id) ?? { arc: null, text: null, step: NaN, words: '' };
+                // A new element shows nothing yet: draw it at the next frame whatever the level.
+                if (el !== m.arc) m.step = NaN;
                 m.arc = el;
                 meters.current.set(id, m);
               }}
               className="ring-meter"
-              d={lv && !down ? (meterArc({ level: lv.level, r: nodeR }) ?? '') : ''}
             />
             <circle
               r={nodeR}
@@ -177,7 +195,8 @@ export function RingNodes({ layout, hub, ring, detector, labelSize, nodeR = RING
             </text>{' '}
             <text
               ref={(el) => {
-                const m = meters.current.get(id) ?? { arc: null, text: null };
+                const m = meters.current.get(id) ?? { arc: null, text: null, step: NaN, words: '' };
+                if (el !== m.text) m.words = '';
                 m.text = el;
                 meters.current.set(id, m);
               }}

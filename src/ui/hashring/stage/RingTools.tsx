@@ -1,7 +1,8 @@
 /**
- * The ring's tools over the stage: Add node (the next free id: the store's act({do: 'add'}))
- * and, for the selected member, Remove (for good). Crash and Restart are the node's own
- * actions: in the side panel's inspector in the full app, in RingNodeBar in an embed.
+ * The ring's tools over the stage: Add node (the next free id: the store's act({do: 'add'})).
+ * Crash, Restart and Remove are the selected node's own actions: in the side panel's
+ * inspector in the full app (ProtocolView.nodeTab), in RingNodeBar in an embed — one button
+ * per action on screen.
  */
 import { nodeRef } from '../../i18n';
 import { useApp, useT } from '../../StoreContext';
@@ -13,19 +14,12 @@ export function RingTools() {
   const act = useApp((s) => s.act);
   const ready = useApp((s) => s.view !== null && !s.view.violation);
   const next = useApp((s) => nextFreeId(s.view?.members ?? null, s.scenario?.nodes ?? 0) ?? 0);
-  const selected = useApp((s) => s.selected);
-  const isMember = useApp((s) => s.selected > 0 && s.view?.members?.[s.selected - 1] === 1);
   const r = ringDict(lang);
   return (
     <div className="stage-tools" role="toolbar" aria-label={r.ringTools}>
       <button type="button" className="chip" disabled={!ready || next === 0} title={next ? r.addNodeHelp(nodeRef(next)) : r.noFreeSlot} onClick={() => void act({ do: 'add', node: next })}>
         <span aria-hidden="true">＋</span> {r.addNode}
       </button>
-      {isMember && (
-        <button type="button" className="chip" disabled={!ready} title={r.removeHelp(nodeRef(selected))} onClick={() => void act({ do: 'remove', node: selected })}>
-          <span aria-hidden="true">⊖</span> {r.remove} {nodeRef(selected)}
-        </button>
-      )}
     </div>
   );
 }
@@ -54,8 +48,8 @@ export function RingNodeBar() {
           <button type="button" className="chip" disabled={alive} onClick={() => void restart(selected)}>
             <span aria-hidden="true">↻</span> {t.restart}
           </button>
-          <button type="button" className="chip" onClick={() => void act({ do: 'remove', node: selected })}>
-            <span aria-hidden="true">⊖</span> {r.remove}
+          <button type="button" className="chip" title={t.removeNodeHelp(nodeRef(selected))} onClick={() => void act({ do: 'remove', node: selected })}>
+            <span aria-hidden="true">⊖</span> {t.removeNode}
           </button>
           <button type="button" className="chip ghost" aria-label={t.deselect} onClick={() => select(0)}>
             ×
