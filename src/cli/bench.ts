@@ -5,13 +5,16 @@
  *    as the app runs);
  *  - the time to seek to random frames of a 1,000,000-event history;
  *  - the time to act at an earlier frame (a fork), which replays from frame 0.
- * `npm run bench -- raft` (or zab) measures one. Wall-clock timing lives here and only
+ * `npm run bench -- raft` (or zab) measures one. `hashring` is the ring's placement layer
+ * (bench-hashring.ts: ring recompute, jump, rendezvous, bounded), run like a protocol in its own
+ * process whether or not the protocol is registered. Wall-clock timing lives here and only
  * here: speed is measured by this, not by tests.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { getProtocol } from '../core/registry';
+import { benchHashring } from './bench-hashring';
 import { Rng } from '../sim/prng';
 import { runHeadless } from '../sim/run';
 import { parseScenario, type Scenario, type ScriptAction } from '../sim/scenario';
@@ -99,13 +102,16 @@ function benchProtocol(protocol: string) {
 }
 
 const asked = process.argv.slice(2);
-for (const n of asked) if (!getProtocol(n)) throw new Error(`bench: no protocol ${n}`);
+// 'hashring' benches the placement layer, which needs no registered protocol.
+const known = (n: string) => n === 'hashring' || getProtocol(n) !== undefined;
+for (const n of asked) if (!known(n)) throw new Error(`bench: no protocol ${n}`);
 const machine = { node: process.version, cpus: cpus().length };
 if (asked.length === 1) {
-  process.stdout.write(JSON.stringify({ machine, [asked[0]]: benchProtocol(asked[0]) }, null, 2) + '\n');
+  const result = asked[0] === 'hashring' ? benchHashring() : benchProtocol(asked[0]);
+  process.stdout.write(JSON.stringify({ machine, [asked[0]]: result }, null, 2) + '\n');
 } else {
   // One process per protocol, so one run's garbage never shows in the next one's heap growth.
-  const names = asked.length > 0 ? asked : ['raft', 'zab'].filter((n) => getProtocol(n));
+  const names = asked.length > 0 ? asked : ['raft', 'zab', 'hashring'].filter(known);
   const results: Record<string, unknown> = {};
   for (const n of names) {
     const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], n], { encoding: 'utf8', maxBuffer: 1 << 24 });

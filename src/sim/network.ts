@@ -68,7 +68,9 @@ export class Network {
         for (let t = lo; t <= this.nodes; t++) if (this.cut[f * this.stride + t]) cuts.push([f, t]);
       }
     }
-    return { partition: this.groups ? this.groups.map((g) => g.slice()) : null, cuts };
+    // The hub is shown in the group it sits with (the first), so the UI's partition tests hold for it too.
+    const groups = this.groups ? this.groups.map((g, gi) => (this.hub && gi === 0 ? [0, ...g] : g.slice())) : null;
+    return { partition: groups, cuts };
   }
 
   snapshot(): NetworkSnap {

@@ -24,17 +24,27 @@
  *   The phi detector is not checked against a fixed bound: its deadline is the mean plus a
  *   multiple of the deviation of the intervals it has observed, and a lossy link widens them
  *   without limit — adapting to that is what phi is for — so no bound follows from its
- *   parameters alone.
+ *   parameters alone. What is checked for phi: a crashed member leaves the ring by the
+ *   deadline its own window gives (last heartbeat + the first silence at which φ reaches
+ *   the threshold, recomputed from the window), so a router that arms its timer late is caught.
  *
  * Violations carry `why` as data (a code and its arguments), for the UI to say in any language.
  */
 import type { Monitor, Violation, WorldView } from '../protocol';
 import type { Placement } from './placement';
 import { capOf } from './queries';
+import { silenceAllowed } from './detector';
 import { placementOf, Status, type Router } from './router';
 import { CHANGE_ACTION_NAMES, type HashringConfig } from './types';
 
 export const INVARIANTS = ['Replica Count', 'Minimal Movement', 'Detection Bound'] as const;
+
+/** Every `why.code` a violation can carry, by invariant (for a view's dictionary to cover them all). */
+export const VIOLATION_CODES = {
+  'Replica Count': ['extraReplica', 'missingReplica', 'ownerNotInRing', 'duplicateReplica'],
+  'Minimal Movement': ['movedBetweenStayers', 'replicasShuffled', 'aboveCap'],
+  'Detection Bound': ['notDeclaredInTime', 'pastPhiDeadline'],
+} as const satisfies Record<(typeof INVARIANTS)[number], readonly string[]>;
 
 type Found = Omit<Violation, 'time' | 'frame'>;
 
@@ -48,7 +58,7 @@ export interface ChangeOutput {
   to: Record<string, number>;
 }
 
-function checkReplicas(cfg: HashringConfig, p: Placement, ring: readonly number[], inRing: Uint8Array): Found | null {
+export function checkReplicas(cfg: HashringConfig, p: Placement, ring: readonly number[], inRing: Uint8Array): Found | null {
   const R = p.replicas;
   const want = Math.min(R, ring.length);
   const keys = cfg.keys;
@@ -80,7 +90,7 @@ function movementFound(detail: string, code: string, args: Record<string, number
 }
 
 /** Check a change from ring `before` (placement pb) to `after` (pa). */
-function checkMovement(cfg: HashringConfig, before: readonly number[], pb: Placement, after: readonly number[], pa: Placement): Found | null {
+export function checkMovement(cfg: HashringConfig, before: readonly number[], pb: Placement, after: readonly number[], pa: Placement): Found | null {
   const scheme = cfg.scheme;
   if (scheme === 'bounded') {
     const cap = capOf(cfg, after.length);
@@ -171,7 +181,20 @@ export function createHashringMonitor(cfg: HashringConfig, _nodes: number): Moni
       if (member !== 1 || alive === 1) crashedAt[id] = -1;
       else if (wasAlive[id] === 1) crashedAt[id] = w.now;
       wasAlive[id] = alive;
-      if (cfg.detector !== 'timeout' || crashedAt[id] < 0 || r.status[id] === Status.Down) continue;
+      if (crashedAt[id] < 0 || r.status[id] !== Status.InRing) continue;
+      if (cfg.detector === 'phi') {
+        // No fixed bound, but the router must keep its own promise: declared by the deadline
+        // its window gives (recomputed here from the window, not read from the router's table).
+        const due = r.since[id] + silenceAllowed(r.windows, id, cfg);
+        if (w.now > due) {
+          return {
+            invariant: 'Detection Bound',
+            detail: `n${id} crashed at ${crashedAt[id]} ms and is still in the ring at ${w.now} ms, past its phi deadline ${due} ms`,
+            why: { code: 'pastPhiDeadline', args: { node: id, crashedAt: crashedAt[id], now: w.now, deadline: due } },
+          };
+        }
+        continue;
+      }
       if (w.now > crashedAt[id] + boundMs) {
         return {
           invariant: 'Detection Bound',

@@ -8,14 +8,18 @@
  *  - good avalanche: its finaliser (fmix) flips each output bit with probability ≈ 1/2 for any
  *    input bit. FNV-1a does not: it mixes the last byte in with one multiply, so names that differ
  *    only in their last characters — exactly the vnode names `n1#0`, `n1#1`, … — land close
- *    together on the ring and clump into arcs, which ruins the balance vnodes are there for;
+ *    together on the ring and clump into arcs, which ruins the balance vnodes are there for.
+ *    Measured here (10 nodes, 100,000 keys `key-i`, vnode tokens `n<id>#<v>`): keys-per-node CV
+ *    with FNV-1a tokens 0.75 / 0.24 / 0.105 at 10 / 100 / 1000 vnodes, with murmur3 0.26 / 0.066 /
+ *    0.036 — murmur follows √((n−1)/(n·v+1)) ≈ 0.30 / 0.095 / 0.030, FNV-1a stays ≈ 3× worse;
  *  - 32 bits is the ring: positions are the unsigned 32-bit hashes, compared as numbers.
  *
  * Algorithm: the bytes are read as little-endian 32-bit blocks; each block k is scrambled
  * (k·c1, rotl 15, ·c2) and folded into the state h (h ^= k, rotl 13, h·5 + 0xe6546b64). The 1–3
  * tail bytes are scrambled the same way and xored in without the fold; then h ^= byte length and
  * fmix (xorshift 16, ·0x85ebca6b, xorshift 13, ·0xc2b2ae35, xorshift 16) finishes.
- * The string is encoded to UTF-8 on the fly (no TextEncoder buffer per call).
+ * The string is encoded to UTF-8 on the fly (no TextEncoder buffer per call), four ASCII
+ * characters at a time while it can.
  */
 
 const C1 = 0xcc9e2d51;
@@ -47,7 +51,20 @@ export function murmur3(s: string, seed = 0): number {
   let filled = 0; // how many bytes `block` holds (0..3)
   let len = 0;
   const n = s.length;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  // Fast path: whole blocks of four ASCII characters (every key and vnode name) are four bytes.
+  for (; i + 4 <= n; i += 4) {
+    const c0 = s.charCodeAt(i);
+    const c1 = s.charCodeAt(i + 1);
+    const c2 = s.charCodeAt(i + 2);
+    const c3 = s.charCodeAt(i + 3);
+    if ((c0 | c1 | c2 | c3) >= 0x80) break;
+    h ^= scramble(c0 | (c1 << 8) | (c2 << 16) | (c3 << 24));
+    h = (Math.imul(rotl(h, 13), 5) + 0xe6546b64) | 0;
+    len += 4;
+  }
+  // The rest (and any string from its first non-ASCII block on), byte by byte.
+  for (; i < n; i++) {
     let c = s.charCodeAt(i);
     // Up to four UTF-8 bytes for this code point, pushed one by one.
     let bytes: number; // packed little-endian, first byte lowest
@@ -93,13 +110,22 @@ export function murmur3(s: string, seed = 0): number {
 
 /**
  * A 32-bit weight for the pair (a, b), e.g. (key hash, node hash) for rendezvous hashing:
- * murmur3 of the two words [b] with seed a — one block round and the finaliser — so every bit of
+ * murmur3 of the one word [b] with seed a — one block round and the finaliser — so every bit of
  * either input avalanches into the result, and for a fixed `a` distinct `b`s give distinct weights
  * (each step is a bijection in b). Unsigned.
  */
 export function mix32(a: number, b: number): number {
-  let h = a | 0;
-  h ^= scramble(b | 0);
+  return mix32Scrambled(a, scrambleWord(b));
+}
+
+/** The block scramble of one word (k·c1, rotl 15, ·c2): mix32's per-`b` part, to compute once per node. */
+export function scrambleWord(b: number): number {
+  return scramble(b | 0);
+}
+
+/** mix32(a, b) given sb = scrambleWord(b): what rendezvous runs per (key, node) pair. */
+export function mix32Scrambled(a: number, sb: number): number {
+  let h = a ^ sb;
   h = (Math.imul(rotl(h, 13), 5) + 0xe6546b64) | 0;
   h ^= 4;
   return fmix32(h);

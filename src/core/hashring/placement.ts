@@ -1,7 +1,8 @@
 /**
  * The one entry point for key placement: which nodes hold each key's replicas under a scheme.
  * Pure and deterministic; `place()` runs in the worker on every ring change and inside checkers,
- * so its hot path allocates only its result (typed arrays) and sorts only the vnode points.
+ * so it allocates a few typed arrays per call and nothing per key, and sorts only the vnode
+ * points (the keys' hash order is memoized per key count).
  *
  * Schemes:
  *  - 'ring': consistent hashing with `vnodes` points per member; replicas = the next R distinct
@@ -21,12 +22,13 @@
 import { murmur3 } from './hash';
 import { jumpHash } from './jump';
 import { buildPoints, buildRing, MAX_NODE_ID, successor, successorsSweep, type RingTable } from './ring';
-import { nodeHash, topR } from './rendezvous';
+import { nodeSeeds, topR } from './rendezvous';
 import { boundedCapacity, placeBoundedKeys } from './bounded';
 
-export type Scheme = 'ring' | 'jump' | 'rendezvous' | 'bounded';
-
-export const SCHEMES: readonly Scheme[] = ['ring', 'jump', 'rendezvous', 'bounded'];
+// The scheme names are the contract's (types.ts); re-exported so callers need one import.
+import type { Scheme } from './types';
+export type { Scheme } from './types';
+export { SCHEMES } from './types';
 
 export interface PlacementInput {
   scheme: Scheme;
@@ -36,7 +38,7 @@ export interface PlacementInput {
   vnodes: number;
   /** R. */
   replicas: number;
-  /** c, bounded only (> 1). */
+  /** c, bounded only (≥ 1; 1 means no slack at all, ⌈keys/nodes⌉ each). */
   loadFactor: number;
   /** How many keys: key i is named `key-${i}`. */
   keys: number;
@@ -58,8 +60,8 @@ export function keyName(i: number): string {
 
 // Key hashes do not depend on the count, so one growing array serves every count (as a prefix).
 let hashCache = new Uint32Array(0);
-// Key indices 0..K-1 sorted by hash, memoized for the last count asked.
-let orderCache: { keys: number; order: Uint32Array } = { keys: 0, order: new Uint32Array(0) };
+// Key indices 0..K-1 sorted by hash, and the hashes in that order, memoized for the last count asked.
+let orderCache: { keys: number; order: Uint32Array; sorted: Uint32Array } = { keys: 0, order: new Uint32Array(0), sorted: new Uint32Array(0) };
 
 /** murmur3(keyName(i), 0) for i in 0..keys-1. Memoized (a pure cache); do not write into it. */
 export function keyHashes(keys: number): Uint32Array {
@@ -72,11 +74,10 @@ export function keyHashes(keys: number): Uint32Array {
   return hashCache.subarray(0, keys);
 }
 
-/** Key indices 0..keys-1 in ascending hash order (ties by index). Memoized per count. */
-export function keyOrder(keys: number): Uint32Array {
+function sortKeys(keys: number): typeof orderCache {
   if (orderCache.keys !== keys) {
     const h = keyHashes(keys);
-    // hash·2^20 + index would overflow 2^53 past 2^21 keys; pack when it fits, else sort indices.
+    // hash·2^21 + index stays below 2^53 up to 2^21 keys: one numeric sort; past that, indices.
     let order: Uint32Array;
     if (keys <= 1 << 21) {
       const packed = new Float64Array(keys);
@@ -87,12 +88,24 @@ export function keyOrder(keys: number): Uint32Array {
     } else {
       order = Uint32Array.from({ length: keys }, (_, i) => i).sort((a, b) => h[a] - h[b] || a - b);
     }
-    orderCache = { keys, order };
+    const sorted = new Uint32Array(keys);
+    for (let k = 0; k < keys; k++) sorted[k] = h[order[k]];
+    orderCache = { keys, order, sorted };
   }
-  return orderCache.order;
+  return orderCache;
 }
 
-/** Forget every memoized table (the bench uses it to time cold work). */
+/** Key indices 0..keys-1 in ascending hash order (ties by index). Memoized per count. */
+export function keyOrder(keys: number): Uint32Array {
+  return sortKeys(keys).order;
+}
+
+/** The key hashes in ascending order: sortedKeyHashes(k)[j] = keyHashes(k)[keyOrder(k)[j]]. Memoized. */
+export function sortedKeyHashes(keys: number): Uint32Array {
+  return sortKeys(keys).sorted;
+}
+
+/** Forget the memoized vnode tokens (with clearRingCache, the bench times cold work). */
 export { clearTokenCache } from './ring';
 
 function checkInput(input: PlacementInput): void {
@@ -136,49 +149,81 @@ function fillByIndex(members: readonly number[], b: number, R: number, owners: U
   }
 }
 
+// One small function per scheme, so each hot loop is optimized on its own.
+
+/**
+ * Bucket schemes (jump, and the moduloHashing bug): key i's bucket is buckets[i], an index into
+ * the members in ascending order; its replicas are members[(b + r) mod n] for r < min(R, n), read
+ * from the members written twice so the loop has no modulo.
+ */
+function placeByBucket(members: readonly number[], buckets: Uint8Array, R: number, out: Placement): void {
+  const n = members.length;
+  const want = Math.min(R, n);
+  const twice = new Uint8Array(2 * n);
+  for (let m = 0; m < n; m++) twice[m] = twice[m + n] = members[m];
+  const { owners, primaryCount } = out;
+  for (let i = 0, base = 0; i < buckets.length; i++, base += R) {
+    const b = buckets[i];
+    for (let r = 0; r < want; r++) owners[base + r] = twice[b + r];
+    primaryCount[twice[b]]++;
+  }
+}
+
+function jumpBuckets(hashes: Uint32Array, n: number): Uint8Array {
+  const buckets = new Uint8Array(hashes.length);
+  for (let i = 0; i < hashes.length; i++) buckets[i] = jumpHash(hashes[i], 0, n);
+  return buckets;
+}
+
+function moduloBuckets(hashes: Uint32Array, n: number): Uint8Array {
+  const buckets = new Uint8Array(hashes.length);
+  for (let i = 0; i < hashes.length; i++) buckets[i] = hashes[i] % n;
+  return buckets;
+}
+
+/** Ring: each key's successor point by one sweep over the keys in hash order, then its
+ * preference list copied in key order (sequential writes). */
+function placeRing(ring: RingTable, hashes: Uint32Array, order: Uint32Array, out: Placement): void {
+  const { prefs, replicas: R } = ring;
+  const { owners, primaryCount } = out;
+  const succ = new Uint32Array(hashes.length);
+  successorsSweep(ring.positions, sortedKeyHashes(order.length), order, succ);
+  for (let i = 0, base = 0; i < succ.length; i++, base += R) {
+    const from = succ[i] * R;
+    for (let r = 0; r < R; r++) owners[base + r] = prefs[from + r];
+    primaryCount[prefs[from]]++;
+  }
+}
+
+function placeRendezvous(members: readonly number[], hashes: Uint32Array, R: number, out: Placement): void {
+  const nh = nodeSeeds(members);
+  const scratch = new Float64Array(R);
+  const { owners, primaryCount } = out;
+  for (let i = 0; i < hashes.length; i++) {
+    topR(hashes[i], members, nh, R, owners, i * R, scratch);
+    primaryCount[owners[i * R]]++;
+  }
+}
+
 export function place(input: PlacementInput): Placement {
   checkInput(input);
   const { members, keys } = input;
   const R = input.replicas;
-  const owners = new Uint8Array(keys * R);
-  const primaryCount = new Uint32Array(MAX_NODE_ID + 1);
-  const result: Placement = { owners, replicas: R, primaryCount };
+  const result: Placement = { owners: new Uint8Array(keys * R), replicas: R, primaryCount: new Uint32Array(MAX_NODE_ID + 1) };
   const n = members.length;
   if (n === 0 || keys === 0) return result;
   const hashes = keyHashes(keys);
-
-  if (input.scheme === 'ring' && input.bugs?.moduloHashing) {
-    for (let i = 0; i < keys; i++) fillByIndex(members, hashes[i] % n, R, owners, i * R);
-  } else if (input.scheme === 'ring') {
-    const ring = ringTable(input);
-    const { positions, prefs } = ring;
-    const order = keyOrder(keys);
-    const total = positions.length;
-    let p = 0;
-    for (let k = 0; k < keys; k++) {
-      const i = order[k];
-      const h = hashes[i];
-      while (p < total && positions[p] < h) p++;
-      const from = (p === total ? 0 : p) * R;
-      const base = i * R;
-      for (let r = 0; r < R; r++) owners[base + r] = prefs[from + r];
-    }
-  } else if (input.scheme === 'jump') {
-    for (let i = 0; i < keys; i++) fillByIndex(members, jumpHash(hashes[i], 0, n), R, owners, i * R);
-  } else if (input.scheme === 'rendezvous') {
-    const nh = new Uint32Array(n);
-    for (let m = 0; m < n; m++) nh[m] = nodeHash(members[m]);
-    const scratch = new Float64Array(R);
-    for (let i = 0; i < keys; i++) topR(hashes[i], members, nh, R, owners, i * R, scratch);
-  } else {
+  if (input.scheme === 'ring' && input.bugs?.moduloHashing) placeByBucket(members, moduloBuckets(hashes, n), R, result);
+  else if (input.scheme === 'ring') placeRing(ringTable(input), hashes, keyOrder(keys), result);
+  else if (input.scheme === 'jump') placeByBucket(members, jumpBuckets(hashes, n), R, result);
+  else if (input.scheme === 'rendezvous') placeRendezvous(members, hashes, R, result);
+  else {
     const ring = ringTable(input);
     const succ = new Uint32Array(keys);
-    successorsSweep(ring.positions, hashes, keyOrder(keys), succ);
+    successorsSweep(ring.positions, sortedKeyHashes(keys), keyOrder(keys), succ);
     const cap = Math.max(boundedCapacity(keys, n, input.loadFactor), Math.ceil(keys / n));
-    placeBoundedKeys(ring, succ, cap, owners, primaryCount);
-    return result;
+    placeBoundedKeys(ring, succ, cap, result.owners, result.primaryCount);
   }
-  for (let i = 0; i < keys; i++) primaryCount[owners[i * R]]++;
   return result;
 }
 
@@ -200,12 +245,12 @@ export function lookup(input: PlacementInput, key: string): { hash: number; owne
       fillByIndex(members, hash % n, R, out, 0);
     } else if (input.scheme === 'ring') {
       const ring = ringTable(input);
-      out.set(ring.prefs.subarray(successor(ring.positions, hash) * R, successor(ring.positions, hash) * R + R));
+      const from = successor(ring.positions, hash) * R;
+      out.set(ring.prefs.subarray(from, from + R));
     } else if (input.scheme === 'jump') {
       fillByIndex(members, jumpHash(hash, 0, n), R, out, 0);
     } else if (input.scheme === 'rendezvous') {
-      const nh = Uint32Array.from(members, nodeHash);
-      topR(hash, members, nh, R, out, 0, new Float64Array(R));
+      topR(hash, members, nodeSeeds(members), R, out, 0, new Float64Array(R));
     } else {
       const m = /^key-(\d+)$/.exec(key);
       const idx = m ? Number(m[1]) : -1;

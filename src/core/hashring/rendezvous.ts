@@ -5,7 +5,7 @@
  * its next-highest node); adding one moves only the keys for which it now ranks first. The cost is
  * O(N) per key, against the ring's O(log points), and it needs no table at all.
  */
-import { mix32, murmur3 } from './hash';
+import { mix32, mix32Scrambled, murmur3, scrambleWord } from './hash';
 
 const nodeHashCache = new Map<number, number>();
 
@@ -19,6 +19,11 @@ export function nodeHash(id: number): number {
   return h;
 }
 
+/** scrambleWord(nodeHash(id)) per member: the node's half of every weight, computed once. */
+export function nodeSeeds(members: readonly number[]): Int32Array {
+  return Int32Array.from(members, (id) => scrambleWord(nodeHash(id)));
+}
+
 /** The weight of `id` for a key whose hash is `keyHash`. */
 export function weight(keyHash: number, id: number): number {
   return mix32(keyHash, nodeHash(id));
@@ -27,13 +32,13 @@ export function weight(keyHash: number, id: number): number {
 /**
  * Writes the top-R members for `keyHash` into out[base .. base+R) (descending weight; equal
  * weights — possible, if unlikely — go to the lower id, since `members` is ascending and only a
- * strictly higher weight displaces). Ranks past the member count stay 0. `nodeHashes[m]` is
- * nodeHash(members[m]); `scratch` holds R weights.
+ * strictly higher weight displaces). Ranks past the member count stay 0. `nodeSeeds[m]` is
+ * nodeSeeds(members)[m] (each node's hash, pre-scrambled for mix32); `scratch` holds R weights.
  */
 export function topR(
   keyHash: number,
   members: readonly number[],
-  nodeHashes: Uint32Array,
+  nodeSeeds: Int32Array,
   replicas: number,
   out: Uint8Array,
   base: number,
@@ -41,7 +46,7 @@ export function topR(
 ): void {
   let filled = 0;
   for (let m = 0; m < members.length; m++) {
-    const w = mix32(keyHash, nodeHashes[m]);
+    const w = mix32Scrambled(keyHash, nodeSeeds[m]);
     // Insert into the sorted top list (descending) if it beats the last kept one.
     let pos = filled;
     while (pos > 0 && scratch[pos - 1] < w) pos--;

@@ -9,9 +9,10 @@
  * (or one step of a sweep over sorted keys) plus one table read.
  */
 import { murmur3 } from './hash';
+import { HASHRING_CAPACITY } from './types';
 
-/** Node ids are 1..MAX_NODE_ID (an owner byte of 0 means "none"). */
-export const MAX_NODE_ID = 24;
+/** Node ids are 1..MAX_NODE_ID, the contract's slots (an owner byte of 0 means "none"). */
+export const MAX_NODE_ID = HASHRING_CAPACITY;
 
 /** A member's vnode tokens, memoized per id: the longest array computed so far (a prefix of it
  * serves any smaller count, since token v does not depend on the count). Pure: same input, same
@@ -90,7 +91,7 @@ export function successor(positions: Uint32Array, h: number): number {
  * p, then the owners of the following points clockwise, skipping nodes already in the list, until
  * R distinct nodes (or every member, if fewer than R; the rest are 0).
  * With `distinct` false (the noDistinctReplicas bug) it is simply the owners of the next R
- * points, so a node's other vnodes can appear twice.
+ * points (round the ring again if it has fewer than R), so a node's other vnodes can appear twice.
  */
 export function buildPrefs(points: RingPoints, memberCount: number, replicas: number, distinct = true): Uint8Array {
   const { owners } = points;
@@ -137,15 +138,14 @@ export function buildRing(members: readonly number[], vnodes: number, replicas: 
 
 /**
  * For every key, the index of its successor point, by one sweep over the keys in hash order
- * (`order` = key indices sorted by hash) instead of a binary search per key.
+ * (`sorted[k]` = the hash of key `order[k]`, ascending) instead of a binary search per key.
  */
-export function successorsSweep(positions: Uint32Array, hashes: Uint32Array, order: Uint32Array, out: Uint32Array): void {
+export function successorsSweep(positions: Uint32Array, sorted: Uint32Array, order: Uint32Array, out: Uint32Array): void {
   const total = positions.length;
   let p = 0;
   for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    const h = hashes[i];
+    const h = sorted[k];
     while (p < total && positions[p] < h) p++;
-    out[i] = p === total ? 0 : p;
+    out[order[k]] = p === total ? 0 : p;
   }
 }

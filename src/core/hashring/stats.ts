@@ -4,26 +4,25 @@
  * movement; the vnode balance formula and a measured curve to set beside it.
  */
 import { place, type Placement } from './placement';
+import type { CvCurve, LoadStats as ContractLoadStats } from './types';
 
-export interface LoadStats {
-  /** counts[m] = primary keys of members[m]. */
+/** The contract's LoadStats (types.ts: perNode, mean, cv, maxOverMean, cap) and a little more. */
+export interface LoadStats extends ContractLoadStats {
+  /** counts[m] = primary keys of members[m] (perNode's numbers, as an array). */
   counts: number[];
-  mean: number;
   /** Population standard deviation. */
   std: number;
-  /** std / mean (0 when there are no keys). */
-  cv: number;
   min: number;
   max: number;
-  /** max / mean (0 when there are no keys). */
-  maxOverMean: number;
 }
 
-/** Keys per member (as primary) and their spread. */
-export function loadStats(p: Placement, members: readonly number[]): LoadStats {
+/** Keys per member (as primary) and their spread: CV = std / mean and max / mean (0 when there are
+ * no keys). `cap` is passed through (bounded's ⌈c · keys / nodes⌉; 0 for the other schemes). */
+export function loadStats(p: Placement, members: readonly number[], cap = 0): LoadStats {
   const counts = members.map((id) => p.primaryCount[id]);
+  const perNode = members.map((id, m) => ({ id, keys: counts[m] }));
   const n = counts.length;
-  if (n === 0) return { counts, mean: 0, std: 0, cv: 0, min: 0, max: 0, maxOverMean: 0 };
+  if (n === 0) return { perNode, counts, mean: 0, std: 0, cv: 0, min: 0, max: 0, maxOverMean: 0, cap };
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -36,7 +35,7 @@ export function loadStats(p: Placement, members: readonly number[]): LoadStats {
   let sq = 0;
   for (const c of counts) sq += (c - mean) * (c - mean);
   const std = Math.sqrt(sq / n);
-  return { counts, mean, std, cv: mean > 0 ? std / mean : 0, min, max, maxOverMean: mean > 0 ? max / mean : 0 };
+  return { perNode, counts, mean, std, cv: mean > 0 ? std / mean : 0, min, max, maxOverMean: mean > 0 ? max / mean : 0, cap };
 }
 
 export interface PlacementDiff {
@@ -97,6 +96,7 @@ export function idealMoved(keys: number, nBefore: number, nAfter: number): numbe
  * v of them; its variance gives this (≈ 1/√v for large n).
  */
 export function cvFormula(n: number, v: number): number {
+  if (n <= 1) return 0; // one node (or none) holds everything: no spread
   return Math.sqrt((n - 1) / (n * v + 1));
 }
 
@@ -115,4 +115,16 @@ export function cvCurve(members: readonly number[], keys: number, vnodesList: re
     const s = loadStats(place({ scheme: 'ring', members, vnodes, replicas: 1, loadFactor: 1.25, keys }), members);
     return { vnodes, cv: s.cv, formula: cvFormula(members.length, vnodes), maxOverMean: s.maxOverMean };
   });
+}
+
+/** The curve in the contract's shape (types.ts CvCurve, what query('cvCurve') answers). */
+export function cvCurveView(members: readonly number[], keys: number, vnodesList: readonly number[]): CvCurve {
+  const points = cvCurve(members, keys, vnodesList);
+  return {
+    nodes: members.length,
+    keys,
+    vnodes: points.map((x) => x.vnodes),
+    measured: points.map((x) => x.cv),
+    formula: points.map((x) => x.formula),
+  };
 }

@@ -112,6 +112,9 @@ export const en = {
   // Node actions
   crash: 'Crash',
   restart: 'Restart',
+  /** Membership protocols (the hash ring): the node leaves for good, announced (unlike a crash). */
+  removeNode: 'Remove',
+  removeNodeHelp: (n: N) => `${n} leaves for good: the operator tells the router, which moves its keys at once`,
   requestTo: (n: N) => `Request via ${n}`,
   deselect: 'Deselect',
   selectNodeHint: 'Select a node on the stage (click it, or Tab to it and press Enter) to inspect it and crash or restart it.',

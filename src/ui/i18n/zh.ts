@@ -106,6 +106,8 @@ export const zh: Dict = {
 
   crash: '宕机',
   restart: '重启',
+  removeNode: '移除',
+  removeNodeHelp: (n: N) => `${n} 永久离开：运维人员通知路由器，路由器立即迁移它的键`,
   requestTo: (n: N) => `经 ${n} 发送请求`,
   deselect: '取消选择',
   selectNodeHint: '在舞台上选择一个节点（点击，或用 Tab 移到它上面按回车）即可查看它，并让它宕机或重启。',

@@ -6,7 +6,10 @@
  */
 import { useApp, useT } from '../StoreContext';
 import { nodeRef } from '../i18n';
-import type { ProtocolView } from '../views/types';
+import { HUB_ID } from '../../core/protocol';
+import type { NodeAction, ProtocolView } from '../views/types';
+
+const DEFAULT_NODE_TAB: NonNullable<ProtocolView['nodeTab']> = { actions: ['timeout', 'request', 'isolate'], links: 'nodes' };
 import { linkDown } from '../stage/geometry';
 
 export function NodeTab({ pv }: { pv: ProtocolView }) {
@@ -14,6 +17,7 @@ export function NodeTab({ pv }: { pv: ProtocolView }) {
   const selected = useApp((s) => s.selected);
   const lang = useApp((s) => s.lang);
   const node = useApp((s) => (s.selected ? s.view?.nodes[s.selected - 1] : undefined));
+  const members = useApp((s) => s.view?.members ?? null);
   const network = useApp((s) => s.view?.network ?? null);
   const count = useApp((s) => s.view?.nodes.length ?? 0);
   const stopped = useApp((s) => !!s.view?.violation);
@@ -29,7 +33,13 @@ export function NodeTab({ pv }: { pv: ProtocolView }) {
     return <p className="note">{t.selectNodeHint}</p>;
   }
   const info = pv.nodeInfo(node, t, lang);
-  const others = Array.from({ length: count }, (_, i) => i + 1).filter((id) => id !== selected);
+  const tab = pv.nodeTab ?? DEFAULT_NODE_TAB;
+  const offers = (a: NodeAction) => tab.actions.includes(a);
+  // A membership protocol's absent and removed slots are not peers.
+  const peers = Array.from({ length: count }, (_, i) => i + 1).filter((id) => id !== selected && (members === null || members[id - 1] === 1));
+  const others = tab.links === 'hub' ? [HUB_ID] : peers;
+  const peerName = (id: number) => (id === HUB_ID && pv.hubName ? pv.hubName(lang) : nodeRef(id));
+  const isMember = members === null || members[selected - 1] === 1;
   const isCut = (from: number, to: number) => network.cuts.some(([f, tt]) => f === from && tt === to);
   const me = nodeRef(selected);
 
@@ -50,22 +60,31 @@ export function NodeTab({ pv }: { pv: ProtocolView }) {
         >
           <span aria-hidden="true">{info.alive ? '✕' : '↻'}</span> {info.alive ? t.crash : t.restart}
         </button>
-        {info.alive && (
+        {offers('remove') && isMember && (
+          <button type="button" className="btn danger" title={t.removeNodeHelp(me)} disabled={stopped} onClick={() => void act({ do: 'remove', node: selected })}>
+            <span aria-hidden="true">⊖</span> {t.removeNode}
+          </button>
+        )}
+        {offers('timeout') && info.alive && (
           <button type="button" className="btn" title={t.chromeTimeoutHelp(me)} disabled={stopped} onClick={() => void act({ do: 'timeout', node: selected })}>
             <span aria-hidden="true">◔</span> {t.chromeTimeout}
           </button>
         )}
-        <button type="button" className="btn" disabled={stopped} onClick={() => void request(selected)}>
-          <span aria-hidden="true">✉</span> {t.requestTo(me)}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          disabled={stopped}
-          onClick={() => void partition([[selected], others])}
-        >
-          <span aria-hidden="true">⟂</span> {t.isolate(me)}
-        </button>
+        {offers('request') && (
+          <button type="button" className="btn" disabled={stopped} onClick={() => void request(selected)}>
+            <span aria-hidden="true">✉</span> {t.requestTo(me)}
+          </button>
+        )}
+        {offers('isolate') && (
+          <button
+            type="button"
+            className="btn"
+            disabled={stopped}
+            onClick={() => void partition([[selected], peers])}
+          >
+            <span aria-hidden="true">⟂</span> {t.isolate(me)}
+          </button>
+        )}
       </div>
       <pv.NodeFields node={node} />
       <table className="node-links">
@@ -76,17 +95,17 @@ export function NodeTab({ pv }: { pv: ProtocolView }) {
             const blocked = linkDown(network, selected, o) && !out;
             return (
               <tr key={o} className={blocked ? 'blocked' : ''}>
-                <th scope="row">{nodeRef(o)}</th>
+                <th scope="row">{peerName(o)}</th>
                 <td>
                   <button type="button" className="btn tiny" aria-pressed={out} disabled={stopped} onClick={() => void (out ? mend(selected, o) : cut(selected, o))}>
                     {out && <span aria-hidden="true">✂ </span>}
-                    {t.cutDir(me, nodeRef(o))}
+                    {t.cutDir(me, peerName(o))}
                   </button>
                 </td>
                 <td>
                   <button type="button" className="btn tiny" aria-pressed={inn} disabled={stopped} onClick={() => void (inn ? mend(o, selected) : cut(o, selected))}>
                     {inn && <span aria-hidden="true">✂ </span>}
-                    {t.cutDir(nodeRef(o), me)}
+                    {t.cutDir(peerName(o), me)}
                   </button>
                 </td>
               </tr>

@@ -134,7 +134,17 @@ export interface ProtocolView {
    * contracts: data-node / data-role / data-alive on each node, the caption, the stage tools.
    */
   Stage?: ComponentType<StageProps>;
+  /**
+   * What the selected node's inspector offers besides Crash / Restart (default: time out,
+   * request, isolate) and whose links it lists: the other nodes (default) or only the hub's
+   * (the hash ring's nodes talk only to the router). `remove` needs a membership protocol.
+   */
+  nodeTab?: { actions: readonly NodeAction[]; links: 'nodes' | 'hub' };
+  /** The hub's name in the language (ProtocolDef.hub: "router"), for link rows and narration. */
+  hubName?: (lang: Lang) => string;
 }
+
+export type NodeAction = 'timeout' | 'request' | 'isolate' | 'remove';
 
 export interface StageProps {
   pv: ProtocolView;

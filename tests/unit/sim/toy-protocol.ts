@@ -162,3 +162,70 @@ export const toyTcpProtocol: ProtocolDef<TcpCfg, TcpNode, TcpMsg, TcpNode, { id:
   notes: [{ code: 3, name: 'Closed', fields: ['peer'] }],
   mark: () => null,
 };
+
+// ---- a third toy, for membership and a hub ----
+
+/** A node slot, or (id 0) the hub. */
+interface HubToyNode {
+  id: number;
+  /** Heartbeats sent since the last (re)start. */
+  sent: number;
+  /** Hub only: heartbeats heard per node id, and what the operator told it, in order. */
+  heard: number[];
+  told: string[];
+}
+type HubToyMsg = { beat: number };
+
+/**
+ * Nodes heartbeat the hub (id 0) every 50 ms; the hub counts what it hears and records the
+ * operator's add/remove calls. Membership capacity 6. query('heard') returns the hub's
+ * counts; query('told') its operator log.
+ */
+export const toyHubProtocol: ProtocolDef<Record<string, never>, HubToyNode, HubToyMsg, HubToyNode, { id: number; role: string; sent: number; heard?: number[] }> = {
+  name: 'toy-hub',
+  timerSlots: 1,
+  bugs: [],
+  fuzzOptions: {},
+  membership: { capacity: 6 },
+  hub: true,
+  parseConfig: () => ({}),
+  networkOf: () => ({ latencyMinMs: 5, latencyMaxMs: 5, dropRate: 0, clientRetry: false, clientTimeoutMs: 500 }),
+  parseInitial: () => new Map(),
+  initialWarnings: () => [],
+  createNode: (id) => ({ id, sent: 0, heard: new Array<number>(7).fill(0), told: [] }),
+  start(node, ctx) {
+    if (node.id !== 0) ctx.setTimer(0, 50);
+  },
+  crash(node) {
+    node.sent = 0;
+  },
+  receive(node, msg, from) {
+    if (node.id === 0) node.heard[from]++;
+  },
+  timer(node, _slot, ctx) {
+    ctx.send(0, { beat: ++node.sent });
+    ctx.setTimer(0, 50);
+  },
+  memberChanged(hub, id, joined, ctx) {
+    hub.told.push(`${joined ? '+' : '-'}${id}@${ctx.now}`);
+  },
+  query(world, _cfg, name) {
+    const hub = world.nodes[0];
+    if (name === 'heard') return hub.heard.slice();
+    if (name === 'told') return hub.told.slice();
+    return null;
+  },
+  leaderOf: () => 0,
+  clientRequest: () => ({ beat: 0 }),
+  clientReply: () => null,
+  snapshot: (n) => ({ ...n, heard: n.heard.slice(), told: n.told.slice() }),
+  restore: (s) => ({ ...s, heard: s.heard.slice(), told: s.told.slice() }),
+  monitor: () => ({ beforeEvent() {}, afterEvent: () => null, report: () => ({}) }),
+  look: () => ({ glyph: 'heartbeat', name: 'beat', era: 0 }),
+  kindCode: () => 1,
+  view: (n, alive) => (n.id === 0 ? { id: 0, role: 'hub', sent: 0, heard: n.heard.slice() } : { id: n.id, role: alive ? 'up' : 'down', sent: n.sent }),
+  output: (n, alive) => ({ id: n.id, alive, sent: n.sent }),
+  markKinds: [],
+  notes: [],
+  mark: () => null,
+};

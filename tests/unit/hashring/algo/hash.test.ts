@@ -48,6 +48,15 @@ describe('murmur3 x86_32', () => {
       }),
       { numRuns: 2000, seed: 14 },
     );
+    // Mostly ASCII with multi-byte characters anywhere: the four-ASCII-characters fast path hands
+    // over to the byte-by-byte path at any offset and byte count.
+    const mixed = fc.string({ unit: fc.constantFrom('a', 'k', '-', '7', '#', 'é', '环', '😀', '\ud800', '\udfff'), maxLength: 30 });
+    fc.assert(
+      fc.property(mixed, fc.integer({ min: 0, max: 0xffffffff }), (s, seed) => {
+        expect(murmur3(s, seed)).toBe(reference(s, seed));
+      }),
+      { numRuns: 3000, seed: 14 },
+    );
     // Known multi-byte spellings: 2-, 3- and 4-byte code points and a lone surrogate (→ U+FFFD).
     for (const s of ['é', 'ring 环', '😀', 'a\ud800b', 'π≈3.14']) expect(murmur3(s, 7)).toBe(reference(s, 7));
     expect(murmur3('\ud800', 0)).toBe(murmur3('\ufffd', 0));

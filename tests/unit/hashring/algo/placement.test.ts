@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boundedCapacity } from '../../../../src/core/hashring/bounded';
-import { murmur3 } from '../../../../src/core/hashring/hash';
+import { mix32, murmur3 } from '../../../../src/core/hashring/hash';
 import {
   clearRingCache,
   clearTokenCache,
@@ -13,10 +13,12 @@ import {
   place,
   ringPoints,
   SCHEMES,
+  sortedKeyHashes,
   type Placement,
   type PlacementInput,
   type Scheme,
 } from '../../../../src/core/hashring/placement';
+import { weight } from '../../../../src/core/hashring/rendezvous';
 import { successor, vnodeTokens } from '../../../../src/core/hashring/ring';
 
 const TEN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -49,6 +51,8 @@ describe('keys and their hashes', () => {
     const order = keyOrder(3000);
     expect(new Set(order).size).toBe(3000);
     for (let k = 1; k < order.length; k++) expect(h[order[k - 1]]).toBeLessThanOrEqual(h[order[k]]);
+    const sorted = sortedKeyHashes(3000);
+    expect(Array.from(sorted)).toEqual(Array.from(order, (i) => h[i]));
   });
 });
 
@@ -92,6 +96,51 @@ describe('the ring', () => {
       }
       expect(replicasOf(p, i)).toEqual(want);
     }
+  });
+});
+
+describe('the ring against a naive reference', () => {
+  /** The definition, slowly: sort the tokens, find each key's successor by linear search, walk on. */
+  function naive(members: number[], vnodes: number, R: number, keys: number, distinct: boolean): number[] {
+    const pts: [number, number][] = [];
+    for (const id of members) for (let v = 0; v < vnodes; v++) pts.push([murmur3(`n${id}#${v}`), id]);
+    pts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const out: number[] = [];
+    for (let i = 0; i < keys; i++) {
+      const h = murmur3(`key-${i}`);
+      let q = pts.findIndex(([pos]) => pos >= h);
+      if (q < 0) q = 0;
+      const list: number[] = [];
+      if (!distinct) {
+        // The bug: the next R points, round and round the ring if it has fewer than R.
+        for (let d = 0; d < R; d++) list.push(pts[(q + d) % pts.length][1]);
+      } else {
+        for (let steps = 0; steps < pts.length && list.length < R; steps++, q = (q + 1) % pts.length) {
+          if (!list.includes(pts[q][1])) list.push(pts[q][1]);
+        }
+        while (list.length < R) list.push(0);
+      }
+      out.push(...list);
+    }
+    return out;
+  }
+
+  it('place() equals it for any members, vnodes, R and key count, with and without the replica bug', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 24 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 300 }),
+        fc.boolean(),
+        (raw, vnodes, R, keys, bug) => {
+          const members = [...raw].sort((a, b) => a - b);
+          const p = place({ scheme: 'ring', members, vnodes, replicas: R, loadFactor: 1.25, keys, bugs: { noDistinctReplicas: bug } });
+          expect(Array.from(p.owners)).toEqual(naive(members, vnodes, R, keys, !bug));
+        },
+      ),
+      { numRuns: 300, seed: 14 },
+    );
   });
 });
 
@@ -187,6 +236,20 @@ describe('monotonicity', () => {
   });
 });
 
+describe('rendezvous', () => {
+  it('a key’s replicas are the R members of highest weight, highest first (brute force)', () => {
+    const members = [1, 4, 6, 11, 19, 24];
+    const p = place(input('rendezvous', members, { replicas: 4, keys: 3000 }));
+    const h = keyHashes(3000);
+    const bad = firstBad(3000, (i) => {
+      const ranked = [...members].sort((a, b) => weight(h[i], b) - weight(h[i], a) || a - b);
+      return same(replicasOf(p, i), ranked.slice(0, 4));
+    });
+    expect(bad).toBe(-1);
+    expect(weight(h[0], 4)).toBe(mix32(h[0], murmur3('n4')));
+  });
+});
+
 describe('bounded loads', () => {
   it('no node ever holds more than ⌈c·keys/nodes⌉ keys (property over members, vnodes, keys, c)', () => {
     fc.assert(
@@ -194,7 +257,7 @@ describe('bounded loads', () => {
         fc.uniqueArray(fc.integer({ min: 1, max: 24 }), { minLength: 1, maxLength: 24 }),
         fc.integer({ min: 1, max: 60 }),
         fc.integer({ min: 0, max: 6000 }),
-        fc.double({ min: 1.0001, max: 3, noNaN: true }),
+        fc.oneof(fc.constant(1), fc.double({ min: 1, max: 3, noNaN: true })),
         (raw, vnodes, keys, c) => {
           const members = [...raw].sort((a, b) => a - b);
           const p = place({ scheme: 'bounded', members, vnodes, replicas: 2, loadFactor: c, keys });
