@@ -152,33 +152,23 @@ function fillByIndex(members: readonly number[], b: number, R: number, owners: U
 // One small function per scheme, so each hot loop is optimized on its own.
 
 /**
- * Bucket schemes (jump, and the moduloHashing bug): key i's bucket is buckets[i], an index into
- * the members in ascending order; its replicas are members[(b + r) mod n] for r < min(R, n), read
- * from the members written twice so the loop has no modulo.
+ * Bucket schemes (jump, and the moduloHashing bug): key i's bucket b indexes the members in
+ * ascending order — jumpHash(hash, n), or hash mod n for the bug; its replicas are
+ * members[(b + r) mod n] for r < min(R, n), read from the members written twice so the loop has
+ * no modulo. One loop computes the bucket and writes the replicas, so the writes overlap the
+ * hash's dependency chain instead of taking a second pass.
  */
-function placeByBucket(members: readonly number[], buckets: Uint8Array, R: number, out: Placement): void {
+function placeByBucket(members: readonly number[], hashes: Uint32Array, modulo: boolean, R: number, out: Placement): void {
   const n = members.length;
   const want = Math.min(R, n);
   const twice = new Uint8Array(2 * n);
   for (let m = 0; m < n; m++) twice[m] = twice[m + n] = members[m];
   const { owners, primaryCount } = out;
-  for (let i = 0, base = 0; i < buckets.length; i++, base += R) {
-    const b = buckets[i];
+  for (let i = 0, base = 0; i < hashes.length; i++, base += R) {
+    const b = modulo ? hashes[i] % n : jumpHash(hashes[i], 0, n);
     for (let r = 0; r < want; r++) owners[base + r] = twice[b + r];
     primaryCount[twice[b]]++;
   }
-}
-
-function jumpBuckets(hashes: Uint32Array, n: number): Uint8Array {
-  const buckets = new Uint8Array(hashes.length);
-  for (let i = 0; i < hashes.length; i++) buckets[i] = jumpHash(hashes[i], 0, n);
-  return buckets;
-}
-
-function moduloBuckets(hashes: Uint32Array, n: number): Uint8Array {
-  const buckets = new Uint8Array(hashes.length);
-  for (let i = 0; i < hashes.length; i++) buckets[i] = hashes[i] % n;
-  return buckets;
 }
 
 /** Ring: each key's successor point by one sweep over the keys in hash order, then its
@@ -213,9 +203,9 @@ export function place(input: PlacementInput): Placement {
   const n = members.length;
   if (n === 0 || keys === 0) return result;
   const hashes = keyHashes(keys);
-  if (input.scheme === 'ring' && input.bugs?.moduloHashing) placeByBucket(members, moduloBuckets(hashes, n), R, result);
+  if (input.scheme === 'ring' && input.bugs?.moduloHashing) placeByBucket(members, hashes, true, R, result);
   else if (input.scheme === 'ring') placeRing(ringTable(input), hashes, keyOrder(keys), result);
-  else if (input.scheme === 'jump') placeByBucket(members, jumpBuckets(hashes, n), R, result);
+  else if (input.scheme === 'jump') placeByBucket(members, hashes, false, R, result);
   else if (input.scheme === 'rendezvous') placeRendezvous(members, hashes, R, result);
   else {
     const ring = ringTable(input);
