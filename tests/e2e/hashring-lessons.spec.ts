@@ -10,6 +10,7 @@ import { LESSON_META } from '../../src/store/lessons';
 import { HASHRING_LESSONS } from '../../src/ui/hashring/lessons/meta';
 import { DETECTOR_DEFAULTS } from '../../src/sim/experiments/detector';
 import { RingLessonPage, openRingEmbed, ringEmbedFit } from './pages/hashring-lessons';
+import { seriousAxeViolations } from './support/axe';
 
 const SHOTS = 'test-results/hashring-lessons';
 const ids = (k: number, without: number[] = [], plus: number[] = []) => [...Array.from({ length: k }, (_, i) => i + 1).filter((x) => !without.includes(x)), ...plus];
@@ -58,6 +59,7 @@ test('ring-detector: the measured chart, computed in the worker, beside the less
     // One line per heartbeat interval and detector.
     await expect(chart.locator('[data-series]')).toHaveCount(heartbeatsMs.length * 2);
     await expect(chart.locator('figcaption')).toHaveText(lang === 'en' ? 'Detection time against false suspicions (measured)' : '检测时间与误判（实测）');
+    expect(await seriousAxeViolations(page, '[data-testid="lesson-panel"]'), lang).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/ring-detector-full-${lang}.png` });
   }
 });
@@ -72,6 +74,7 @@ test('ring-not-zookeeper: every ZooKeeper server holds all 12 writes; each ring 
   expect(zab).toEqual([12, 12, 12, 12, 12]);
   expect(held.reduce((a, b) => a + b, 0)).toBe(36);
   for (const h of held) expect(h).toBeLessThan(12);
+  expect(await seriousAxeViolations(page, '[data-testid="lesson-panel"]')).toEqual([]);
 });
 
 test('the 800×450 embed of a ring lesson fits, en and zh: nothing scrolls, no label is cut off, the lesson panel fits', async ({ page, baseURL }) => {
