@@ -5,8 +5,9 @@
 import type { AnyProtocol } from './protocol';
 import { raftProtocol } from './raft/protocol';
 import { zabProtocol } from './zab/protocol';
+import { hashringProtocol } from './hashring/protocol';
 
-const PROTOCOLS: AnyProtocol[] = [raftProtocol, zabProtocol];
+const PROTOCOLS: AnyProtocol[] = [raftProtocol, zabProtocol, hashringProtocol];
 
 /** Add a protocol at run time (tests use this to prove the simulator is protocol-generic). */
 export function registerProtocol(p: AnyProtocol): void {

@@ -54,6 +54,9 @@ export interface FuzzOutcome {
  * replays exactly, with no fuzzer in the loop.
  */
 export function fuzzOne(seed: number, opts: FuzzOptions): FuzzOutcome {
+  // Nodes that join and leave (the hash ring) get a driver of their own; a fixed cluster's
+  // scenarios stay exactly what they were.
+  if (opts.protocol.membership) return fuzzMembership(seed, opts, opts.protocol.membership.capacity);
   const rng = new Rng(seed, 'fuzz');
   const nodes = rng.pick([3, 3, 3, 5]);
   const until = rng.int(6000, 16000);
@@ -126,6 +129,78 @@ export function fuzzOne(seed: number, opts: FuzzOptions): FuzzOutcome {
   }
   if (!sim.violation) sim.runUntil(until);
   return { scenario, violation: sim.violation, events: sim.frame };
+}
+
+/**
+ * One seed for a membership protocol with a hub (the hash ring's router at id 0): a ring of
+ * 1–10 nodes, and at random gaps an `add` (a fresh id), a `remove`, a crash or a restart,
+ * a cut or mend of a link to or from the hub, a partition (the hub stays with the first
+ * group), a heal, or one heartbeat dropped on the wire — over a network that is sometimes
+ * lossy, sometimes slow (wide latency), sometimes reordering or duplicating. The driver
+ * jumps from one fault time to the next (nothing it picks depends on the moments between).
+ */
+function fuzzMembership(seed: number, opts: FuzzOptions, capacity: number): FuzzOutcome {
+  const rng = new Rng(seed, 'fuzz');
+  const nodes = rng.int(1, 11);
+  const until = rng.int(3000, 12000);
+  const config: Record<string, unknown> = { dropRate: rng.pick([0, 0, 0.02, 0.1, 0.3]) };
+  // Slow links: a latency range up to several heartbeats wide, where a timeout suspects live nodes.
+  const slow = rng.pick([0, 0, 0, 40, 150]);
+  if (slow > 0) config.latencyMaxMs = slow;
+  for (const [key, values] of Object.entries(opts.protocol.fuzzOptions)) config[key] = rng.pick(values);
+  Object.assign(config, networkFaults(seed, opts.reorder ?? false, opts.protocol.fifoOnly ?? false));
+  if (opts.bug) config.bugs = [opts.bug];
+  const scenario: Scenario = { protocol: opts.protocol.name, nodes, seed, until, config, script: [] };
+  const parsed = parseScenario(scenario);
+  const sim = new Simulation(parsed);
+  sim.monitor = parsed.protocol.monitor(parsed.config, nodes) as Monitor<unknown>;
+  const meanGapMs = rng.pick([100, 300, 800]);
+  let nextId = nodes + 1;
+  for (let t = rng.int(1, 300); t < until; t += 1 + Math.floor(-Math.log(1 - rng.next()) * meanGapMs)) {
+    sim.runUntil(t - 1);
+    if (sim.violation) break;
+    const action = chooseMembershipFault(rng, sim, t, capacity, nextId);
+    if (action === null) continue;
+    if (action.do === 'add') nextId++;
+    scenario.script.push(action);
+    sim.insertAction(action);
+  }
+  if (!sim.violation) sim.runUntil(until);
+  return { scenario, violation: sim.violation, events: sim.frame };
+}
+
+function chooseMembershipFault(rng: Rng, sim: Simulation, at: number, capacity: number, nextId: number): ScriptAction | null {
+  const ids: number[] = [];
+  for (let id = 1; id <= capacity; id++) if (sim.member[id] === 1) ids.push(id);
+  const up = ids.filter((id) => sim.alive[id]);
+  const down = ids.filter((id) => !sim.alive[id]);
+  const r = rng.next();
+  if (r < 0.15) return nextId <= capacity ? { at, do: 'add', node: nextId } : null;
+  if (r < 0.25) return ids.length > 0 ? { at, do: 'remove', node: rng.pick(ids) } : null;
+  if (r < 0.45) return up.length > 0 ? { at, do: 'crash', node: rng.pick(up) } : null;
+  if (r < 0.62) return down.length > 0 ? { at, do: 'restart', node: rng.pick(down) } : null;
+  if (r < 0.8) {
+    if (ids.length === 0) return null;
+    // A link to or from the router: the heartbeats' way, or (cut from the router) nothing the ring sends.
+    const node = rng.pick(ids);
+    const toHub = rng.chance(0.8);
+    return { at, do: rng.chance(0.6) ? 'cut' : 'mend', from: toHub ? node : 0, to: toHub ? 0 : node };
+  }
+  if (r < 0.86) {
+    if (ids.length < 2) return null;
+    const k = rng.int(1, ids.length);
+    const shuffled = ids.slice();
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = rng.int(0, i + 1);
+      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    }
+    return { at, do: 'partition', groups: [shuffled.slice(0, k).sort((x, y) => x - y), shuffled.slice(k).sort((x, y) => x - y)] };
+  }
+  if (r < 0.94) return { at, do: 'heal' };
+  const wire = sim.queue.items.filter((m) => m.nth > 0 && !m.lost && m.sentAt < at);
+  if (wire.length === 0) return null;
+  const m = rng.pick(wire);
+  return { at, do: 'drop', from: m.from, to: m.to, nth: m.nth };
 }
 
 function chooseFault(rng: Rng, sim: Simulation, at: number, nextValue: () => string): ScriptAction | null {

@@ -52,8 +52,20 @@ export interface HashringConfig extends NetworkConfig {
 export const HashringTimer = { Heartbeat: 0, Detector: 0 } as const;
 
 export type HashringMsg =
-  /** Node → router: "I am alive", the seq-th heartbeat since the node (re)started. */
-  { kind: 'heartbeat'; seq: number };
+  /**
+   * Node → router: "I am alive", the seq-th heartbeat since the node (re)started.
+   * `incarnation` counts the node's starts (Cassandra's gossip generation): the router
+   * orders heartbeats by (incarnation, seq) and ignores one it has already seen past (a
+   * duplicate, or one overtaken by a later one), so only fresh news of life counts.
+   */
+  | { kind: 'heartbeat'; seq: number; incarnation: number }
+  /** The simulator's client → a node: the ring takes no client requests (answered "no leader"). */
+  | { kind: 'client-request'; requestId: number }
+  /** A node → the client: refused, there is no leader to ask (ok is always false). */
+  | { kind: 'client-reply'; requestId: number };
+
+/** Message kind codes for the history (ProtocolDef.kindCode). */
+export const HashringMsgKind = { heartbeat: 1, 'client-request': 2, 'client-reply': 3 } as const;
 
 /** A ring change's cause, as noted (RingChanged.action) and printed (changes[].action). */
 export const ChangeAction = { Add: 1, Remove: 2, Down: 3, Rejoin: 4 } as const;
@@ -83,6 +95,9 @@ export interface SuspicionView {
   /** When the detector will declare it down if nothing arrives (Infinity when declared). */
   deadlineAt: number;
   declaredDown: boolean;
+  /** The newest heartbeat counted: the node's incarnation (its starts) and seq (0, 0: none yet). */
+  incarnation: number;
+  lastSeq: number;
 }
 
 /** The router's state (FrameView.hub). */
@@ -166,6 +181,18 @@ export interface CvCurve {
   formula: number[];
 }
 
+/** query('suspicion'): each member's suspicion at the shown frame's time. */
+export interface SuspicionLevel {
+  id: number;
+  /** ms since the last counted heartbeat (or since it joined or rejoined). */
+  silentMs: number;
+  /** φ now (phi detector; also computed for `timeout`, for comparison); Infinity past any float. */
+  phi: number;
+  /** timeout detector: silentMs / timeoutMs; phi detector: φ / phiThreshold. 1 = declared down. */
+  level: number;
+  declaredDown: boolean;
+}
+
 /** query('compare'): the four schemes on the current ring and its last change. */
 export interface SchemeComparison {
   scheme: Scheme;
@@ -195,4 +222,14 @@ export const HashringNotes = defineNotes({
   RingChanged: { code: 7, fields: ['action', 'node', 'moved', 'ideal'] },
   /** Router: a heartbeat from a node that is not a member (removed, or not added): ignored. */
   HeartbeatIgnored: { code: 8, fields: ['node'] },
+  /**
+   * Router: a heartbeat no newer than one already counted (by incarnation, then seq: a
+   * network duplicate, or one overtaken): ignored. lastIncarnation/lastSeq: the newest counted.
+   */
+  HeartbeatStale: { code: 9, fields: ['node', 'seq', 'lastIncarnation', 'lastSeq'] },
+  /** Node: it (re)started as this incarnation and sends its first heartbeat. */
+  NodeStarted: { code: 10, fields: ['incarnation'] },
 });
+
+/** Note codes by name. */
+export const HashringNote = Object.fromEntries(Object.values(HashringNotes).map((s) => [s.name, s.code])) as { readonly [K in keyof typeof HashringNotes]: number };

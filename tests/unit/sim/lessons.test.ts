@@ -23,7 +23,8 @@ const run = (scenario: unknown) => {
 
 describe('bundled lessons', () => {
   it('every file in public/scenarios is listed in the selector, and the reverse', () => {
-    const files = readdirSync('public/scenarios').map((f) => f.replace(/\.json$/, '')).sort();
+    // ring-basic is the hash ring's demo scenario (?scenario=ring-basic), which the ring's views are developed on: not a lesson.
+    const files = readdirSync('public/scenarios').map((f) => f.replace(/\.json$/, '')).filter((f) => f !== 'ring-basic').sort();
     expect(files).toEqual([...LESSONS].sort());
   });
 
