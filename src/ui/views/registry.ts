@@ -5,12 +5,14 @@
  */
 import { raftView } from '../raft/view';
 import { zabView } from '../zab/view';
+import { ringView } from '../hashring/view';
 import type { Problem } from '../../store/types';
 import type { ProtocolView } from './types';
 
 const VIEWS: Readonly<Record<string, ProtocolView>> = {
   raft: raftView,
   zab: zabView,
+  hashring: ringView,
 };
 
 export type ViewLookup = { ok: true; view: ProtocolView } | { ok: false; problem: Problem };

@@ -12,14 +12,14 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-prac
 interface AxeNode { target: string[] }
 interface AxeViolation { id: string; impact: string | null; nodes: AxeNode[] }
 
-/** Serious or critical violations, as "rule: selector, selector" lines (empty when clean). */
-export async function seriousAxeViolations(target: Page | Frame): Promise<string[]> {
+/** Serious or critical violations, as "rule: selector, selector" lines (empty when clean); `include`: only inside this selector. */
+export async function seriousAxeViolations(target: Page | Frame, include?: string): Promise<string[]> {
   await target.addScriptTag({ path: AXE_PATH });
-  const violations = (await target.evaluate(async (tags) => {
+  const violations = (await target.evaluate(async ([tags, within]) => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    const r = await axe.run(within ? { include: [within] } : document, { runOnly: { type: 'tag', values: tags } });
     return r.violations;
-  }, TAGS)) as AxeViolation[];
+  }, [TAGS, include ?? null] as const)) as AxeViolation[];
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

@@ -1,0 +1,160 @@
+/**
+ * Painting keys on a canvas, apart from React: the settled picture of one ring version as
+ * pixels (100,000 keys in a few ms, so once per version is cheap), and the keys that
+ * changed primary owner, each from its old owner's colour and band to its new owner's.
+ */
+import type { RingLayout } from '../../../core/hashring/types';
+import { angleOf, keyRadius, nodeRgb, RING_C } from './ringGeometry';
+
+/** From stage units to canvas pixels (the SVG's viewBox with preserveAspectRatio "xMidYMid meet"). */
+export interface PixelMap {
+  s: number;
+  ox: number;
+  oy: number;
+  w: number;
+  h: number;
+  /** Side of a key's square dot, px. */
+  dot: number;
+}
+
+export function pixelMap(cssW: number, cssH: number, dpr: number, vb: { x: number; y: number; w: number; h: number }): PixelMap {
+  const w = Math.max(1, Math.round(cssW * dpr));
+  const h = Math.max(1, Math.round(cssH * dpr));
+  const s = Math.min(w / vb.w, h / vb.h);
+  return { s, ox: (w - vb.w * s) / 2 - vb.x * s, oy: (h - vb.h * s) / 2 - vb.y * s, w, h, dot: Math.max(1, Math.round(1.6 * dpr)) };
+}
+
+/** Each key's direction (sin, cos of its angle), fixed for a scenario's keys. */
+export function keyDirections(hashes: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(hashes.length * 2);
+  for (let i = 0; i < hashes.length; i++) {
+    const a = angleOf(hashes[i]);
+    out[2 * i] = Math.sin(a);
+    out[2 * i + 1] = Math.cos(a);
+  }
+  return out;
+}
+
+/** Each node's place among the members (its key band), by node id; -1 for none. */
+export function slotsOf(members: readonly number[], capacity = 256): Int16Array {
+  const out = new Int16Array(capacity).fill(-1);
+  members.forEach((id, i) => {
+    if (id < capacity) out[id] = i;
+  });
+  return out;
+}
+
+/** Keys whose primary owner (rank 0) differs between two layouts of the same keys. */
+export function movedKeys(prev: RingLayout, next: RingLayout): Uint32Array {
+  const R0 = prev.replicas;
+  const R1 = next.replicas;
+  const n = Math.min(prev.keys, next.keys);
+  let count = 0;
+  for (let i = 0; i < n; i++) if (prev.owners[i * R0] !== next.owners[i * R1]) count++;
+  const out = new Uint32Array(count);
+  let j = 0;
+  for (let i = 0; i < n; i++) if (prev.owners[i * R0] !== next.owners[i * R1]) out[j++] = i;
+  return out;
+}
+
+/** The settled picture: every key at its hash, in its primary owner's colour and band; `skip` keys are left out (they are moving). */
+export function paintSettled(
+  ctx: CanvasRenderingContext2D,
+  map: PixelMap,
+  dirs: Float32Array,
+  layout: RingLayout,
+  slots: Int16Array,
+  skip: Uint8Array | null,
+): void {
+  const img = ctx.createImageData(map.w, map.h);
+  const px = img.data;
+  const R = layout.replicas;
+  const colors = new Map<number, [number, number, number]>();
+  const d = map.dot;
+  const half = d / 2;
+  const n = Math.min(layout.keys, dirs.length / 2);
+  for (let i = 0; i < n; i++) {
+    const o = layout.owners[i * R];
+    if (o === 0 || (skip && skip[i])) continue;
+    let c = colors.get(o);
+    if (!c) {
+      c = nodeRgb(o);
+      colors.set(o, c);
+    }
+    const r = keyRadius(i, slots[o]);
+    const x0 = Math.round(map.ox + (RING_C.x + r * dirs[2 * i]) * map.s - half);
+    const y0 = Math.round(map.oy + (RING_C.y - r * dirs[2 * i + 1]) * map.s - half);
+    for (let dy = 0; dy < d; dy++) {
+      const y = y0 + dy;
+      if (y < 0 || y >= map.h) continue;
+      for (let dx = 0; dx < d; dx++) {
+        const x = x0 + dx;
+        if (x < 0 || x >= map.w) continue;
+        const k = (y * map.w + x) * 4;
+        px[k] = c[0];
+        px[k + 1] = c[1];
+        px[k + 2] = c[2];
+        px[k + 3] = 255;
+      }
+    }
+  }
+  ctx.putImageData(img, 0, 0);
+}
+
+/** Moving keys grouped by (old owner, new owner): one fill colour per group per frame. */
+export interface MoveGroup {
+  from: number;
+  to: number;
+  keys: number[];
+}
+
+export function groupMoves(moved: Uint32Array, prev: RingLayout, next: RingLayout): MoveGroup[] {
+  const groups = new Map<number, MoveGroup>();
+  for (const i of moved) {
+    const from = prev.owners[i * prev.replicas];
+    const to = next.owners[i * next.replicas];
+    const k = from * 256 + to;
+    let g = groups.get(k);
+    if (!g) {
+      g = { from, to, keys: [] };
+      groups.set(k, g);
+    }
+    g.keys.push(i);
+  }
+  return [...groups.values()];
+}
+
+function mix(a: [number, number, number], b: [number, number, number], t: number): string {
+  const c = (i: number) => Math.round(a[i] + (b[i] - a[i]) * t);
+  return `rgb(${c(0)},${c(1)},${c(2)})`;
+}
+
+/** Smooth in and out. */
+export function ease(t: number): number {
+  return t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2;
+}
+
+/**
+ * The moving keys at progress f ∈ [0, 1]: colour from the old owner's to the new one's,
+ * radius from the old band to the new, lifted outwards mid-way and drawn larger, so a
+ * move reads by motion and size as well as colour.
+ */
+export function paintMoving(ctx: CanvasRenderingContext2D, map: PixelMap, dirs: Float32Array, groups: readonly MoveGroup[], prevSlots: Int16Array, slots: Int16Array, f: number): void {
+  const e = ease(f);
+  const lift = Math.sin(Math.PI * f) * 10;
+  const d = map.dot * (f < 1 ? 2 : 1);
+  for (const g of groups) {
+    if (g.to === 0) continue;
+    const c0 = nodeRgb(g.from || g.to);
+    const c1 = nodeRgb(g.to);
+    ctx.fillStyle = mix(c0, c1, e);
+    for (const i of g.keys) {
+      const r0 = keyRadius(i, prevSlots[g.from] ?? 0);
+      const r1 = keyRadius(i, slots[g.to]);
+      const r = r0 + (r1 - r0) * e + lift;
+      const x = map.ox + (RING_C.x + r * dirs[2 * i]) * map.s;
+      const y = map.oy + (RING_C.y - r * dirs[2 * i + 1]) * map.s;
+      ctx.fillRect(x - d / 2, y - d / 2, d, d);
+    }
+  }
+}
