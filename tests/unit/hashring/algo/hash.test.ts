@@ -87,12 +87,12 @@ describe('murmur3 x86_32', () => {
 describe('mix32', () => {
   it('is a bijection in b for fixed a (distinct nodes never tie) and unsigned', () => {
     const seen = new Set<number>();
-    for (let b = 0; b < 50_000; b++) {
+    for (let b = 0; b < 20_000; b++) {
       const w = mix32(0xdeadbeef, b);
       expect(w).toBeGreaterThanOrEqual(0);
       seen.add(w);
     }
-    expect(seen.size).toBe(50_000);
+    expect(seen.size).toBe(20_000);
   });
 
   it('avalanches in both arguments', () => {
