@@ -63,7 +63,8 @@ export const ringView: ProtocolView = {
     rejoined: { symbol: '↻', row: 0, rank: 'low' },
   },
   Stage: RingStage,
-  // A ring's node is removed for good from its inspector; it talks only to the router.
-  nodeTab: { actions: ['remove'], links: 'hub' },
+  // Remove is the inspector's own (RingNodeFields offers it with the ring's words), so the
+  // shared inspector adds no action of its own; a ring's node talks only to the router.
+  nodeTab: { actions: [], links: 'hub' },
   hubName: (lang) => ringDict(lang).hubName,
 };
