@@ -10,7 +10,7 @@ await page.waitForTimeout(300);
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.start');
-const n = await page.evaluate(() => new Promise((res) => { const ts = []; const t0 = performance.now(); const f = (t) => { ts.push(t); if (t - t0 < 2000) requestAnimationFrame(f); else res(ts.length); }; requestAnimationFrame(f); }));
+const n = await page.evaluate(() => new Promise((res) => { const ts = []; const t0 = performance.now(); const f = (t) => { ts.push(t); if (t - t0 < 3000) requestAnimationFrame(f); else res(ts.length); }; requestAnimationFrame(f); }));
 const { profile } = await cdp.send('Profiler.stop');
 const self = new Map();
 const dt = profile.timeDeltas; const byId = new Map(profile.nodes.map((n) => [n.id, n]));
