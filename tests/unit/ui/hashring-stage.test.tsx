@@ -16,6 +16,7 @@ import { StoreProvider } from '../../../src/ui/StoreContext';
 import { groupMoves, movedKeys, pixelMap, slotsOf } from '../../../src/ui/hashring/stage/keyPaint';
 import { angleOf, at, KEY_R0, KEY_R1, keyRadius, memberLayout, NODE_RING_R, ownedArcs, RING_C, RING_SIZE, suspicionAt, type Detector } from '../../../src/ui/hashring/stage/ringGeometry';
 import { RingNodes, roleOf } from '../../../src/ui/hashring/stage/RingNodes';
+import { arcShapes } from '../../../src/ui/hashring/stage/RingArcs';
 import { detectorOf } from '../../../src/ui/hashring/stage/RingStage';
 import { changeAnnouncement } from '../../../src/ui/hashring/stage/RingAnnouncer';
 import { ringDict } from '../../../src/ui/hashring/i18n';
@@ -51,6 +52,18 @@ describe('ring geometry', () => {
     expect(close(total, 2 * Math.PI)).toBe(true);
     expect(ownedArcs([5], [3])).toEqual([{ node: 3, start: 0, end: 2 * Math.PI }]);
     expect(ownedArcs([], [])).toEqual([]);
+  });
+
+  it('hands the canvas each node’s arcs as angle pairs (one path per node), ticks while few, and a name on every long arc', () => {
+    const q = RING_SIZE / 4;
+    const layout = { ...layoutOf([1]), positions: Uint32Array.from([q, 2 * q, 3 * q, 0.9 * RING_SIZE]), pointOwners: Uint8Array.from([1, 2, 2, 1]) };
+    const shapes = arcShapes(layout)!;
+    expect(shapes.byNode.map(([id]) => id)).toEqual([1, 2]);
+    const total = shapes.byNode.reduce((sum, [, s]) => sum + s.arcs.reduce((a, x, i) => a + (i % 2 ? x - s.arcs[i - 1] : 0), 0), 0);
+    expect(close(total, 2 * Math.PI)).toBe(true);
+    expect(shapes.byNode.every(([, s]) => s.ticks.startsWith('M'))).toBe(true);
+    expect(shapes.labels.map((l) => l.node).sort()).toEqual([1, 2]);
+    expect(arcShapes({ ...layout, positions: new Uint32Array(0), pointOwners: new Uint8Array(0) })).toBeNull();
   });
 
   it('spaces the members evenly outside the ring, the first at the top', () => {

@@ -1,7 +1,7 @@
 /**
  * The keys as dots on a canvas under the ring's SVG (100,000 keys are too many for SVG).
- * Each ring version is painted once into an offscreen canvas; when the version changes, only
- * the keys whose primary owner changed are animated over it, for MOVE_MS of wall-clock time
+ * Each ring version is painted once (keys and arcs); when the version changes, only the keys
+ * whose primary owner changed are animated, on a second canvas over it, for MOVE_MS of wall-clock time
  * (a ring change is one instant of virtual time: tied to the playhead the move would take a
  * minute at 1/100× and vanish at "max"), then folded into the settled picture. The last
  * change is exposed for tests: data-version and data-moving (how many keys moved).
@@ -45,6 +45,7 @@ export function KeyCanvas({ layout, hashes, members, vb, arcs }: Props) {
   const lang = useApp((s) => s.lang);
   const reduced = useApp((s) => s.reducedMotion);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const overlay = useRef<HTMLCanvasElement>(null);
   const [box, setBox] = useState<HTMLElement | null>(null);
   const size = useBoxSize(box);
   const dirs = useMemo(() => (hashes ? keyDirections(hashes) : null), [hashes]);
@@ -71,50 +72,48 @@ export function KeyCanvas({ layout, hashes, members, vb, arcs }: Props) {
     el.width = map.w;
     el.height = map.h;
     const ctx = el.getContext('2d');
-    if (!ctx) return;
-    const settled = document.createElement('canvas');
-    settled.width = map.w;
-    settled.height = map.h;
-    const sctx = settled.getContext('2d');
-    if (!sctx) return;
+    const ov = overlay.current;
+    if (!ctx || !ov) return;
+    ov.width = map.w;
+    ov.height = map.h;
+    const octx = ov.getContext('2d');
+    if (!octx) return;
     cancelAnimationFrame(anim.current);
     el.dataset.version = String(layout.version);
     if (before.layout !== layout || !el.dataset.moving) {
       el.dataset.moving = String(moved.length);
       setMoving(moved.length);
     }
+    // The settled picture goes straight into the keys' canvas; the moving keys fly on a
+    // canvas of their own over it, so a frame of the move repaints only them.
     const paintRing = () => {
       if (!arcs) return;
       const css = getComputedStyle(el);
-      sctx.setTransform(map.s, 0, 0, map.s, map.ox + RING_C.x * map.s, map.oy + RING_C.y * map.s);
-      paintArcs(sctx, arcs, nodeColor, css.getPropertyValue('--surface').trim() || '#fff', css.getPropertyValue('--text').trim() || '#000');
-      sctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.setTransform(map.s, 0, 0, map.s, map.ox + RING_C.x * map.s, map.oy + RING_C.y * map.s);
+      paintArcs(ctx, arcs, nodeColor, css.getPropertyValue('--surface').trim() || '#fff', css.getPropertyValue('--text').trim() || '#000');
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
     };
     if (moved.length === 0 || reduced || !from) {
-      paintSettled(sctx, map, dirs, layout, slots, null);
+      paintSettled(ctx, map, dirs, layout, slots, null);
       paintRing();
-      ctx.drawImage(settled, 0, 0);
       return;
     }
     const skip = new Uint8Array(layout.keys);
     for (const i of moved) skip[i] = 1;
-    paintSettled(sctx, map, dirs, layout, slots, skip);
+    paintSettled(ctx, map, dirs, layout, slots, skip);
     paintRing();
     const groups: MoveGroup[] = groupMoves(moved, from, layout);
     let t0 = -1;
     const frame = (now: number) => {
       if (t0 < 0) t0 = now;
       const f = Math.min(1, (now - t0) / MOVE_MS);
-      ctx.clearRect(0, 0, map.w, map.h);
-      ctx.drawImage(settled, 0, 0);
+      octx.clearRect(0, 0, map.w, map.h);
       if (f < 1) {
-        paintMoving(ctx, map, dirs, groups, prevSlots, slots, f);
+        paintMoving(octx, map, dirs, groups, prevSlots, slots, f);
         anim.current = requestAnimationFrame(frame);
       } else {
-        // Settled: the moved keys join the picture (painted once more, in place).
-        paintMoving(sctx, map, dirs, groups, prevSlots, slots, 1);
-        ctx.clearRect(0, 0, map.w, map.h);
-        ctx.drawImage(settled, 0, 0);
+        // Settled: the moved keys join the picture (painted once, in place).
+        paintMoving(ctx, map, dirs, groups, prevSlots, slots, 1);
         el.dataset.settled = String(layout.version);
       }
     };
@@ -126,12 +125,15 @@ export function KeyCanvas({ layout, hashes, members, vb, arcs }: Props) {
 
   const r = ringDict(lang);
   return (
-    <canvas
-      ref={canvas}
-      className="ring-keys"
-      role="img"
-      aria-label={r.keysCanvas(fmtInt(layout?.keys ?? 0, lang), fmtInt(moving, lang))}
-      data-testid="ring-keys"
-    />
+    <>
+      <canvas
+        ref={canvas}
+        className="ring-keys"
+        role="img"
+        aria-label={r.keysCanvas(fmtInt(layout?.keys ?? 0, lang), fmtInt(moving, lang))}
+        data-testid="ring-keys"
+      />
+      <canvas ref={overlay} className="ring-keys ring-moving" aria-hidden="true" />
+    </>
   );
 }

@@ -1,21 +1,16 @@
 /**
- * The ring itself: each node's ownership arcs (from the previous point to its own, d3.arc;
- * one path per node however many virtual nodes it has) and a tick per point, computed once
- * per ring version and painted into the key canvas's settled picture (KeyCanvas), so ten
- * thousand arcs cost nothing per frame; over it, in the SVG, the ring's outline and the
- * node's name on every arc long enough to carry it (colour is never the only cue).
+ * The ring itself: each node's ownership arcs (from the previous point to its own; one path
+ * per node however many virtual nodes it has) and a tick per point, computed once per ring
+ * version and painted into the key canvas's settled picture (KeyCanvas), so ten thousand
+ * arcs cost nothing per frame; over it, in the SVG, the ring's outline and the node's name
+ * on every arc long enough to carry it (colour is never the only cue). The arcs go to the
+ * canvas as angles (ctx.arc), not as d3.arc path strings: building 10,000 strings and parsing
+ * them back took 130 ms of the main thread at every ring change.
  */
-import { arc } from 'd3';
 import { memo } from 'react';
 import type { RingLayout } from '../../../core/hashring/types';
 import { nodeRef } from '../../i18n';
 import { angleOf, ARC_W, at, ownedArcs, RING_C, RING_R } from './ringGeometry';
-
-const arcPath = arc<{ start: number; end: number }>()
-  .innerRadius(RING_R - ARC_W / 2)
-  .outerRadius(RING_R + ARC_W / 2)
-  .startAngle((d) => d.start)
-  .endAngle((d) => d.end);
 
 /** Up to this many points on the ring, each is drawn as a tick. */
 const TICKS_MAX = 240;
@@ -24,8 +19,8 @@ const TICKS_MAX = 240;
 const LABEL_MIN = 0.32;
 
 export interface ArcShapes {
-  /** Per node (ascending id): its arcs and its ticks as SVG path data, centred on the ring's centre. */
-  byNode: [number, { arcs: string; ticks: string }][];
+  /** Per node (ascending id): its arcs as [start, end] angle pairs (0 up, clockwise) and its ticks as path data, centred on the ring's centre. */
+  byNode: [number, { arcs: number[]; ticks: string }][];
   labels: { node: number; x: number; y: number; key: string }[];
 }
 
@@ -33,13 +28,13 @@ export interface ArcShapes {
 export function arcShapes(layout: RingLayout | null): ArcShapes | null {
   if (!layout || layout.positions.length === 0) return null;
   const arcs = ownedArcs(layout.positions, layout.pointOwners);
-  const byNode = new Map<number, { arcs: string[]; ticks: string[] }>();
+  const byNode = new Map<number, { arcs: number[]; ticks: string[] }>();
   const get = (id: number) => {
     let e = byNode.get(id);
     if (!e) byNode.set(id, (e = { arcs: [], ticks: [] }));
     return e;
   };
-  for (const a of arcs) get(a.node).arcs.push(arcPath(a) ?? '');
+  for (const a of arcs) get(a.node).arcs.push(a.start, a.end);
   // Ticks while they can be told apart (a few per node); past that the arcs alone show the points.
   const ticks = layout.positions.length <= TICKS_MAX ? layout.positions.length : 0;
   for (let i = 0; i < ticks; i++) {
@@ -55,7 +50,7 @@ export function arcShapes(layout: RingLayout | null): ArcShapes | null {
       return { node: a.node, x: p.x, y: p.y, key: `${a.node}:${a.start.toFixed(4)}` };
     });
   return {
-    byNode: [...byNode.entries()].sort((a, b) => a[0] - b[0]).map(([id, e]) => [id, { arcs: e.arcs.join(''), ticks: e.ticks.join('') }]),
+    byNode: [...byNode.entries()].sort((a, b) => a[0] - b[0]).map(([id, e]) => [id, { arcs: e.arcs, ticks: e.ticks.join('') }]),
     labels,
   };
 }
@@ -64,11 +59,23 @@ export function arcShapes(layout: RingLayout | null): ArcShapes | null {
 export function paintArcs(ctx: CanvasRenderingContext2D, shapes: ArcShapes, color: (id: number) => string, surface: string, text: string): void {
   ctx.lineWidth = 0.6;
   ctx.strokeStyle = surface;
+  const r0 = RING_R - ARC_W / 2;
+  const r1 = RING_R + ARC_W / 2;
+  // Canvas angles start at 3 o'clock: a quarter turn before the ring's 0 at the top.
+  const q = Math.PI / 2;
   for (const [id, s] of shapes.byNode) {
-    const p = new Path2D(s.arcs);
+    ctx.beginPath();
+    for (let i = 0; i < s.arcs.length; i += 2) {
+      const a0 = s.arcs[i] - q;
+      const a1 = s.arcs[i + 1] - q;
+      ctx.moveTo(r1 * Math.cos(a0), r1 * Math.sin(a0));
+      ctx.arc(0, 0, r1, a0, a1);
+      ctx.arc(0, 0, r0, a1, a0, true);
+      ctx.closePath();
+    }
     ctx.fillStyle = color(id);
-    ctx.fill(p);
-    ctx.stroke(p);
+    ctx.fill();
+    ctx.stroke();
   }
   ctx.globalAlpha = 0.55;
   ctx.strokeStyle = text;
