@@ -16,7 +16,7 @@ type N = string;
 export const ringEn = {
   /** data-role values: the router's view of each member. */
   roles: { member: 'member', suspect: 'suspect', down: 'down' },
-  /** Message "eras": a heartbeat's sequence number. */
+  /** Unused: the ring has no generations (terms, epochs), so the view says `eras: false`. */
   eraShort: (seq: string) => `#${seq}`,
   /** The ring has no leader: the shared live region never announces one for it. */
   leaderAnnounce: (n: N, era: string) => `${n} (version ${era})`,

@@ -67,4 +67,5 @@ export const ringView: ProtocolView = {
   // shared inspector adds no action of its own; a ring's node talks only to the router.
   nodeTab: { actions: [], links: 'hub' },
   hubName: (lang) => ringDict(lang).hubName,
+  eras: false,
 };

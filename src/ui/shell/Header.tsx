@@ -43,6 +43,8 @@ export function Header() {
     setShared({ link, copied });
   };
 
+  const listed = lesson !== null && (LESSONS as readonly string[]).includes(lesson);
+
   return (
     <header className="app-header">
       <h1 className="brand">
@@ -54,8 +56,9 @@ export function Header() {
         <span aria-hidden="true" className="lesson-label">
           {t.lesson}
         </span>
-        <select value={lesson ?? CUSTOM} onChange={(e) => e.target.value !== CUSTOM && void openLesson(e.target.value)}>
-          {lesson === null && <option value={CUSTOM}>{t.customScenario}</option>}
+        {/* A bundled scenario that is not a lesson (ring-basic) shows as a custom scenario, not as the first lesson. */}
+        <select value={listed ? lesson : CUSTOM} onChange={(e) => e.target.value !== CUSTOM && void openLesson(e.target.value)}>
+          {!listed && <option value={CUSTOM}>{t.customScenario}</option>}
           {LESSONS.map((name) => (
             <option key={name} value={name}>
               {lessonText(name, lang).title}

@@ -6,6 +6,7 @@
  */
 import { useRef } from 'react';
 import type { MessageView, NetworkView } from '../../sim/api';
+import { HUB_ID } from '../../core/protocol';
 import { useApp, useT } from '../StoreContext';
 import { nodeRef, type Dict, type Lang } from '../i18n';
 import type { ProtocolView } from '../views/types';
@@ -26,13 +27,16 @@ function doomed(m: MessageView, net: NetworkView, alive: boolean[], layout: Map<
   return layout.has(m.to) && alive[m.to - 1] === false;
 }
 
-function actorRef(id: number, t: Dict): string {
+function actorRef(id: number, t: Dict, pv: ProtocolView, lang: Lang): string {
+  if (id === HUB_ID && pv.hubName) return pv.hubName(lang);
   return id > 1000 ? t.clientName(String(id - 1000)) : nodeRef(id);
 }
 
 /** What a message is, in words: "RequestVoteReply from n1 to n3, term 2, granted ✓" (the era in the protocol's words). */
 export function messageName(m: MessageView, t: Dict, pv: ProtocolView, lang: Lang): string {
-  const parts = [t.stageMsgName(m.look.name, actorRef(m.from, t), actorRef(m.to, t)), pv.dict(lang).eraShort(String(m.look.era))];
+  const parts = [t.stageMsgName(m.look.name, actorRef(m.from, t, pv, lang), actorRef(m.to, t, pv, lang))];
+  // A protocol without generations (the hash ring) says nothing for one.
+  if (pv.eras !== false) parts.push(pv.dict(lang).eraShort(String(m.look.era)));
   if (m.look.count) parts.push(`×${m.look.count}`);
   if (m.look.verdict !== undefined) {
     const vote = isVote(m.look, pv.glyphs);

@@ -140,6 +140,8 @@ export interface ProtocolView {
    * (the hash ring's nodes talk only to the router). `remove` needs a membership protocol.
    */
   nodeTab?: { actions: readonly NodeAction[]; links: 'nodes' | 'hub' };
+  /** False when the protocol has no generations (the hash ring has no term or epoch): message names then carry none. */
+  eras?: boolean;
   /** The hub's name in the language (ProtocolDef.hub: "router"), for link rows and narration. */
   hubName?: (lang: Lang) => string;
 }

@@ -8,6 +8,7 @@
  * 'lookup'), asked again only when the ring's version or the scenario changes (ringQuery.ts),
  * never per frame. In an embed (a slide) only the load histogram shows.
  */
+import { useShallow } from 'zustand/react/shallow';
 import type { ChangeStat, CvCurve, HashringHubView, RingLayout, SchemeComparison } from '../../../core/hashring/types';
 import { useApp } from '../../StoreContext';
 import { CvChart } from './CvChart';
@@ -41,7 +42,8 @@ export function RingPanel() {
   const lang = useApp((s) => s.lang);
   const embed = useApp((s) => s.embed);
   const hasView = useApp((s) => s.view !== null);
-  const members = useApp((s) => s.view?.members ?? null);
+  // A new-but-equal array arrives with every frame: compare by content, so playing does not re-render the panel.
+  const members = useApp(useShallow((s) => s.view?.members ?? null));
   const hubRing = useApp((s) => (s.view?.hub as HashringHubView | null | undefined)?.ring.length ?? 0);
   const stopped = useApp((s) => !!s.view?.violation);
   const selected = useApp((s) => s.selected);

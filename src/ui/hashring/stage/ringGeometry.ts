@@ -161,6 +161,8 @@ export function suspicionAt(s: SuspicionView, t: number, d: Detector): Suspicion
 /** The drawing's extent: the members' circle (labels beside the top and bottom nodes, outside the side ones). */
 export function ringViewBox(labelSize: number, shape: MemberShape = { r: RING_NODE_R, sx: 1 }): { x: number; y: number; w: number; h: number } {
   const ry = NODE_RING_R + Math.max(shape.r + 12, labelSize * 1.7) + 2;
-  const rx = NODE_RING_R * shape.sx + shape.r + 10 + labelSize * 4.2;
+  // The side nodes' labels (keys, and the meter's "103/300 ms" under them) need about six
+  // characters' width, more in Chinese ("毫秒"); 4.2 em cut them off in the lesson embeds.
+  const rx = NODE_RING_R * shape.sx + shape.r + 10 + labelSize * 6;
   return { x: RING_C.x - rx, y: RING_C.y - ry, w: 2 * rx, h: 2 * ry };
 }
