@@ -13,7 +13,7 @@ import { useApp } from '../../StoreContext';
 import { ringDict } from '../i18n';
 import { paintArcs, type ArcShapes } from './RingArcs';
 import { nodeColor, RING_C } from './ringGeometry';
-import { groupMoves, keyDirections, movedKeys, paintMoving, paintSettled, pixelMap, slotsOf, type MoveGroup, type PixelMap } from './keyPaint';
+import { groupMoves, keyDirections, RASTER_BAND_POINTS, movedKeys, paintMoving, paintSettled, pixelMap, slotsOf, type MoveGroup, type PixelMap } from './keyPaint';
 
 export const MOVE_MS = 600;
 
@@ -87,7 +87,8 @@ export function KeyCanvas({ layout, hashes, members, vb, arcs }: Props) {
     // The settled picture goes straight into the keys' canvas; the moving keys fly on a
     // canvas of their own over it, so a frame of the move repaints only them.
     const paintRing = () => {
-      if (!arcs) return;
+      // A dense ring's band is already in the settled picture, as pixels (keyPaint.paintBand).
+      if (!arcs || layout.positions.length > RASTER_BAND_POINTS) return;
       const css = getComputedStyle(el);
       ctx.setTransform(map.s, 0, 0, map.s, map.ox + RING_C.x * map.s, map.oy + RING_C.y * map.s);
       paintArcs(ctx, arcs, nodeColor, css.getPropertyValue('--surface').trim() || '#fff', css.getPropertyValue('--text').trim() || '#000');

@@ -4,7 +4,14 @@
  * changed primary owner, each from its old owner's colour and band to its new owner's.
  */
 import type { RingLayout } from '../../../core/hashring/types';
-import { angleOf, keyRadius, nodeRgb, RING_C } from './ringGeometry';
+import { angleOf, ARC_W, keyRadius, nodeRgb, RING_C, RING_R, RING_SIZE } from './ringGeometry';
+
+/**
+ * Above this many points the ownership arcs are painted as pixels into the settled picture
+ * (one owner per angular pixel), not as vector arcs: 10 × 1,000 arcs are a tenth of a pixel
+ * each, and filling them as paths took ~75 ms of the main thread per ring change.
+ */
+export const RASTER_BAND_POINTS = 2000;
 
 /** From stage units to canvas pixels (the SVG's viewBox with preserveAspectRatio "xMidYMid meet"). */
 export interface PixelMap {
@@ -98,7 +105,53 @@ export function paintSettled(
       }
     }
   }
+  if (layout.positions.length > RASTER_BAND_POINTS) paintBand(px, map, layout, colors);
   ctx.putImageData(img, 0, 0);
+}
+
+/**
+ * The ownership band as pixels: for each angular step around the ring (two per pixel of
+ * circumference), the owner of that position (the first point clockwise, by binary search),
+ * drawn across the band's width.
+ */
+function paintBand(px: Uint8ClampedArray, map: PixelMap, layout: RingLayout, colors: Map<number, [number, number, number]>): void {
+  const pos = layout.positions;
+  const own = layout.pointOwners;
+  const n = pos.length;
+  const r0 = (RING_R - ARC_W / 2) * map.s;
+  const r1 = (RING_R + ARC_W / 2) * map.s;
+  const cx = map.ox + RING_C.x * map.s;
+  const cy = map.oy + RING_C.y * map.s;
+  const steps = Math.ceil(2 * Math.PI * r1 * 2);
+  for (let k = 0; k < steps; k++) {
+    const p = Math.floor(((k + 0.5) / steps) * RING_SIZE);
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (pos[mid] < p) lo = mid + 1;
+      else hi = mid;
+    }
+    const o = own[lo === n ? 0 : lo];
+    let c = colors.get(o);
+    if (!c) {
+      c = nodeRgb(o);
+      colors.set(o, c);
+    }
+    const a = angleOf(p);
+    const sx = Math.sin(a);
+    const cy0 = Math.cos(a);
+    for (let r = r0; r <= r1; r += 0.5) {
+      const x = Math.round(cx + r * sx);
+      const y = Math.round(cy - r * cy0);
+      if (x < 0 || x >= map.w || y < 0 || y >= map.h) continue;
+      const i = (y * map.w + x) * 4;
+      px[i] = c[0];
+      px[i + 1] = c[1];
+      px[i + 2] = c[2];
+      px[i + 3] = 255;
+    }
+  }
 }
 
 /** Moving keys grouped by (old owner, new owner): one fill colour per group per frame. */
