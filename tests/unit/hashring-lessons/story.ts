@@ -4,20 +4,14 @@
  * reads it. Shared by the lesson tests; `npx tsx tests/unit/hashring-lessons/story.ts ring-NAME`
  * prints the decisions (heartbeats left out unless `all`), which is how the stop times were found.
  */
-import { readFileSync } from 'node:fs';
+import { loadLesson, recordedNotes, type StoryNote as SharedStoryNote } from '../support/story-notes';
 import { SimSession } from '../../../src/sim/session';
 import { HashringNotes, type ChangeStat, type HashringHubView, type HashringNodeView, type RingLayout } from '../../../src/core/hashring/types';
 
 export type HashringNoteName = keyof typeof HashringNotes;
 const NAMES = new Map<number, HashringNoteName>(Object.entries(HashringNotes).map(([k, v]) => [v.code, k as HashringNoteName]));
 
-export interface StoryNote {
-  time: number;
-  frame: number;
-  node: number;
-  name: HashringNoteName | `sim:${number}`;
-  f: Record<string, number>;
-}
+export type StoryNote = SharedStoryNote<HashringNoteName>;
 
 export interface Story {
   session: SimSession;
@@ -35,19 +29,14 @@ export interface Story {
   changes(time: number): ChangeStat[];
 }
 
-export const loadLesson = (name: string) => JSON.parse(readFileSync(`public/scenarios/${name}.json`, 'utf8'));
+export { loadLesson };
 
 export function story(name: string, scenario = loadLesson(name)): Story {
   const session = new SimSession();
   const r = session.load(scenario);
   if (!r.ok) throw new Error(`${name}: ${r.error}`);
   const end = session.advanceTo(scenario.until);
-  const notes: StoryNote[] = [];
-  for (let from = 1; from <= end.head; from += 5000) {
-    for (const row of session.events(from, Math.min(end.head, from + 4999))) {
-      for (const n of row.notes) notes.push({ time: row.time, frame: row.frame, node: n.node, name: NAMES.get(n.code) ?? `sim:${n.code}`, f: n.f });
-    }
-  }
+  const notes: StoryNote[] = recordedNotes(session, end.head, NAMES);
   const of = (what: HashringNoteName, node?: number) => notes.filter((n) => n.name === what && (node === undefined || n.node === node || n.f.node === node));
   const frameAt = (time: number): number => {
     let lo = 0;

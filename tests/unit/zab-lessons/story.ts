@@ -4,7 +4,7 @@
  * lesson tests; `npx tsx tests/unit/zab-lessons/story.ts zab-NAME` prints the decisions,
  * which is how the stop times were found.
  */
-import { readFileSync } from 'node:fs';
+import { loadLesson, recordedNotes, type StoryNote as SharedStoryNote } from '../support/story-notes';
 import { SimSession } from '../../../src/sim/session';
 import type { AppStore } from '../../../src/store/appStore';
 import { ZabNotes, zxidHex, type ZabNodeView } from '../../../src/core/zab/types';
@@ -12,13 +12,7 @@ import { ZabNotes, zxidHex, type ZabNodeView } from '../../../src/core/zab/types
 export type ZabNoteName = keyof typeof ZabNotes;
 const NAMES = new Map<number, ZabNoteName>(Object.entries(ZabNotes).map(([k, v]) => [v.code, k as ZabNoteName]));
 
-export interface StoryNote {
-  time: number;
-  frame: number;
-  node: number;
-  name: ZabNoteName | `sim:${number}`;
-  f: Record<string, number>;
-}
+export type StoryNote = SharedStoryNote<ZabNoteName>;
 
 export interface Story {
   session: SimSession;
@@ -32,19 +26,14 @@ export interface Story {
   at(time: number): ZabNodeView[];
 }
 
-export const loadLesson = (name: string) => JSON.parse(readFileSync(`public/scenarios/${name}.json`, 'utf8'));
+export { loadLesson };
 
 export function story(name: string, scenario = loadLesson(name)): Story {
   const session = new SimSession();
   const r = session.load(scenario);
   if (!r.ok) throw new Error(`${name}: ${r.error}`);
   const end = session.advanceTo(scenario.until);
-  const notes: StoryNote[] = [];
-  for (let from = 1; from <= end.head; from += 5000) {
-    for (const row of session.events(from, Math.min(end.head, from + 4999))) {
-      for (const n of row.notes) notes.push({ time: row.time, frame: row.frame, node: n.node, name: NAMES.get(n.code) ?? `sim:${n.code}`, f: n.f });
-    }
-  }
+  const notes: StoryNote[] = recordedNotes(session, end.head, NAMES);
   const of = (what: ZabNoteName, node?: number) => notes.filter((n) => n.name === what && (node === undefined || n.node === node));
   return {
     session,
