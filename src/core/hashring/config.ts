@@ -3,7 +3,7 @@
  * field as `config.<name>` and says what was expected.
  */
 import { ScenarioError } from '../protocol';
-import { MAX_CONFIG_MS, configInt as int, configObject, parseBugs, parseNetworkFields } from '../config-fields';
+import { MAX_CONFIG_MS, configInt as int, configObject, NETWORK_DEFAULTS, parseBugs, parseNetworkFields } from '../config-fields';
 import { HASHRING_BUGS, SCHEMES, type DetectorKind, type HashringBug, type HashringConfig, type Scheme } from './types';
 
 /**
@@ -30,14 +30,10 @@ export const HASHRING_DEFAULTS: Readonly<Omit<HashringConfig, 'bugs'>> = Object.
   phiThreshold: 8,
   phiWindow: 100,
   minStdDevMs: 20,
+  // The shared network defaults, with a LAN's latency between a load balancer and its backends.
+  ...NETWORK_DEFAULTS,
   latencyMinMs: 5,
   latencyMaxMs: 15,
-  dropRate: 0,
-  clientRetry: false,
-  clientTimeoutMs: 1000,
-  fifo: true,
-  reorderRate: 0,
-  duplicateRate: 0,
 });
 
 export const HASHRING_LIMITS = {
