@@ -9,22 +9,11 @@ import { HashringNotes, type HashringMsg } from '../../../../src/core/hashring/t
 import { cliReport } from '../../../../src/sim/run';
 import { parseScenario, type Scenario } from '../../../../src/sim/scenario';
 import { Simulation } from '../../../../src/sim/simulation';
+import { noteRecorder, type NoteRec } from '../../support/note-rec';
 
-export interface NoteRec {
-  time: number;
-  node: number;
-  name: string;
-  f: Record<string, number>;
-}
+export type { NoteRec };
 
-const SPECS = new Map<number, { name: string; fields: readonly string[] }>(Object.values(HashringNotes).map((s) => [s.code, s]));
-
-function rec(time: number, node: number, code: number, args: number[]): NoteRec {
-  const s = SPECS.get(code);
-  const f: Record<string, number> = {};
-  s?.fields.forEach((k, i) => (f[k] = args[i]));
-  return { time, node, name: s?.name ?? String(code), f };
-}
+const rec = noteRecorder(HashringNotes);
 
 export interface Run {
   sim: Simulation;
