@@ -11,10 +11,10 @@
  */
 import type { RaftNodeView } from '../../core/raft/types';
 import type { NodeShapeProps } from '../views/types';
-import { termColor, termTextColor } from '../palette';
 import { underNode } from '../stage/geometry';
+import { NodeBody, type NodeStyle } from '../stage/NodeBody';
 
-const ROLE_STYLE: Record<string, { fill: string; stroke: string; width: number; dash?: string }> = {
+const ROLE_STYLE: Record<string, NodeStyle> = {
   follower: { fill: 'var(--follower)', stroke: 'var(--follower-stroke)', width: 2 },
   candidate: { fill: 'var(--candidate)', stroke: 'var(--candidate-stroke)', width: 2.5 },
   precandidate: { fill: 'var(--candidate)', stroke: 'var(--candidate-stroke)', width: 2.5, dash: '5 3' },
@@ -22,46 +22,13 @@ const ROLE_STYLE: Record<string, { fill: string; stroke: string; width: number; 
   down: { fill: 'var(--down-fill)', stroke: 'var(--down-stroke)', width: 2, dash: '6 4' },
 };
 
-/** Rough width of a label in units of its font size (CJK glyphs are square, Latin ones about half). */
-export function textEm(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.6;
-  return w;
-}
-
 export function RaftNodeShape({ node, info, r, text }: NodeShapeProps) {
   const n = node as RaftNodeView;
   const style = ROLE_STYLE[info.role] ?? ROLE_STYLE.follower;
-  const down = !info.alive;
-  const termText = info.eraLabel;
-  const pillW = Math.max(r * 1.5, textEm(termText) * text.term + text.term);
-  const pillH = text.term * 1.35;
   const y = underNode(r, text);
   return (
     <g className={`raft-node role-${info.role}`}>
-      <circle r={r} fill={style.fill} stroke={style.stroke} strokeWidth={style.width} strokeDasharray={style.dash} />
-      {info.leader && <circle r={r - 5} fill="none" stroke={style.stroke} strokeWidth={1.2} opacity={0.7} />}
-      <text className="node-id" style={{ fontSize: text.id }} textAnchor="middle" dominantBaseline="central" opacity={down ? 0.55 : 1}>
-        {n.id}
-      </text>{' '}
-      <text className="node-role" style={{ fontSize: text.label }} y={y.role} textAnchor="middle" dominantBaseline="central">
-        {info.roleLabel}
-      </text>{' '}
-      {(info.leader || down) && (
-        // A badge just outside the ring (clear of the timer arc): ★ for the leader, ✕ for down.
-        <g transform={`translate(${r * 0.92}, ${-r * 0.92})`} aria-hidden="true">
-          <circle r={9.5} fill="var(--surface)" stroke={style.stroke} strokeWidth={1.5} />
-          <text className={info.leader ? 'node-star' : 'node-down'} textAnchor="middle" dominantBaseline="central">
-            {info.leader ? '★' : '✕'}
-          </text>
-        </g>
-      )}
-      <g transform={`translate(0, ${y.term})`}>
-        <rect x={-pillW / 2} y={-pillH / 2} width={pillW} height={pillH} rx={pillH / 2} fill={termColor(n.term)} opacity={down ? 0.6 : 1} />
-        <text className="node-term" style={{ fontSize: text.term }} textAnchor="middle" dominantBaseline="central" fill={termTextColor(n.term)}>
-          {termText}
-        </text>
-      </g>
+      <NodeBody id={n.id} info={info} r={r} text={text} style={style} era={n.term} />
       {info.votes && (
         <>
           {' '}
