@@ -263,22 +263,8 @@ export interface RouterSnap {
   readonly changes: number;
 }
 
-export function snapshotRouter(r: Router): RouterSnap {
-  const copy: Router = {
-    ...r,
-    status: r.status.slice(),
-    since: r.since.slice(),
-    lastAt: r.lastAt.slice(),
-    inc: r.inc.slice(),
-    seq: r.seq.slice(),
-    deadline: r.deadline.slice(),
-    windows: copyWindows(r.windows),
-  };
-  return { router: copy, changes: r.changes.length };
-}
-
-export function restoreRouter(s: RouterSnap): Router {
-  const r = s.router;
+/** The router with every table copied (the changes list is append-only: shared, cut to length on restore). */
+function copyRouter(r: Router): Router {
   return {
     ...r,
     status: r.status.slice(),
@@ -288,8 +274,15 @@ export function restoreRouter(s: RouterSnap): Router {
     seq: r.seq.slice(),
     deadline: r.deadline.slice(),
     windows: copyWindows(r.windows),
-    changes: r.changes.slice(0, s.changes),
   };
+}
+
+export function snapshotRouter(r: Router): RouterSnap {
+  return { router: copyRouter(r), changes: r.changes.length };
+}
+
+export function restoreRouter(s: RouterSnap): Router {
+  return { ...copyRouter(s.router), changes: s.router.changes.slice(0, s.changes) };
 }
 
 export function suspicionOf(r: Router, id: number): SuspicionView {
