@@ -306,6 +306,12 @@ export interface ProtocolDef<Cfg, Node, Msg, Snap = unknown, View = unknown> {
    * unknown `name`. Must not change any state. Reached through SimApi.query.
    */
   query?(world: WorldView<Node>, cfg: Cfg, name: string, arg: unknown): unknown;
+  /**
+   * The coordination layer (DESIGN.md): a scenario's top-level `service` (e.g. "zookeeper" on
+   * ZAB) reaches the protocol here, after parseConfig, so every server hosts that service's
+   * state machine. Absent: the protocol hosts no service.
+   */
+  withService?(cfg: Cfg, service: string): Cfg;
 }
 
 /** The id of a protocol's hub actor (ProtocolDef.hub): below every node id. */

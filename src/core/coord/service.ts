@@ -35,6 +35,12 @@ export interface ClientDef<Client, Op, Msg, Rec, Snap = unknown, View = unknown>
   invoke(client: Client, opId: number, op: Op, ctx: ClientCtx<Msg, Rec>): void;
   receive(client: Client, msg: Msg, from: number, ctx: ClientCtx<Msg, Rec>): void;
   timer(client: Client, slot: number, ctx: ClientCtx<Msg, Rec>): void;
+  /**
+   * The server this client is connected to crashed: its TCP connection is reset, which the
+   * real client notices at once (a partition or a lost link gives no such signal; the
+   * client's read timeout finds those).
+   */
+  disconnected?(client: Client, server: number, ctx: ClientCtx<Msg, Rec>): void;
   snapshot(client: Client): Snap;
   restore(snap: Snap): Client;
   /** What the UI draws of a client (session state, server, time left, lock queue place). */
