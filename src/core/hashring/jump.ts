@@ -10,7 +10,13 @@
  * so the hot path never touches BigInt: lo·lo needs its full 64-bit product (done in 16-bit
  * limbs), the cross terms only their low 32 bits (Math.imul). The division is done in doubles,
  * exactly as the paper's C++ does, so the results agree bit for bit.
+ *
+ * Placement runs the same walk over every key at once in WebAssembly (jump.wat, jumpBuckets):
+ * its native i64 multiply makes the LCG one instruction instead of the halves' dozen, about
+ * twice as fast over 100,000 keys. Its operations are the same integer and IEEE double ones,
+ * so it gives the same buckets; where WebAssembly is unavailable, jumpBuckets uses jumpHash.
  */
+import { JUMP_WASM } from './jumpWasm';
 
 /** 2862933555777941757 = 0x27BB2EE6_87B0B0FD. */
 const MUL_HI = 0x27bb2ee6;
@@ -53,4 +59,58 @@ export function jumpHash(keyLo: number, keyHi: number, buckets: number): number 
     if (j >= buckets) return b;
     b = j | 0;
   }
+}
+
+interface JumpKernel {
+  readonly memory: WebAssembly.Memory;
+  jumpAll(keysOffset: number, outOffset: number, count: number, buckets: number): void;
+}
+
+const WASM_PAGE_BYTES = 65536;
+/** undefined: not tried yet; null: unavailable (the JS walk is used). */
+let kernel: JumpKernel | null | undefined;
+let kernelDisabled = false;
+
+function jumpKernel(): JumpKernel | null {
+  if (kernelDisabled) return null;
+  if (kernel === undefined) {
+    try {
+      // Synchronous compile: the module is 188 bytes (browsers allow it on any thread below 4 KB).
+      kernel = new WebAssembly.Instance(new WebAssembly.Module(JUMP_WASM)).exports as unknown as JumpKernel;
+    } catch {
+      kernel = null;
+    }
+  }
+  return kernel;
+}
+
+/** Tests: run jumpBuckets on the JS walk (true) or on the WebAssembly kernel again (false). */
+export function useJsJumpForTests(js: boolean): void {
+  kernelDisabled = js;
+}
+
+/** Whether jumpBuckets runs on the WebAssembly kernel here. */
+export function jumpKernelAvailable(): boolean {
+  return jumpKernel() !== null;
+}
+
+/**
+ * out[i] = jumpHash(hashes[i], 0, buckets) for every i (`out` at least as long as `hashes`).
+ * The kernel reads the keys from and writes the buckets to its own memory: two copies of
+ * 4 bytes a key, a small price beside the walk.
+ */
+export function jumpBuckets(hashes: Uint32Array, buckets: number, out: Uint32Array): void {
+  const n = hashes.length;
+  const k = jumpKernel();
+  if (k === null) {
+    for (let i = 0; i < n; i++) out[i] = jumpHash(hashes[i], 0, buckets);
+    return;
+  }
+  const needBytes = n * 8;
+  const haveBytes = k.memory.buffer.byteLength;
+  if (needBytes > haveBytes) k.memory.grow(Math.ceil((needBytes - haveBytes) / WASM_PAGE_BYTES));
+  const mem = new Uint32Array(k.memory.buffer, 0, 2 * n);
+  mem.set(hashes);
+  k.jumpAll(0, n * 4, n, buckets);
+  out.set(mem.subarray(n, 2 * n));
 }

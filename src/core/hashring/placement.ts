@@ -20,7 +20,7 @@
  *    node's other vnodes, so a key can get the same node twice.
  */
 import { murmur3 } from './hash';
-import { jumpHash } from './jump';
+import { jumpBuckets, jumpHash } from './jump';
 import { buildPoints, buildRing, MAX_NODE_ID, successor, successorsSweep, type RingTable } from './ring';
 import { nodeSeeds, topR } from './rendezvous';
 import { boundedCapacity, placeBoundedKeys } from './bounded';
@@ -155,8 +155,7 @@ function fillByIndex(members: readonly number[], b: number, R: number, owners: U
  * Bucket schemes (jump, and the moduloHashing bug): key i's bucket b indexes the members in
  * ascending order — jumpHash(hash, n), or hash mod n for the bug; its replicas are
  * members[(b + r) mod n] for r < min(R, n), read from the members written twice so the loop has
- * no modulo. One loop computes the bucket and writes the replicas, so the writes overlap the
- * hash's dependency chain instead of taking a second pass.
+ * no modulo.
  */
 function placeByBucket(members: readonly number[], hashes: Uint32Array, modulo: boolean, R: number, out: Placement): void {
   const n = members.length;
@@ -164,8 +163,14 @@ function placeByBucket(members: readonly number[], hashes: Uint32Array, modulo: 
   const twice = new Uint8Array(2 * n);
   for (let m = 0; m < n; m++) twice[m] = twice[m + n] = members[m];
   const { owners, primaryCount } = out;
+  // Jump's buckets in one pass first (WebAssembly when available: see jump.ts).
+  let buckets: Uint32Array | null = null;
+  if (!modulo) {
+    buckets = new Uint32Array(hashes.length);
+    jumpBuckets(hashes, n, buckets);
+  }
   for (let i = 0, base = 0; i < hashes.length; i++, base += R) {
-    const b = modulo ? hashes[i] % n : jumpHash(hashes[i], 0, n);
+    const b = buckets === null ? hashes[i] % n : buckets[i];
     for (let r = 0; r < want; r++) owners[base + r] = twice[b + r];
     primaryCount[twice[b]]++;
   }
