@@ -7,8 +7,8 @@
  *
  * - Errors, in the order a Java client sees them. create: BadArguments (the client's
  *   PathUtils.validatePath(path, sequential)), SessionExpired (the server's checkSession),
- *   NoNode (parent), NodeExists (after the sequential suffix is added), then
- *   NoChildrenForEphemerals. delete: BadArguments (path), SessionExpired, BadArguments
+ *   NoNode (parent), NoAuth (under /zookeeper/config), NodeExists (after the sequential
+ *   suffix is added), then NoChildrenForEphemerals. delete: BadArguments (path), SessionExpired, BadArguments
  *   (a special path: "/", "/zookeeper", "/zookeeper/quota", "/zookeeper/config"), NoNode,
  *   BadVersion, then NotEmpty. setData: BadArguments, SessionExpired, NoNode, NoAuth,
  *   BadVersion. Version −1 matches any version. The only ACL that refuses anything is
