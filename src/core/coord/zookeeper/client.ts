@@ -35,7 +35,14 @@
  * - Ops invoked while disconnected wait in the outgoing queue — until the next failed
  *   connection attempt's cleanup fails them with ConnectionLoss, or a connection sends them.
  * - `refused` (the server closed the socket: not serving, or behind the client's zxid) is
- *   an end of stream: the same as a lost connection, then the next server.
+ *   an end of stream: the same as a lost connection, then the next server. A
+ *   ConnectResponse that answers nothing (no ConnectRequest out) is read the same way: a
+ *   server that closes the connection of a session it expired or closed sends it (the wire
+ *   has no packet of its own for an end of stream); the reconnect then hears "expired".
+ * - `connect` on a live handle opens nothing: it completes with the session once
+ *   connected (at once when it is), as an application waiting for SyncConnected would;
+ *   its `server` is ignored then. On an expired or closed handle it is a new ZooKeeper
+ *   handle: a new session, lastZxidSeen 0, no watches, xids from 1.
  * - Connection-state events are recorded once per change (EventThread drops a None event
  *   whose state equals the last one), so repeated failed attempts make one Disconnected.
  * - Watches (ZKWatchManager): registered only when the server answered: getData ok ⇒ a
@@ -115,7 +122,7 @@ export const RECONNECT_JITTER_MS = 1000;
 export const MAX_SEND_PING_INTERVAL_MS = 10000;
 
 /** Why a connection ended, as a note argument. */
-export const ZkLoss = { ReadTimeout: 1, ConnectTimeout: 2, Reset: 3, Refused: 4, XidOutOfOrder: 5, NothingPending: 6, PauseTimedOut: 7 } as const;
+export const ZkLoss = { ReadTimeout: 1, ConnectTimeout: 2, Reset: 3, Refused: 4, XidOutOfOrder: 5, NothingPending: 6, PauseTimedOut: 7, ClosedByServer: 8 } as const;
 
 /** The client's decisions, with their reasons as data (codes 1000+: clear of nodes' and the simulator's). */
 export const ZK_CLIENT_NOTES = defineNotes({
@@ -593,7 +600,13 @@ function handle(c: ZkClient, ctx: Ctx, item: Inbox): void {
   c.lastHeard = ctx.now;
   switch (msg.type) {
     case 'ConnectResponse': {
-      if (!c.awaitingConnect) return;
+      if (!c.awaitingConnect) {
+        // Not an answer to a ConnectRequest: the server closing the connection (ZooKeeper
+        // closes an expired or closed session's socket: NIOServerCnxn.close). An end of
+        // stream, as for `refused`: the next attempt learns the rest.
+        connectionLost(c, ctx, ZkLoss.ClosedByServer);
+        return;
+      }
       if (msg.refused !== undefined) {
         emit(ctx, ZK_CLIENT_NOTES.ZkRefused, { server: from, refused: msg.refused === 'behind' ? 1 : 2, lastZxid: c.lastZxid });
         connectionLost(c, ctx, ZkLoss.Refused);

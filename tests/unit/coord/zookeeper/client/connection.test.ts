@@ -243,3 +243,18 @@ describe('ZooKeeper client: SetWatches on reconnect', () => {
     expect(w.eventsOf(1).slice(-1)[0]).toMatchObject({ type: 'NodeCreated', path: '/later' });
   });
 });
+
+describe('ZooKeeper client: a server closing the connection', () => {
+  it('an unsolicited ConnectResponse is an end of stream: Disconnected, then the reconnect hears the session expired', () => {
+    const w = new World(2, 1);
+    w.op(1, { op: 'connect', server: 1, sessionTimeoutMs: 30000 });
+    w.run(100);
+    w.expire(w.view(1).session);
+    // As a server that closes an expired session's socket would say it.
+    w.inject(1, 1, { type: 'ConnectResponse', session: 0, timeoutMs: 0 });
+    w.run(6);
+    expect(w.notesOf(1, 'ZkConnectionLost')[0].args[1]).toBe(8 /* ClosedByServer */);
+    w.run(3000);
+    expect(w.eventsOf(1).map((e) => e.type)).toEqual(['SyncConnected', 'Disconnected', 'Expired']);
+  });
+});
