@@ -595,8 +595,11 @@ function handle(c: ZkClient, ctx: Ctx, item: Inbox): void {
     return;
   }
   const { msg, from } = item;
-  // A packet of a socket already closed is never read.
+  // A packet of a socket already closed is never read: from another server, or, while a
+  // new connection waits for its ConnectResponse (the first thing a new socket carries),
+  // anything else (the old connection's last packets, when it reconnects to the same server).
   if (from !== c.server || !alive(c)) return;
+  if (c.awaitingConnect && msg.type !== 'ConnectResponse') return;
   c.lastHeard = ctx.now;
   switch (msg.type) {
     case 'ConnectResponse': {
@@ -620,7 +623,6 @@ function handle(c: ZkClient, ctx: Ctx, item: Inbox): void {
       return;
     }
     case 'Reply': {
-      if (c.awaitingConnect) return;
       const p = c.pending.shift();
       if (p === undefined) {
         connectionLost(c, ctx, ZkLoss.NothingPending);
