@@ -92,7 +92,7 @@
  * Leader election is the same recipe: `lock(path)` completing = this client is the
  * leader; the waiters each watch their predecessor, so one dying leader wakes one client.
  */
-import { defineNotes, emit } from '../../protocol';
+import { defineNotes, emit, type NoteSpec } from '../../protocol';
 import type { ClientCtx, ClientDef } from '../service';
 import { zkOpArgs } from './ops';
 import { joinPath, nameOf, pathProblem } from './paths';
@@ -158,6 +158,9 @@ export const ZK_CLIENT_NOTES = defineNotes({
   /** The session closed (its closeSession answered, or it could not be sent). */
   ZkClosed: { code: 1017, fields: ['session', 'answered'] },
 });
+
+/** The client's note kinds as a list (for the session's noteFields and the narrators, beside the protocol's own). */
+export const ZK_CLIENT_NOTE_SPECS: readonly NoteSpec[] = Object.values(ZK_CLIENT_NOTES);
 
 /**
  * What the view shows of a client's connection. `idle`: never connected yet;
