@@ -86,7 +86,10 @@
  *   the delete again after a ConnectionLoss until it is answered (Curator's guaranteed
  *   delete; NoNode on a second try = the first went through); with no node of its own on
  *   that path, `unlock` fails NoNode at once; a second `unlock` while one is in progress
- *   fails BadArguments. `lock` on a path it holds
+ *   fails BadArguments. A lock that ends without the lock (unlocked while waiting, or
+ *   failed) leaves its exists watch on the predecessor registered, client- and server-side,
+ *   until it fires once: the wire has no removeWatches (which Curator sends in its
+ *   `finally`), so this is what ZooKeeper's own recipe does. `lock` on a path it holds
  *   completes at once with the same node; `lock` while one is pending there fails
  *   BadArguments.
  * Leader election is the same recipe: `lock(path)` completing = this client is the

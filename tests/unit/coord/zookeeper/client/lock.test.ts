@@ -120,6 +120,13 @@ describe('ZooKeeper client: the lock recipe', () => {
       ['unlock', true, null],
     ]);
     expect(children(w)).toEqual(['lock-0000000000']);
+    // Its exists watch on the predecessor outlives the abandoned lock (the wire has no
+    // removeWatches, which Curator would send): it fires once, when that node goes.
+    expect(w.view(2).watches.data).toEqual(['/lock/lock-0000000000']);
+    unlock(w, 1);
+    w.run(100);
+    expect(nodeEvents(w, 2)).toEqual([['NodeDeleted', '/lock/lock-0000000000']]);
+    expect(w.view(2).watches.data).toEqual([]);
   });
 });
 
