@@ -527,6 +527,8 @@ export const ZabZkNotes = defineNotes({
   SessionExpiredLocally: { code: 119, fields: ['session', 'timeoutMs', 'expireAt'] },
   /** A TRUNC or SNAP replaced transactions we had applied: the tree is rebuilt from the `count` committed ones. */
   TreeRebuilt: { code: 120, fields: ['count'] },
+  /** Going LOOKING, the server closed its `clients` client connections (ZooKeeperServer shutdown): they fail over at once. */
+  ConnectionsClosed: { code: 121, fields: ['clients'] },
 });
 
 /** WatchFired's `event` codes. */

@@ -61,6 +61,8 @@ describe('zk sessions', () => {
     for (const id of [1, 2, 3]) expect(w.paths(id)).toEqual([]);
     expect(w.events(C2)).toEqual([expect.objectContaining({ event: { type: 'NodeDeleted', path: '/e' } })]);
     expect(w.nodes[1].zkServe!.conns.has(s1)).toBe(false);
+    // n1 closes the expired session's connection once applied (proposal, ack, commit, send: 4 hops): an unasked-for ConnectResponse is the end of stream.
+    expect(w.received(C1).at(-1)).toMatchObject({ from: 1, at: exp[0].time + 40, msg: { type: 'ConnectResponse', session: 0, timeoutMs: 0 } });
     // The kept-alive session (pinging through follower n2, passed on with its PING answers) lives on.
     expect(w.nodes[3].zkServe!.tracker.has(s2)).toBe(true);
     expect(w.notesNamed('SessionExpiredByTracker', 3).map((n) => n.f.session)).toEqual([s1]);
@@ -131,6 +133,10 @@ describe('zk sessions', () => {
     w.call(C1, 1, s, 1, mkEph('/e'));
     const t0 = w.now;
     w.crash(3);
+    w.run(50);
+    // n1 went LOOKING: it closed its client's connection (a refusal reads as a lost connection, never as expiry).
+    expect(w.received(C1).at(-1)).toMatchObject({ from: 1, msg: { type: 'ConnectResponse', session: 0, timeoutMs: 0, refused: 'notServing' } });
+    expect(w.nodes[1].zkServe!.conns.size).toBe(0);
     const l = w.settle();
     expect(l).not.toBe(3);
     const loaded = w.notesNamed('TrackerLoaded', l).at(-1)!;
