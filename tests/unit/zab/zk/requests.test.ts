@@ -139,3 +139,35 @@ describe('zk requests', () => {
     expect(again.zkServe!.conns.get(s1)!.queue).toEqual([]);
   });
 });
+
+describe('zk request order', () => {
+  it("pipelined writes of one session are answered in order, each with its own txn's zxid", () => {
+    const w = new World(3);
+    w.settle();
+    const s = w.connect(C1, 2);
+    for (let x = 1; x <= 4; x++) w.request(C1, 2, s, x, mk(`/p${x}`, String(x)));
+    w.request(C1, 2, s, 5, { op: 'getChildren', path: '/', watch: false });
+    w.run(300);
+    const rs = w.replies(C1);
+    expect(rs.map((m) => m.xid)).toEqual([1, 2, 3, 4, 5]);
+    const zx = rs.slice(0, 4).map((m) => m.zxid);
+    expect([...zx].sort((a, b) => a - b)).toEqual(zx);
+    expect(new Set(zx).size).toBe(4);
+    expect(rs[4].outcome).toEqual({ ok: true, result: ['p1', 'p2', 'p3', 'p4', 'zookeeper'] });
+  });
+
+  it('a session that moves to the leader itself is dropped by its old follower', () => {
+    const w = new World(3);
+    w.settle();
+    const s = w.connect(C1, 1, 2000);
+    w.take(C1);
+    const zxid = w.nodes[1].zk!.tree.lastZxid;
+    w.client(C1, 3, { type: 'ConnectRequest', session: s, timeoutMs: 2000, lastZxidSeen: zxid });
+    expect(w.waitFor(C1, 'ConnectResponse').msg).toEqual({ type: 'ConnectResponse', session: s, timeoutMs: 2000 });
+    w.run(50);
+    expect(w.nodes[1].zkServe!.conns.has(s)).toBe(false);
+    expect(w.nodes[3].zkServe!.conns.get(s)?.client).toBe(C1);
+    expect(w.notesNamed('RevalidateSent')).toEqual([]);
+    expect(w.call(C1, 3, s, 1, mk('/at-leader')).msg.outcome).toEqual({ ok: true, result: '/at-leader' });
+  });
+});
