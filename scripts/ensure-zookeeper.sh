@@ -33,15 +33,9 @@ if cp=$(find_zookeeper); then echo "$cp"; exit 0; fi
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   echo "No ZooKeeper 3.8 found: installing Debian's zookeeper (and a JDK for javac) with apt-get..." >&2
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq zookeeper default-jdk-headless >&2
+  apt-get update -qq >&2 || true
+  apt-get install -y -qq zookeeper default-jdk-headless >&2 || true
   if cp=$(find_zookeeper); then echo "$cp"; exit 0; fi
 fi
-cat >&2 <<'MSG'
-No ZooKeeper 3.8 with Java 11+ (java and javac) found for the conformance tests.
-Install them and run again, or point ZOOKEEPER_JAR at zookeeper-3.8.x.jar:
-  Debian/Ubuntu:  sudo apt-get install zookeeper default-jdk-headless
-  elsewhere:      ZooKeeper 3.8 from https://zookeeper.apache.org/releases.html and a JDK 11+,
-                  then ZOOKEEPER_JAR=/path/to/lib/zookeeper-3.8.x.jar npm test
-MSG
+echo "No ZooKeeper 3.8 with a JDK 11+ (java, javac) for the conformance tests: on Debian/Ubuntu run 'sudo apt-get install zookeeper default-jdk-headless'; elsewhere install ZooKeeper 3.8 (zookeeper.apache.org) and a JDK 11+, and set ZOOKEEPER_JAR=/path/to/lib/zookeeper-3.8.x.jar" >&2
 exit 1

@@ -25,7 +25,7 @@
 // Output on stdout, one JSON object per line: {"kind":"result",...} per command,
 // {"kind":"event",...} per watch event and {"kind":"state",...} per connection state
 // change, each with the step (0-based command index) it happened in, and
-// {"kind":"end","step":k} once the step's effects have reached every client. That last
+// {"kind":"end","step":k,"ms":t} once the step's effects have reached every client. That last
 // guarantee comes from a flush after every step: each open handle sends an async sync("/")
 // and waits for its callback. Callbacks run on the handle's event thread in arrival order,
 // after the watch events the server sent earlier on that connection, so when all callbacks
@@ -403,13 +403,14 @@ public class Driver {
                 continue;
             }
             step = k;
+            long t0 = System.nanoTime();
             try {
                 run(line.split("\t", -1));
                 flush();
             } catch (Exception e) {
                 emit("{\"kind\":\"crash\",\"step\":" + k + ",\"detail\":" + q(e.toString()) + "}");
             }
-            emit("{\"kind\":\"end\",\"step\":" + k + "}");
+            emit("{\"kind\":\"end\",\"step\":" + k + ",\"ms\":" + (System.nanoTime() - t0) / 1_000_000 + "}");
             k++;
         }
         closeAll();

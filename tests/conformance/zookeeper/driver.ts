@@ -5,7 +5,8 @@
  * we wait for (and kill by its pid if it overstays).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RawEvent, RawOutcome, RawRun } from './compare';
@@ -18,18 +19,37 @@ export type DriverLine =
   | { kind: 'result'; step: number; client: number; ok: false; error: string; detail: string }
   | { kind: 'event'; step: number; client: number; type: string; path: string }
   | { kind: 'state'; step: number; client: number; state: string }
-  | { kind: 'end'; step: number }
+  /** `ms`: how long the step took, its flush included. */
+  | { kind: 'end'; step: number; ms: number }
   | { kind: 'crash' | 'warning'; step: number; detail: string };
 
 let classDir: string | null = null;
+/**
+ * The compiled driver: javac once per content of Driver.java (and classpath), cached in
+ * the OS temp dir as qs-zkdriver-<hash> — javac is a JVM too, 3–9 s on these machines.
+ * Compiled into a fresh dir and renamed into place, so a concurrent run never sees half.
+ */
 function compiled(): string {
-  if (classDir === null) {
-    const dir = mkdtempSync(join(tmpdir(), 'qs-zkdriver-'));
-    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-    execFileSync('javac', ['-nowarn', '-cp', zookeeperClasspath(), '-d', dir, join(import.meta.dirname, 'Driver.java')], { stdio: ['ignore', 'ignore', 'pipe'] });
-    classDir = dir;
+  if (classDir !== null) return classDir;
+  const src = join(import.meta.dirname, 'Driver.java');
+  const cp = zookeeperClasspath();
+  const hash = createHash('sha256').update(readFileSync(src)).update(cp).digest('hex').slice(0, 16);
+  const dir = join(tmpdir(), `qs-zkdriver-${hash}`);
+  if (!existsSync(join(dir, 'Driver.class'))) {
+    const tmp = mkdtempSync(join(tmpdir(), 'qs-zkdriver-build-'));
+    try {
+      execFileSync('javac', ['-J-XX:TieredStopAtLevel=1', '-J-XX:+UseSerialGC', '-nowarn', '-cp', cp, '-d', tmp, src], { stdio: ['ignore', 'ignore', 'pipe'] });
+      try {
+        renameSync(tmp, dir);
+      } catch {
+        // another run put it there first
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   }
-  return classDir;
+  classDir = dir;
+  return dir;
 }
 
 /** The driver's command line for one step (tab-separated; see Driver.java). */

@@ -426,6 +426,100 @@ export const SEQUENCES: Sequence[] = [
     ],
   },
   {
+    name: 'a sequential name that already exists: NodeExists, and the counter does not move until a create succeeds',
+    steps: [
+      connect(1),
+      create(1, '/q'),
+      create(1, '/q/n-0000000001'),
+      create(1, '/q/n-', '', 's'),
+      create(1, '/q/n-', '', 's'),
+      create(1, '/q/other'),
+      create(1, '/q/n-', '', 's'),
+      exists(1, '/q'),
+      create(1, '/q/', 'trailing slash is allowed for a sequential create', 's'),
+      create(1, '/q/', 'not for a plain one'),
+      children(1, '/q'),
+    ],
+  },
+  {
+    name: 'watches that a failed read does not set: getData and getChildren on a missing node (exists does set one)',
+    steps: [
+      connect(1),
+      connect(2),
+      create(1, '/app'),
+      getData(1, '/app/x', true),
+      children(1, '/app/y', true),
+      exists(1, '/app/z', true),
+      create(2, '/app/x'),
+      create(2, '/app/y'),
+      create(2, '/app/y/kid'),
+      create(2, '/app/z'),
+      setData(2, '/app/x', 'x'),
+    ],
+  },
+  {
+    name: 'one client, a getData and an exists watch on one node: one NodeDataChanged; a deleted and re-created node starts at version 0',
+    steps: [
+      connect(1),
+      connect(2),
+      create(1, '/app', 'a'),
+      getData(1, '/app', true),
+      exists(1, '/app', true),
+      setData(2, '/app', 'b'),
+      setData(2, '/app', 'c', 1),
+      del(2, '/app', 2),
+      create(2, '/app', 'again'),
+      getData(1, '/app'),
+      setData(1, '/app', 'd', 1),
+      setData(1, '/app', 'd', 0),
+    ],
+  },
+  {
+    name: 'dataLength counts UTF-8 bytes; data round-trips',
+    steps: [
+      connect(1),
+      create(1, '/app', 'héllo'),
+      getData(1, '/app'),
+      setData(1, '/app', '中文'),
+      getData(1, '/app'),
+      setData(1, '/app', '🦓 + z'),
+      exists(1, '/app'),
+      setData(1, '/app', ''),
+      getData(1, '/app'),
+    ],
+  },
+  {
+    name: 'close twice, and close after expiry: the Java client returns normally (ZooKeeper.close on a dead handle does nothing)',
+    // MODEL BUG: Standalone.close on a session that is already closed or expired answers
+    // SessionExpired (it logs a closeSession txn, which applyCloseSession refuses); the
+    // Java client's close() on a handle that is no longer alive returns without sending
+    // anything (ZooKeeper.close: "Close called on already closed client").
+    modelBug: 'close of a closed or expired session answers SessionExpired, the Java client returns normally',
+    steps: [connect(1), connect(2, DOOMED_MS), create(1, '/app'), close(1), close(1), expire(2), close(2), exists(1, '/app')],
+  },
+  {
+    name: 'sync on a malformed path: BadArguments (the Java client checks the path first, as for every op)',
+    // MODEL BUG: Standalone.run's sync answers SessionExpired whenever its internal exists
+    // read fails, so a malformed path gets SessionExpired instead of BadArguments.
+    modelBug: 'sync on a malformed path answers SessionExpired instead of BadArguments',
+    steps: [connect(1), create(1, '/app'), sync(1, 'app'), sync(1, '/app/'), sync(1, '/app')],
+  },
+  {
+    name: 'a reconnected client is a new session: its old ephemerals are gone, new ones are its own',
+    steps: [
+      connect(1),
+      connect(2),
+      create(1, '/app'),
+      create(2, '/app/e', '', 'e'),
+      close(2),
+      connect(2),
+      exists(2, '/app/e'),
+      create(2, '/app/e', '', 'e'),
+      getData(1, '/app/e'),
+      getData(2, '/app/e'),
+    ],
+  },
+  {
     name: 'sync: succeeds on a present and on a missing path, and fails after close',
     steps: [connect(1), create(1, '/app'), sync(1, '/app'), sync(1, '/app/none'), close(1), sync(1, '/app')],
   },

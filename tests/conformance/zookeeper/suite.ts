@@ -2,7 +2,7 @@
  * One conformance suite, two deployments: every sequence runs on real ZooKeeper 3.8
  * servers (one driver JVM for the whole batch, in beforeAll) and on the model, and each
  * test compares the two normalised records (compare.ts) line by line, so a failure shows
- * the differing steps as a diff (- model, + real).
+ * the differing steps as a diff (- real, + model).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { normalise } from './compare';
@@ -55,7 +55,7 @@ export function conformanceSuite(d: Deployment, sequences: readonly Sequence[]):
       if (r.problem) throw new Error(r.problem);
       const real = normalise(seq.steps, realRun(seq.steps, r.lines));
       const model = normalise(seq.steps, modelRun(seq.steps));
-      expect(model, `the model (-) against ZooKeeper 3.8 ${d.label} (+)`).toEqual(real);
+      expect(model, `the model ("+ Received") against ZooKeeper 3.8 ${d.label} ("- Expected")`).toEqual(real);
     };
     if (seq.modelBug) it.fails(`${name} [MODEL BUG: ${seq.modelBug}]`, body);
     else it(name, body);
