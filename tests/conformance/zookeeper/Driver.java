@@ -31,6 +31,8 @@
 // after the watch events the server sent earlier on that connection, so when all callbacks
 // have run every event the step caused has been printed.
 //
+// (`Driver server CFG` runs a ZooKeeper server instead: see server() below.)
+//
 // Arguments: TICK_MS CHROOT HOST:PORT[,HOST:PORT...]   (CHROOT like "/c07", made if missing,
 // or "-" for none)
 import org.apache.zookeeper.AsyncCallback;
@@ -366,6 +368,28 @@ public class Driver {
         }
     }
 
+    /**
+     * `Driver server CFG`: a ZooKeeper server (QuorumPeerMain, standalone or a quorum peer,
+     * as CFG says) in this JVM, which halts as soon as its stdin closes — so a server can
+     * never outlive the test process that spawned it, even one killed without a chance to
+     * clean up.
+     */
+    static void server(String cfg) throws Exception {
+        Thread guard = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // nothing is ever sent; we wait for the end of the stream
+                }
+            } catch (Exception ignored) {
+                // a broken pipe ends it as well
+            }
+            Runtime.getRuntime().halt(0);
+        }, "parent-guard");
+        guard.setDaemon(true);
+        guard.start();
+        org.apache.zookeeper.server.quorum.QuorumPeerMain.main(new String[] {cfg});
+    }
+
     /** The sequence's own root, made (if missing) by a short session of its own before step 0. */
     static void makeChroot() throws Exception {
         CountDownLatch up = new CountDownLatch(1);
@@ -383,6 +407,10 @@ public class Driver {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("server")) {
+            server(args[1]);
+            return;
+        }
         tickMs = Integer.parseInt(args[0]);
         chroot = args[1];
         servers = args[2].split(",");

@@ -1,17 +1,14 @@
 /**
- * Runs a sequence against real servers through Driver.java (ZooKeeper 3.8's Java client,
+ * Runs sequences against real servers through Driver.java (ZooKeeper 3.8's Java client,
  * one handle per client) and returns what it printed, as records. The driver is compiled
- * once per test process with javac into a temp dir; each sequence gets its own JVM, which
- * we wait for (and kill by its pid if it overstays).
+ * once (cached by content, see `compiled`); a batch of sequences runs in one driver JVM,
+ * which we wait for (and kill, the process we spawned, if it overstays).
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import type { RawEvent, RawOutcome, RawRun } from './compare';
 import type { Step } from './sequences';
-import { TICK_MS, zookeeperClasspath } from './servers';
+import { compiled, zookeeperClasspath } from './java';
+import { TICK_MS } from './servers';
 
 /** One line of the driver's output. */
 export type DriverLine =
@@ -22,35 +19,6 @@ export type DriverLine =
   /** `ms`: how long the step took, its flush included. */
   | { kind: 'end'; step: number; ms: number }
   | { kind: 'crash' | 'warning'; step: number; detail: string };
-
-let classDir: string | null = null;
-/**
- * The compiled driver: javac once per content of Driver.java (and classpath), cached in
- * the OS temp dir as qs-zkdriver-<hash> — javac is a JVM too, 3–9 s on these machines.
- * Compiled into a fresh dir and renamed into place, so a concurrent run never sees half.
- */
-function compiled(): string {
-  if (classDir !== null) return classDir;
-  const src = join(import.meta.dirname, 'Driver.java');
-  const cp = zookeeperClasspath();
-  const hash = createHash('sha256').update(readFileSync(src)).update(cp).digest('hex').slice(0, 16);
-  const dir = join(tmpdir(), `qs-zkdriver-${hash}`);
-  if (!existsSync(join(dir, 'Driver.class'))) {
-    const tmp = mkdtempSync(join(tmpdir(), 'qs-zkdriver-build-'));
-    try {
-      execFileSync('javac', ['-J-XX:TieredStopAtLevel=1', '-J-XX:+UseSerialGC', '-nowarn', '-cp', cp, '-d', tmp, src], { stdio: ['ignore', 'ignore', 'pipe'] });
-      try {
-        renameSync(tmp, dir);
-      } catch {
-        // another run put it there first
-      }
-    } finally {
-      rmSync(tmp, { recursive: true, force: true });
-    }
-  }
-  classDir = dir;
-  return dir;
-}
 
 /** The driver's command line for one step (tab-separated; see Driver.java). */
 export function commandLine(step: Step, serverOf: (client: number, asked: number | undefined) => number): string {

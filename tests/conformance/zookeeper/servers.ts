@@ -3,33 +3,19 @@
  * ensemble, each a JVM we spawn ourselves (QuorumPeerMain on a zoo.cfg of our own, in a
  * temp dir), on 127.0.0.1 only, on ports probed free. We keep the ChildProcess of every
  * JVM we start and stop exactly those, in `stop()` and, should the test runner die first,
- * in a process 'exit' hook; the temp dirs go with them.
+ * in a process 'exit' hook; the temp dirs go with them. Should even that hook never run
+ * (the runner SIGKILLed), each server halts by itself when its stdin pipe from us closes.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { createServer, connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { compiled, zookeeperClasspath } from './java';
 
 export const HOST = '127.0.0.1';
 /** Small, so session expiry is fast: sessions negotiate into [2, 20] × tickTime = [400, 4000] ms. */
 export const TICK_MS = 200;
-
-const repoRoot = resolve(import.meta.dirname, '../../..');
-
-let classpathCache: string | null = null;
-/** The classpath scripts/ensure-zookeeper.sh prints (it installs ZooKeeper on Debian as root). Throws when none. */
-export function zookeeperClasspath(): string {
-  if (classpathCache === null) {
-    try {
-      classpathCache = execFileSync('bash', [join(repoRoot, 'scripts/ensure-zookeeper.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-    } catch (e) {
-      const err = e as { stderr?: string };
-      throw new Error(`no ZooKeeper for the conformance suite: ${err.stderr ?? String(e)}`, { cause: e });
-    }
-  }
-  return classpathCache;
-}
 
 /** A port nobody listens on now (the OS picks it; we close it and hand it to a server). */
 export async function freePort(): Promise<number> {
@@ -145,6 +131,7 @@ export class Cluster {
  */
 export async function startCluster(n: number, opts: { tickMs?: number; timeoutMs?: number } = {}): Promise<Cluster> {
   const cp = zookeeperClasspath();
+  const driverClasses = compiled();
   const tick = opts.tickMs ?? TICK_MS;
   hookExit();
   const root = mkdtempSync(join(tmpdir(), 'qs-zkconf-'));
@@ -179,10 +166,12 @@ export async function startCluster(n: number, opts: { tickMs?: number; timeoutMs
       writeFileSync(cfgFile, cfg.join('\n') + '\n');
       const out = join(dir, 'server.log');
       writeFileSync(out, '');
+      // QuorumPeerMain inside Driver.java's `server` mode: the same server, in a JVM that
+      // halts when its stdin (our pipe) closes, so it dies with this process whatever kills it.
       const proc = spawn(
         'java',
-        ['-Xmx128m', '-XX:+UseSerialGC', '-Dzookeeper.jmx.log4j.disable=true', '-Dorg.slf4j.simpleLogger.defaultLogLevel=info', '-cp', cp, 'org.apache.zookeeper.server.quorum.QuorumPeerMain', cfgFile],
-        { stdio: ['ignore', 'pipe', 'pipe'] },
+        ['-Xmx128m', '-XX:+UseSerialGC', '-Dzookeeper.jmx.log4j.disable=true', '-Dorg.slf4j.simpleLogger.defaultLogLevel=info', '-cp', `${driverClasses}:${cp}`, 'Driver', 'server', cfgFile],
+        { stdio: ['pipe', 'pipe', 'pipe'] },
       );
       live.add(proc);
       const append = (d: Buffer) => writeFileSync(out, d, { flag: 'a' });
