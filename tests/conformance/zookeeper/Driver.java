@@ -12,6 +12,8 @@
 //   sync C PATH
 //   close C
 //   expire C                        cut C's connection until the SERVER expires its session
+//   cut C                           drop C's connection and keep it down (session alive)
+//   reconnect C SERVER              let C reconnect, to server SERVER, with its session
 //   wait MS
 //   sequence CHROOT                 (a batch) close every client, start the next sequence,
 //                                   its steps numbered from 0 again, under CHROOT
@@ -108,19 +110,24 @@ public class Driver {
     /** A one-client TCP proxy to one server; `cut` drops its connections and refuses new ones. */
     static final class Proxy implements Runnable {
         final ServerSocket ss;
-        final String host;
-        final int port;
+        volatile String host;
+        volatile int port;
         volatile boolean cut;
         final List<Socket> open = Collections.synchronizedList(new ArrayList<>());
 
         Proxy(String hostPort) throws Exception {
-            int i = hostPort.lastIndexOf(':');
-            host = hostPort.substring(0, i);
-            port = Integer.parseInt(hostPort.substring(i + 1));
+            target(hostPort);
             ss = new ServerSocket(0, 16, InetAddress.getByName("127.0.0.1"));
             Thread t = new Thread(this, "proxy-" + ss.getLocalPort());
             t.setDaemon(true);
             t.start();
+        }
+
+        /** Where new connections go (a reconnect to another server). */
+        void target(String hostPort) {
+            int i = hostPort.lastIndexOf(':');
+            host = hostPort.substring(0, i);
+            port = Integer.parseInt(hostPort.substring(i + 1));
         }
 
         String address() {
@@ -197,7 +204,7 @@ public class Driver {
         final int id;
         final Proxy proxy;
         ZooKeeper zk;
-        final CountDownLatch connected = new CountDownLatch(1);
+        volatile CountDownLatch connected = new CountDownLatch(1);
         final CountDownLatch expired = new CountDownLatch(1);
         volatile boolean closed;
         volatile boolean isCut;
@@ -325,6 +332,25 @@ public class Driver {
                     zk.close();
                     cl.closed = true;
                     ok(c, "null");
+                    break;
+                case "cut":
+                    // The connection drops and stays down (no new one gets through): the
+                    // client is Disconnected, its session lives on at the server for its
+                    // timeout, and that server forgets the connection's watches.
+                    cl.connected = new CountDownLatch(1);
+                    cl.isCut = true;
+                    cl.proxy.setCut(true);
+                    ok(c, "null");
+                    break;
+                case "reconnect":
+                    // Let the client through again, to server f[2]: it reconnects with its
+                    // session and re-sends its watches (SetWatches, relative to the last
+                    // zxid it saw), which fire at once for what changed meanwhile.
+                    cl.proxy.target(servers[Integer.parseInt(f[2]) - 1]);
+                    cl.proxy.setCut(false);
+                    cl.isCut = false;
+                    if (cl.connected.await(10, TimeUnit.SECONDS)) ok(c, "null");
+                    else fail(c, "ConnectTimeout", "no SyncConnected within 10 s of the reconnect");
                     break;
                 case "expire": {
                     // Silence the client until the server's session tracker must have expired

@@ -65,6 +65,7 @@ export function describeStep(i: number, s: Step): string {
   if (s.op === 'create') args.push(s.ephemeral ? (s.sequential ? 'EPHEMERAL_SEQUENTIAL' : 'EPHEMERAL') : s.sequential ? 'PERSISTENT_SEQUENTIAL' : 'PERSISTENT');
   if ('watch' in s && s.watch) args.push('watch');
   if (s.op === 'connect') args.push(`${s.sessionTimeoutMs} ms${s.server === undefined ? '' : ` to server ${s.server}`}`);
+  if (s.op === 'reconnect' && s.server !== undefined) args.push(`to server ${s.server}`);
   return `#${i} c${s.client} ${s.op}${args.length ? ' ' + args.join(' ') : ''}`;
 }
 
@@ -86,7 +87,7 @@ export function normalise(steps: readonly Step[], run: RawRun): string[] {
     `{version ${st.version}, cversion ${st.cversion}, aversion ${st.aversion}, numChildren ${st.numChildren}, dataLength ${st.dataLength}, owner ${owner(st.ephemeralOwner)}, czxid ${rank(st.czxid)}, mzxid ${rank(st.mzxid)}, pzxid ${rank(st.pzxid)}}`;
   const result = (s: Step, r: unknown): string => {
     if (s.op === 'connect') return `negotiated ${(r as { negotiatedTimeoutMs: number }).negotiatedTimeoutMs} ms`;
-    if (s.op === 'sync' || s.op === 'wait' || s.op === 'expire' || s.op === 'close' || s.op === 'delete') return 'ok';
+    if (s.op === 'sync' || s.op === 'wait' || s.op === 'expire' || s.op === 'cut' || s.op === 'reconnect' || s.op === 'close' || s.op === 'delete') return 'ok';
     if (r === null) return 'null';
     if (isStat(r)) return stat(r);
     if (typeof r === 'object' && 'stat' in r && 'data' in r) return `data ${JSON.stringify((r as { data: string }).data)} ${stat((r as { stat: RawStat }).stat)}`;
@@ -100,8 +101,9 @@ export function normalise(steps: readonly Step[], run: RawRun): string[] {
     // two clients' deliveries is the network's, not the server's to promise). A session's
     // end deletes all its ephemerals in one txn, in no order ZooKeeper defines (3.8 walks
     // a Java HashSet of paths): for close and expire, each client's events are compared
-    // as a set, sorted by path then type.
-    const unordered = s.op === 'close' || s.op === 'expire';
+    // as a set, sorted by path then type; so for a reconnect, whose SetWatches fires
+    // what changed meanwhile in the order of the client's watch tables (Java HashMaps).
+    const unordered = s.op === 'close' || s.op === 'expire' || s.op === 'reconnect';
     const evs = [...(run.events[i] ?? [])].sort((a, b) => a.client - b.client || (unordered ? a.path.localeCompare(b.path) || a.type.localeCompare(b.type) : 0));
     for (const e of evs) lines.push(`   ↳ c${e.client} ${e.type} ${e.path}`);
   });

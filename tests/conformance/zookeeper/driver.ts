@@ -43,7 +43,10 @@ export function commandLine(step: Step, serverOf: (client: number, asked: number
     case 'close':
       return f('close', c);
     case 'expire':
-      return f('expire', c);
+    case 'cut':
+      return f(step.op, c);
+    case 'reconnect':
+      return f('reconnect', c, serverOf(c, step.server));
   }
 }
 

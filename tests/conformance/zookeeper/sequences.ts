@@ -14,6 +14,10 @@ type Connect = Extract<ZkOp, { op: 'connect' }>;
 export type Step =
   | ({ client: number } & (Connect | ZkRequest))
   | { client: number; op: 'expire' }
+  /** The client's connection drops and stays down; its session lives on (for its timeout). */
+  | { client: number; op: 'cut' }
+  /** The cut client reconnects (to `server`, else its default) with its session and watches. */
+  | { client: number; op: 'reconnect'; server?: number }
   | { op: 'wait'; ms: number };
 
 export interface Sequence {
@@ -48,6 +52,8 @@ export const sync = (client: number, path: string): Step => ({ client, op: 'sync
 export const close = (client: number): Step => ({ client, op: 'close' });
 export const expire = (client: number): Step => ({ client, op: 'expire' });
 export const wait = (ms: number): Step => ({ op: 'wait', ms });
+export const cut = (client: number): Step => ({ client, op: 'cut' });
+export const reconnect = (client: number, server?: number): Step => ({ client, op: 'reconnect', ...(server === undefined ? {} : { server }) });
 
 const lockNode = (n: number) => `/lock/lock-${String(n).padStart(10, '0')}`;
 
@@ -517,6 +523,33 @@ export const SEQUENCES: Sequence[] = [
       create(2, '/app/e', '', 'e'),
       getData(1, '/app/e'),
       getData(2, '/app/e'),
+    ],
+  },
+  {
+    name: 'a client cut off and reconnected (to another server) within its timeout keeps its session, ephemerals and watches; what changed meanwhile fires at once',
+    ensemble: true,
+    steps: [
+      connect(1),
+      connect(2),
+      create(1, '/app'),
+      create(1, '/app/e', 'mine', 'e'),
+      create(1, '/app/same', 's'),
+      create(1, '/app/changed', 'c'),
+      create(1, '/app/gone', 'g'),
+      getData(1, '/app/same', true),
+      getData(1, '/app/changed', true),
+      exists(1, '/app/gone', true),
+      exists(1, '/app/new', true),
+      children(1, '/app', true),
+      cut(1),
+      setData(2, '/app/changed', 'x'),
+      del(2, '/app/gone'),
+      create(2, '/app/new', 'n'),
+      reconnect(1, 2),
+      exists(1, '/app/e'),
+      setData(2, '/app/same', 'y'),
+      setData(2, '/app/changed', 'z'),
+      create(2, '/app/later'),
     ],
   },
   {
