@@ -385,6 +385,21 @@ export const SEQUENCES: Sequence[] = [
     ],
   },
   {
+    name: 'a closing client own watches on its own ephemerals: what close() delivers to it, and what another watcher gets',
+    steps: [
+      connect(1),
+      connect(2),
+      create(1, '/app'),
+      create(1, '/app/mine', '', 'e'),
+      create(1, '/app/seq-', '', 'es'),
+      exists(1, '/app/mine', true),
+      children(1, '/app', true),
+      getData(2, '/app/mine', true),
+      close(1),
+      children(2, '/app'),
+    ],
+  },
+  {
     name: 'configuration pushed to watchers: every watcher told once per change it watched',
     ensemble: true,
     steps: [
