@@ -514,14 +514,16 @@ export const SEQUENCES: Sequence[] = [
     // MODEL BUG: Standalone.close on a session that is already closed or expired answers
     // SessionExpired (it logs a closeSession txn, which applyCloseSession refuses); the
     // Java client's close() on a handle that is no longer alive returns without sending
-    // anything (ZooKeeper.close: "Close called on already closed client").
+    // anything (ZooKeeper.close: "Close called on already closed client" — read in the
+    // 3.8.0 jar's bytecode: `if (!cnxn.getState().isAlive()) return`).
     modelBug: 'close of a closed or expired session answers SessionExpired, the Java client returns normally',
     steps: [connect(1), connect(2, DOOMED_MS), create(1, '/app'), close(1), close(1), expire(2), close(2), exists(1, '/app')],
   },
   {
     name: 'sync on a malformed path: BadArguments (the Java client checks the path first, as for every op)',
     // MODEL BUG: Standalone.run's sync answers SessionExpired whenever its internal exists
-    // read fails, so a malformed path gets SessionExpired instead of BadArguments.
+    // read fails, so a malformed path gets SessionExpired instead of BadArguments (3.8.0's
+    // ZooKeeper.sync starts with PathUtils.validatePath, like every other op).
     modelBug: 'sync on a malformed path answers SessionExpired instead of BadArguments',
     steps: [connect(1), create(1, '/app'), sync(1, 'app'), sync(1, '/app/'), sync(1, '/app')],
   },
