@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: type-check, lint, unit tests (Vitest) and end-to-end tests (Playwright in
+# `npm test`: type-check, lint, unit tests (Vitest), the conformance suite against a real
+# ZooKeeper 3.8 (Vitest, vitest.conformance.config.ts) and end-to-end tests (Playwright in
 # Debian's Chromium). Runs every stage even when an earlier one fails, then prints one
 # closing line: `tests: N passed, N failed` (and `, N skipped` when any were skipped).
 # A stage that fails outside any test (type errors, lint, a runner that crashed) counts
@@ -15,20 +16,33 @@ if [ ! -d node_modules ]; then npm ci --no-audit --no-fund || { echo "npm ci fai
 echo "== type-check"; npx tsc --noEmit -p tsconfig.json || stage_fail "type-check"
 echo "== lint"; npx eslint . || stage_fail "lint"
 
+# Adds a Vitest JSON report's counts to the totals: vitest_counts REPORT EXIT_CODE LABEL.
+vitest_counts() {
+  if [ -s "$1" ]; then
+    read -r p f s < <(node -e '
+      const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+      // Suites that failed outside any test (e.g. an import error) count as failures too.
+      const broken = r.testResults.filter((t) => t.status === "failed" && t.assertionResults.every((a) => a.status !== "failed")).length;
+      console.log(r.numPassedTests, r.numFailedTests + broken, r.numPendingTests + r.numTodoTests);
+    ' "$1")
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+    [ "$2" -ne 0 ] && [ "$f" -eq 0 ] && stage_fail "$3 exited $2"
+  else
+    stage_fail "$3 produced no report (exit $2)"
+  fi
+}
+
 echo "== unit tests (vitest)"
 NO_COLOR=1 npx vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest.json"
-vrc=$?
-if [ -s "$out/vitest.json" ]; then
-  read -r p f s < <(node -e '
-    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    // Suites that failed outside any test (e.g. an import error) count as failures too.
-    const broken = r.testResults.filter((t) => t.status === "failed" && t.assertionResults.every((a) => a.status !== "failed")).length;
-    console.log(r.numPassedTests, r.numFailedTests + broken, r.numPendingTests + r.numTodoTests);
-  ' "$out/vitest.json")
-  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
-  [ "$vrc" -ne 0 ] && [ "$f" -eq 0 ] && stage_fail "vitest exited $vrc"
+vitest_counts "$out/vitest.json" $? "vitest"
+
+echo "== conformance against a real ZooKeeper 3.8 (vitest)"
+# No ZooKeeper (and not installable here) is a failure, never a silent pass.
+if bash scripts/ensure-zookeeper.sh >/dev/null; then
+  NO_COLOR=1 npx vitest run --config vitest.conformance.config.ts --reporter=default --reporter=json --outputFile.json="$out/conformance.json"
+  vitest_counts "$out/conformance.json" $? "conformance vitest"
 else
-  stage_fail "vitest produced no report (exit $vrc)"
+  stage_fail "no ZooKeeper 3.8 for the conformance tests"
 fi
 
 echo "== end-to-end tests (playwright)"

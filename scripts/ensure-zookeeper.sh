@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Prints the Java classpath of a ZooKeeper 3.8 (server and Java client) for the conformance
+# tests, as one line. On a Debian machine where we are root and none is found, installs
+# Debian's `zookeeper` (3.8, with OpenJDK 17) with apt-get; elsewhere says how to get one.
+# ZOOKEEPER_JAR may point at a zookeeper-3.8.x.jar whose manifest or directory brings the
+# rest of its jars (netty, jute, slf4j, ...).
+set -euo pipefail
+java_ok() {
+  command -v java >/dev/null 2>&1 && command -v javac >/dev/null 2>&1 || return 1
+  local v
+  v=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  [ -n "$v" ] && [ "${v%%.*}" -ge 11 ]
+}
+find_zookeeper() {
+  java_ok || return 1
+  for j in "${ZOOKEEPER_JAR:-}" /usr/share/java/zookeeper.jar; do
+    if [ -n "$j" ] && [ -f "$j" ]; then
+      local dir cp
+      dir=$(dirname "$j")
+      # Debian's jar names its dependencies in its manifest; add a logger binding so
+      # slf4j stays quiet, and the jute and netty jars beside it for other layouts.
+      cp="$j"
+      for extra in zookeeper-jute.jar slf4j-api.jar slf4j-simple.jar; do
+        [ -f "$dir/$extra" ] && cp="$cp:$dir/$extra"
+      done
+      echo "$cp"
+      return 0
+    fi
+  done
+  return 1
+}
+if cp=$(find_zookeeper); then echo "$cp"; exit 0; fi
+if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  echo "No ZooKeeper 3.8 found: installing Debian's zookeeper (and a JDK for javac) with apt-get..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2 || true
+  apt-get install -y -qq zookeeper default-jdk-headless >&2 || true
+  if cp=$(find_zookeeper); then echo "$cp"; exit 0; fi
+fi
+echo "No ZooKeeper 3.8 with a JDK 11+ (java, javac) for the conformance tests: on Debian/Ubuntu run 'sudo apt-get install zookeeper default-jdk-headless'; elsewhere install ZooKeeper 3.8 (zookeeper.apache.org) and a JDK 11+, and set ZOOKEEPER_JAR=/path/to/lib/zookeeper-3.8.x.jar" >&2
+exit 1
