@@ -516,7 +516,6 @@ export const SEQUENCES: Sequence[] = [
     // Java client's close() on a handle that is no longer alive returns without sending
     // anything (ZooKeeper.close: "Close called on already closed client" — read in the
     // 3.8.0 jar's bytecode: `if (!cnxn.getState().isAlive()) return`).
-    modelBug: 'close of a closed or expired session answers SessionExpired, the Java client returns normally',
     steps: [connect(1), connect(2, DOOMED_MS), create(1, '/app'), close(1), close(1), expire(2), close(2), exists(1, '/app')],
   },
   {
@@ -524,7 +523,6 @@ export const SEQUENCES: Sequence[] = [
     // MODEL BUG: Standalone.run's sync answers SessionExpired whenever its internal exists
     // read fails, so a malformed path gets SessionExpired instead of BadArguments (3.8.0's
     // ZooKeeper.sync starts with PathUtils.validatePath, like every other op).
-    modelBug: 'sync on a malformed path answers SessionExpired instead of BadArguments',
     steps: [connect(1), create(1, '/app'), sync(1, 'app'), sync(1, '/app/'), sync(1, '/app')],
   },
   {

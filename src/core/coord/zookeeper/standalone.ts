@@ -8,6 +8,8 @@
  */
 import { negotiateTimeoutMs, sessionIdOf, type SessionId, type WatchEvent, type ZkOutcome, type ZkRequest, type ZkSetWatches, type ZkTxn, type Zxid } from './types';
 import { applyCommitted, applySetWatches, newServerState, read, type ZkServerState } from './server';
+import { isValidPath } from './paths';
+import { isSessionOpen } from './tree';
 import type { WatchDelivery } from './types';
 
 /** A watch event as one client receives it. */
@@ -70,10 +72,15 @@ export class Standalone {
       case 'setData':
         return this.commit({ type: 'setData', ...base, path: req.path, data: req.data, version: req.version });
       case 'close':
+        // ZooKeeper.close() on a handle whose session is already over returns at once (the
+        // Java client sends nothing), as the sim's client does.
+        if (!isSessionOpen(this.state.tree, session)) return { outcome: { ok: true, result: null }, events: [], zxid: 0 };
         return this.commit({ type: 'closeSession', ...base, reason: 'close' });
       case 'sync':
-        // A standalone server is always up to date: sync answers with its path.
-        return { outcome: read(this.state, session, { op: 'exists', path: req.path, watch: false }).ok ? { ok: true, result: req.path } : { ok: false, error: 'SessionExpired' }, events: [], zxid: 0 };
+        // ZooKeeper.sync checks the path first, like every op. A standalone server is always
+        // up to date: sync answers with its path.
+        if (!isValidPath(req.path)) return { outcome: { ok: false, error: 'BadArguments' }, events: [], zxid: 0 };
+        return { outcome: isSessionOpen(this.state.tree, session) ? { ok: true, result: req.path } : { ok: false, error: 'SessionExpired' }, events: [], zxid: 0 };
       default:
         return { outcome: read(this.state, session, req), events: [], zxid: 0 };
     }
