@@ -55,35 +55,6 @@ export function arcShapes(layout: RingLayout | null): ArcShapes | null {
   };
 }
 
-/** Into a canvas already transformed so that one unit is one stage unit with the ring's centre at the origin. */
-export function paintArcs(ctx: CanvasRenderingContext2D, shapes: ArcShapes, color: (id: number) => string, surface: string, text: string): void {
-  ctx.lineWidth = 0.6;
-  ctx.strokeStyle = surface;
-  const r0 = RING_R - ARC_W / 2;
-  const r1 = RING_R + ARC_W / 2;
-  // Canvas angles start at 3 o'clock: a quarter turn before the ring's 0 at the top.
-  const q = Math.PI / 2;
-  for (const [id, s] of shapes.byNode) {
-    ctx.beginPath();
-    for (let i = 0; i < s.arcs.length; i += 2) {
-      const a0 = s.arcs[i] - q;
-      const a1 = s.arcs[i + 1] - q;
-      ctx.moveTo(r1 * Math.cos(a0), r1 * Math.sin(a0));
-      ctx.arc(0, 0, r1, a0, a1);
-      ctx.arc(0, 0, r0, a1, a0, true);
-      ctx.closePath();
-    }
-    ctx.fillStyle = color(id);
-    ctx.fill();
-    ctx.stroke();
-  }
-  ctx.globalAlpha = 0.55;
-  ctx.strokeStyle = text;
-  ctx.lineWidth = 0.8;
-  for (const [, s] of shapes.byNode) if (s.ticks) ctx.stroke(new Path2D(s.ticks));
-  ctx.globalAlpha = 1;
-}
-
 export const RingArcs = memo(function RingArcs({ shapes, labelSize }: { shapes: ArcShapes | null; labelSize: number }) {
   return (
     <g className="ring-arcs" aria-hidden="true">
