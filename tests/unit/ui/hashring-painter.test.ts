@@ -33,21 +33,20 @@ class FakeSurface implements Surface {
   ctx = this.makeCtx();
 
   private makeCtx(): Surface['ctx'] {
-    const self = this;
     const ctx = {
       fillStyle: '#000' as string,
       createImageData: (w: number, h: number) => ({ width: w, height: h, data: new Uint8ClampedArray(w * h * 4) }),
       putImageData: (img: { data: Uint8ClampedArray }) => {
-        self.pixels = img.data.slice();
-        self.fills = [];
-        self.puts++;
+        this.pixels = img.data.slice();
+        this.fills = [];
+        this.puts++;
       },
       fillRect: (x: number, y: number) => {
-        self.fills.push({ style: ctx.fillStyle, x, y });
+        this.fills.push({ style: ctx.fillStyle, x, y });
       },
       clearRect: () => {
-        self.fills = [];
-        self.clears++;
+        this.fills = [];
+        this.clears++;
       },
       setTransform: () => {},
     };
