@@ -266,7 +266,7 @@ describe('the members on the stage', () => {
     return renderToStaticMarkup(
       <StoreProvider store={{ ...store, getInitialState: () => store.getState() }}>
         <svg>
-          <RingNodes layout={memberLayout(hub.members)} hub={hub} ring={ring} detector={detector} labelSize={13} />
+          <RingNodes layout={memberLayout(hub.members)} ring={ring} detector={detector} labelSize={13} />
         </svg>
       </StoreProvider>,
     );

@@ -8,6 +8,7 @@
  * 'lookup'), asked again only when the ring's version or the scenario changes (ringQuery.ts),
  * never per frame. In an embed (a slide) only the load histogram shows.
  */
+import { memo, useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ChangeStat, CvCurve, HashringHubView, RingLayout, SchemeComparison } from '../../../core/hashring/types';
 import { useApp } from '../../StoreContext';
@@ -21,6 +22,15 @@ import { ringPanelDict } from './i18n';
 import { nextFreeId, ringSettings } from './model';
 import { useRingQuery } from './ringQuery';
 import './panel.css';
+
+// Each part re-renders only when its own data changes: at a ring change four answers arrive
+// one by one (ring, changes, cvCurve, compare), and each would otherwise re-render them all.
+const Histogram = memo(LoadHistogram);
+const Moves = memo(MovesChart);
+const Controls = memo(RingControls);
+const Lookup = memo(KeyLookupBox);
+const Cv = memo(CvChart);
+const Schemes = memo(SchemeTable);
 
 /**
  * Set a config field from a number field; the reload briefly has no frame and the app unmounts
@@ -57,14 +67,18 @@ export function RingPanel() {
   const curve = useRingQuery<CvCurve>('cvCurve', undefined, !embed);
   const compare = useRingQuery<SchemeComparison[]>('compare', undefined, !embed);
 
+  const layout = ring.data;
+  const settings = useMemo(() => ringSettings(scenario?.config, layout), [scenario?.config, layout]);
+  const onSet = useCallback((key: string, value: unknown, from: HTMLElement | null) => void setAndRefocus(setConfigOption, key, value, from), [setConfigOption]);
+  const onAdd = useCallback((node: number) => void act({ do: 'add', node }), [act]);
+
   if (!hasView) return null;
-  const settings = ringSettings(scenario?.config, ring.data);
   const addId = nextFreeId(members, scenario?.nodes ?? 0);
   const stats = ring.data?.stats ?? null;
 
   const histogram =
     stats && stats.perNode.length > 0 ? (
-      <LoadHistogram stats={stats} lang={lang} selected={selected} />
+      <Histogram stats={stats} lang={lang} selected={selected} />
     ) : (
       <p className="note">{ring.loading || !ring.data ? d.loading : d.noRing}</p>
     );
@@ -74,18 +88,11 @@ export function RingPanel() {
   return (
     <div className="ring-panel" aria-busy={ring.loading || changes.loading || curve.loading || compare.loading} data-ring-version={ring.data?.version ?? -1} data-ring-nodes={hubRing}>
       {histogram}
-      {changes.data && <MovesChart changes={changes.data} lang={lang} />}
-      <RingControls
-        settings={settings}
-        lang={lang}
-        disabled={stopped}
-        addId={addId}
-        onSet={(key, value, from) => void setAndRefocus(setConfigOption, key, value, from)}
-        onAdd={(node) => void act({ do: 'add', node })}
-      />
-      <KeyLookupBox scheme={ring.data?.scheme ?? settings.scheme} />
-      {curve.data && curve.data.vnodes.length > 0 && <CvChart curve={curve.data} vnodes={settings.vnodes} lang={lang} />}
-      {compare.data && compare.data.length > 0 && <SchemeTable rows={compare.data} current={ring.data?.scheme ?? settings.scheme} lang={lang} />}
+      {changes.data && <Moves changes={changes.data} lang={lang} />}
+      <Controls settings={settings} lang={lang} disabled={stopped} addId={addId} onSet={onSet} onAdd={onAdd} />
+      <Lookup scheme={ring.data?.scheme ?? settings.scheme} />
+      {curve.data && curve.data.vnodes.length > 0 && <Cv curve={curve.data} vnodes={settings.vnodes} lang={lang} />}
+      {compare.data && compare.data.length > 0 && <Schemes rows={compare.data} current={ring.data?.scheme ?? settings.scheme} lang={lang} />}
       <details className="model-notes ring-simplifications" open>
         <summary>{d.simplificationsTitle}</summary>
         <ul>

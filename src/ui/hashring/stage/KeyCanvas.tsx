@@ -3,19 +3,28 @@
  * Each ring version is painted once (keys and arcs); when the version changes, only the keys
  * whose primary owner changed are animated, on a second canvas over it, for MOVE_MS of wall-clock time
  * (a ring change is one instant of virtual time: tied to the playhead the move would take a
- * minute at 1/100× and vanish at "max"), then folded into the settled picture. The last
- * change is exposed for tests: data-version and data-moving (how many keys moved).
+ * minute at 1/100× and vanish at "max"), then folded into the settled picture.
+ *
+ * The painting is not done here: both canvases are handed to the paint worker
+ * (transferControlToOffscreen; paintHost.ts), which owns the settled picture and animates
+ * the moves with its own requestAnimationFrame, so the page's main thread only posts what
+ * changed — the keys' hashes once, a layout's typed arrays once per version (transferred),
+ * the pixel map on a resize. Where OffscreenCanvas is missing the same KeyPainter runs on
+ * the page. The last change is exposed for tests, as the painter reports it: data-version
+ * (the version drawn), data-moving (how many keys moved) and data-settled ('' while keys
+ * move, then the version).
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyHashes, RingLayout } from '../../../core/hashring/types';
 import { fmtInt } from '../../i18n';
 import { useApp } from '../../StoreContext';
 import { ringDict } from '../i18n';
-import { paintArcs, type ArcShapes } from './RingArcs';
-import { nodeColor, RING_C } from './ringGeometry';
-import { groupMoves, keyDirections, RASTER_BAND_POINTS, movedKeys, paintMoving, paintSettled, pixelMap, slotsOf, type MoveGroup, type PixelMap } from './keyPaint';
+import type { ArcShapes } from './RingArcs';
+import { pixelMap, RASTER_BAND_POINTS, slotsOf } from './keyPaint';
+import type { PaintInput, PaintLayout, PaintReport } from './keyPainter';
+import { claimPaintHost, releasePaintHost, type PaintHost } from './paintHost';
 
-export const MOVE_MS = 600;
+export { MOVE_MS } from './keyPainter';
 
 interface Props {
   layout: RingLayout | null;
@@ -40,6 +49,33 @@ function useBoxSize(el: HTMLElement | null): { w: number; h: number } {
   return size;
 }
 
+/** A layout's part the painter reads, its typed arrays copied so they can be handed over (the query cache keeps the originals). */
+export function paintLayoutOf(layout: RingLayout): { layout: PaintLayout; transfer: ArrayBuffer[] } {
+  const owners = layout.owners.slice();
+  const dense = layout.positions.length > 0;
+  const positions = layout.positions.slice();
+  const pointOwners = layout.pointOwners.slice();
+  return {
+    layout: { version: layout.version, keys: layout.keys, replicas: layout.replicas, owners, positions, pointOwners },
+    transfer: dense ? [owners.buffer, positions.buffer, pointOwners.buffer] : [owners.buffer],
+  };
+}
+
+/** Apply a painter's report to the canvas's data-* (what tests and the frame probe read); returns the moved count to show, or null to keep it. */
+export function applyReport(el: HTMLElement, r: PaintReport): number | null {
+  if (r.kind === 'settled') {
+    el.dataset.settled = String(r.version);
+    return null;
+  }
+  el.dataset.version = String(r.version);
+  el.dataset.settled = r.animating ? '' : String(r.version);
+  if (r.fresh || !el.dataset.moving) {
+    el.dataset.moving = String(r.moving);
+    return r.moving;
+  }
+  return null;
+}
+
 export function KeyCanvas({ layout, hashes, members, vb, arcs }: Props) {
   const theme = useApp((s) => s.theme);
   const lang = useApp((s) => s.lang);
@@ -48,81 +84,60 @@ export function KeyCanvas({ layout, hashes, members, vb, arcs }: Props) {
   const overlay = useRef<HTMLCanvasElement>(null);
   const [box, setBox] = useState<HTMLElement | null>(null);
   const size = useBoxSize(box);
-  const dirs = useMemo(() => (hashes ? keyDirections(hashes) : null), [hashes]);
   const slots = useMemo(() => slotsOf(members), [members]);
-  const drawn = useRef<{ layout: RingLayout | null; slots: Int16Array; map: PixelMap | null }>({ layout: null, slots, map: null });
-  const anim = useRef(0);
+  const host = useRef<PaintHost | null>(null);
+  // What the painter already has: the hashes and layout last posted (by identity).
+  const sent = useRef<{ hashes: KeyHashes | null; layout: RingLayout | null }>({ hashes: null, layout: null });
   const [moving, setMoving] = useState(0);
 
   useLayoutEffect(() => {
-    setBox(canvas.current?.parentElement ?? null);
+    const el = canvas.current;
+    const ov = overlay.current;
+    setBox(el?.parentElement ?? null);
+    if (!el || !ov) return;
+    const h = claimPaintHost(el, ov);
+    h.listen((r) => {
+      const m = applyReport(el, r);
+      if (m !== null) setMoving(m);
+    });
+    host.current = h;
+    return () => {
+      host.current = null;
+      releasePaintHost(el);
+    };
   }, []);
 
   useEffect(() => {
+    const h = host.current;
     const el = canvas.current;
-    if (!el || !layout || !dirs || size.w === 0 || size.h === 0) return;
-    const dpr = window.devicePixelRatio || 1;
-    const map = pixelMap(size.w, size.h, dpr, vb);
-    const before = drawn.current;
-    // Animate only a change of ring version between two pictures of the same keys; a resize or a new scenario repaints.
-    const from = before.layout && before.layout.version !== layout.version && before.layout.keys === layout.keys ? before.layout : null;
-    const moved = from ? movedKeys(from, layout) : new Uint32Array(0);
-    const prevSlots = before.slots;
-    drawn.current = { layout, slots, map };
-    el.width = map.w;
-    el.height = map.h;
-    const ctx = el.getContext('2d');
-    const ov = overlay.current;
-    if (!ctx || !ov) return;
-    ov.width = map.w;
-    ov.height = map.h;
-    const octx = ov.getContext('2d');
-    if (!octx) return;
-    cancelAnimationFrame(anim.current);
-    el.dataset.version = String(layout.version);
-    if (before.layout !== layout || !el.dataset.moving) {
-      el.dataset.moving = String(moved.length);
-      setMoving(moved.length);
+    if (!h || !el || !layout || !hashes || size.w === 0 || size.h === 0) return;
+    if (sent.current.hashes !== hashes) {
+      const copy = hashes.slice();
+      h.post({ kind: 'hashes', hashes: copy }, [copy.buffer]);
+      sent.current.hashes = hashes;
     }
-    // The settled picture goes straight into the keys' canvas; the moving keys fly on a
-    // canvas of their own over it, so a frame of the move repaints only them.
-    const paintRing = () => {
-      // A dense ring's band is already in the settled picture, as pixels (keyPaint.paintBand).
-      if (!arcs || layout.positions.length > RASTER_BAND_POINTS) return;
-      const css = getComputedStyle(el);
-      ctx.setTransform(map.s, 0, 0, map.s, map.ox + RING_C.x * map.s, map.oy + RING_C.y * map.s);
-      paintArcs(ctx, arcs, nodeColor, css.getPropertyValue('--surface').trim() || '#fff', css.getPropertyValue('--text').trim() || '#000');
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
+    const map = pixelMap(size.w, size.h, window.devicePixelRatio || 1, vb);
+    // A dense ring's band is painted as pixels by the painter; a sparse one's arcs need the theme's colours.
+    const sparse = arcs !== null && layout.positions.length <= RASTER_BAND_POINTS;
+    const css = sparse ? getComputedStyle(el) : null;
+    const msg: PaintInput = {
+      kind: 'draw',
+      slots,
+      map,
+      reduced,
+      arcs: sparse ? arcs : null,
+      surface: css?.getPropertyValue('--surface').trim() ?? '',
+      text: css?.getPropertyValue('--text').trim() ?? '',
     };
-    if (moved.length === 0 || reduced || !from) {
-      paintSettled(ctx, map, dirs, layout, slots, null);
-      paintRing();
-      return;
+    let transfer: ArrayBuffer[] = [];
+    if (sent.current.layout !== layout) {
+      const p = paintLayoutOf(layout);
+      msg.layout = p.layout;
+      transfer = p.transfer;
+      sent.current.layout = layout;
     }
-    const skip = new Uint8Array(layout.keys);
-    for (const i of moved) skip[i] = 1;
-    paintSettled(ctx, map, dirs, layout, slots, skip);
-    paintRing();
-    const groups: MoveGroup[] = groupMoves(moved, from, layout);
-    let t0 = -1;
-    const frame = (now: number) => {
-      if (t0 < 0) t0 = now;
-      const f = Math.min(1, (now - t0) / MOVE_MS);
-      octx.clearRect(0, 0, map.w, map.h);
-      if (f < 1) {
-        paintMoving(octx, map, dirs, groups, prevSlots, slots, f);
-        anim.current = requestAnimationFrame(frame);
-      } else {
-        // Settled: the moved keys join the picture (painted once, in place).
-        paintMoving(ctx, map, dirs, groups, prevSlots, slots, 1);
-        el.dataset.settled = String(layout.version);
-      }
-    };
-    el.dataset.settled = '';
-    anim.current = requestAnimationFrame(frame);
-  }, [layout, dirs, slots, size, vb, reduced, arcs, theme]);
-
-  useEffect(() => () => cancelAnimationFrame(anim.current), []);
+    h.post(msg, transfer);
+  }, [layout, hashes, slots, size, vb, reduced, arcs, theme]);
 
   const r = ringDict(lang);
   return (

@@ -4,7 +4,7 @@
  * going forwards; stepping back through it says nothing.
  */
 import { useEffect, useRef, useState } from 'react';
-import { ChangeAction, type HashringHubView } from '../../../core/hashring/types';
+import { ChangeAction } from '../../../core/hashring/types';
 import { nodeRef } from '../../i18n';
 import { useApp } from '../../StoreContext';
 import { ringDict, type RingDict } from '../i18n';
@@ -25,11 +25,11 @@ export function changeAnnouncement(action: number, node: number, r: RingDict): s
   }
 }
 
-export function RingAnnouncer({ hub }: { hub: HashringHubView }) {
+export function RingAnnouncer({ hub }: { hub: { version: number; last: { action: number; node: number } | null } }) {
   const lang = useApp((s) => s.lang);
   const [text, setText] = useState('');
   const seen = useRef(hub.version);
-  const last = hub.changes.length > 0 ? hub.changes[hub.changes.length - 1] : null;
+  const last = hub.last;
   useEffect(() => {
     if (hub.version > seen.current && last) setText(changeAnnouncement(last.action, last.node, ringDict(lang)));
     seen.current = hub.version;

@@ -10,6 +10,7 @@
 import { memo } from 'react';
 import type { RingLayout } from '../../../core/hashring/types';
 import { nodeRef } from '../../i18n';
+import { RASTER_BAND_POINTS } from './keyPaint';
 import { angleOf, ARC_W, at, ownedArcs, RING_C, RING_R } from './ringGeometry';
 
 /** Up to this many points on the ring, each is drawn as a tick. */
@@ -19,7 +20,11 @@ const TICKS_MAX = 240;
 const LABEL_MIN = 0.32;
 
 export interface ArcShapes {
-  /** Per node (ascending id): its arcs as [start, end] angle pairs (0 up, clockwise) and its ticks as path data, centred on the ring's centre. */
+  /**
+   * Per node (ascending id): its arcs as [start, end] angle pairs (0 up, clockwise) and its
+   * ticks as path data, centred on the ring's centre. Empty for a dense ring (over
+   * RASTER_BAND_POINTS points), whose band the key canvas paints as pixels instead.
+   */
   byNode: [number, { arcs: number[]; ticks: string }][];
   labels: { node: number; x: number; y: number; key: string }[];
 }
@@ -28,6 +33,14 @@ export interface ArcShapes {
 export function arcShapes(layout: RingLayout | null): ArcShapes | null {
   if (!layout || layout.positions.length === 0) return null;
   const arcs = ownedArcs(layout.positions, layout.pointOwners);
+  const labels = arcs
+    .filter((a) => a.end - a.start >= LABEL_MIN)
+    .map((a) => {
+      const p = at((a.start + a.end) / 2, RING_R);
+      return { node: a.node, x: p.x, y: p.y, key: `${a.node}:${a.start.toFixed(4)}` };
+    });
+  // Nothing draws a dense ring's arcs as shapes: do not build them at every ring change.
+  if (layout.positions.length > RASTER_BAND_POINTS) return { byNode: [], labels };
   const byNode = new Map<number, { arcs: number[]; ticks: string[] }>();
   const get = (id: number) => {
     let e = byNode.get(id);
@@ -43,45 +56,10 @@ export function arcShapes(layout: RingLayout | null): ArcShapes | null {
     const p1 = at(a, RING_R + ARC_W / 2 + 3);
     get(layout.pointOwners[i]).ticks.push(`M${(p0.x - RING_C.x).toFixed(1)},${(p0.y - RING_C.y).toFixed(1)}L${(p1.x - RING_C.x).toFixed(1)},${(p1.y - RING_C.y).toFixed(1)}`);
   }
-  const labels = arcs
-    .filter((a) => a.end - a.start >= LABEL_MIN)
-    .map((a) => {
-      const p = at((a.start + a.end) / 2, RING_R);
-      return { node: a.node, x: p.x, y: p.y, key: `${a.node}:${a.start.toFixed(4)}` };
-    });
   return {
     byNode: [...byNode.entries()].sort((a, b) => a[0] - b[0]).map(([id, e]) => [id, { arcs: e.arcs, ticks: e.ticks.join('') }]),
     labels,
   };
-}
-
-/** Into a canvas already transformed so that one unit is one stage unit with the ring's centre at the origin. */
-export function paintArcs(ctx: CanvasRenderingContext2D, shapes: ArcShapes, color: (id: number) => string, surface: string, text: string): void {
-  ctx.lineWidth = 0.6;
-  ctx.strokeStyle = surface;
-  const r0 = RING_R - ARC_W / 2;
-  const r1 = RING_R + ARC_W / 2;
-  // Canvas angles start at 3 o'clock: a quarter turn before the ring's 0 at the top.
-  const q = Math.PI / 2;
-  for (const [id, s] of shapes.byNode) {
-    ctx.beginPath();
-    for (let i = 0; i < s.arcs.length; i += 2) {
-      const a0 = s.arcs[i] - q;
-      const a1 = s.arcs[i + 1] - q;
-      ctx.moveTo(r1 * Math.cos(a0), r1 * Math.sin(a0));
-      ctx.arc(0, 0, r1, a0, a1);
-      ctx.arc(0, 0, r0, a1, a0, true);
-      ctx.closePath();
-    }
-    ctx.fillStyle = color(id);
-    ctx.fill();
-    ctx.stroke();
-  }
-  ctx.globalAlpha = 0.55;
-  ctx.strokeStyle = text;
-  ctx.lineWidth = 0.8;
-  for (const [, s] of shapes.byNode) if (s.ticks) ctx.stroke(new Path2D(s.ticks));
-  ctx.globalAlpha = 1;
 }
 
 export const RingArcs = memo(function RingArcs({ shapes, labelSize }: { shapes: ArcShapes | null; labelSize: number }) {

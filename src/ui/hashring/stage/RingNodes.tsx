@@ -7,7 +7,7 @@
  * (no re-render); the roles are the frame's.
  */
 import { arc } from 'd3';
-import { useRef, type KeyboardEvent } from 'react';
+import { memo, useRef, type KeyboardEvent } from 'react';
 import type { HashringHubView, HashringNodeView, RingLayout, SuspicionView } from '../../../core/hashring/types';
 import { contrast } from '../../palette';
 import { fmtInt } from '../../i18n';
@@ -67,11 +67,11 @@ interface Meter {
   text: SVGTextElement | null;
   step: number;
   words: string;
+  cls: string;
 }
 
 interface Props {
   layout: Map<number, Point>;
-  hub: HashringHubView;
   ring: RingLayout | null;
   detector: Detector;
   labelSize: number;
@@ -79,15 +79,53 @@ interface Props {
   nodeR?: number;
 }
 
-export function RingNodes({ layout, hub, ring, detector, labelSize, nodeR = RING_NODE_R }: Props) {
-  const nodes = useApp((s) => s.view?.nodes as HashringNodeView[] | undefined);
-  const time = useApp((s) => s.view?.time ?? 0);
+/** One member as drawn: what its elements show apart from the meter. */
+export interface MemberLook {
+  id: number;
+  alive: boolean;
+  role: RingRole;
+  declaredDown: boolean;
+}
+
+/**
+ * The members as drawn at the store's frame, as one string (id:alive:role:declared per
+ * drawn member), so the nodes re-render when one of these changes — not at every frame,
+ * whose view is a new object each time. Only members (state 'member') are drawn.
+ */
+export function membersLook(view: { hub?: unknown; nodes?: unknown; time: number } | null, d: Detector): string {
+  const hub = view?.hub as HashringHubView | null | undefined;
+  const nodes = view?.nodes as HashringNodeView[] | undefined;
+  if (!hub || !nodes) return '';
+  const out: string[] = [];
+  for (const id of hub.members) {
+    const n = nodes[id - 1];
+    if (!n || n.state !== 'member') continue;
+    const sv = hub.suspicion.find((x) => x.id === id);
+    out.push(`${id}:${n.alive ? 1 : 0}:${roleOf(sv, view!.time, d)}:${sv?.declaredDown ? 1 : 0}`);
+  }
+  return out.join('|');
+}
+
+export function parseLook(look: string): MemberLook[] {
+  if (!look) return [];
+  return look.split('|').map((m) => {
+    const [id, alive, role, declared] = m.split(':');
+    return { id: Number(id), alive: alive === '1', role: role as RingRole, declaredDown: declared === '1' };
+  });
+}
+
+/**
+ * Memoized: its props are stable (the layout per member set, the ring per version) and what
+ * it reads per frame it reads as membersLook, so playing through heartbeats re-renders it
+ * only when a role flips; the meters move with the frame clock.
+ */
+export const RingNodes = memo(function RingNodes({ layout, ring, detector, labelSize, nodeR = RING_NODE_R }: Props) {
+  const look = useApp((s) => membersLook(s.view, detector));
   const lang = useApp((s) => s.lang);
   const selected = useApp((s) => s.selected);
   const select = useApp((s) => s.select);
   const meters = useRef(new Map<number, Meter>());
   const r = ringDict(lang);
-  const suspicion = new Map(hub.suspicion.map((s) => [s.id, s]));
   const keys = new Map((ring?.stats.perNode ?? []).map((p) => [p.id, p.keys]));
 
   // Per animation frame, only what changed: the level in steps of 2 % (a meter no eye can
@@ -104,7 +142,12 @@ export function RingNodes({ layout, hub, ring, detector, labelSize, nodeR = RING
         if (step !== m.step) {
           m.step = step;
           m.arc?.setAttribute('d', step < 0 ? '' : (meterArc({ level: step / 50, r: nodeR }) ?? ''));
-          m.arc?.setAttribute('class', `ring-meter ${lv.level >= 0.75 ? 'hot' : lv.level >= SUSPECT_LEVEL ? 'warm' : ''}`);
+          // The class only when it changes: setting it, even to the same value, has the page restyle the meter.
+          const cls = `ring-meter ${lv.level >= 0.75 ? 'hot' : lv.level >= SUSPECT_LEVEL ? 'warm' : ''}`;
+          if (cls !== m.cls) {
+            m.cls = cls;
+            m.arc?.setAttribute('class', cls);
+          }
         }
         const words = !sv.declaredDown && lv.level >= 0.25 ? meterText(lv, detector, s.lang) : '';
         if (m.text && words !== m.words) {
@@ -116,7 +159,8 @@ export function RingNodes({ layout, hub, ring, detector, labelSize, nodeR = RING
     [detector, nodeR],
   );
 
-  if (!nodes) return null;
+  const members = parseLook(look);
+  if (members.length === 0) return null;
   const onKey = (id: number) => (e: KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -127,26 +171,23 @@ export function RingNodes({ layout, hub, ring, detector, labelSize, nodeR = RING
 
   return (
     <g className="ring-nodes">
-      {hub.members.map((id) => {
-        const n = nodes[id - 1];
+      {members.map(({ id, alive, role, declaredDown }) => {
         const p = layout.get(id);
-        if (!n || !p || n.state !== 'member') return null;
-        const sv = suspicion.get(id);
-        const role = roleOf(sv, time, detector);
+        if (!p) return null;
         const count = keys.get(id) ?? 0;
-        const name = r.nodeStageName(String(id), r.roles[role], fmtInt(count, lang), n.alive);
+        const name = r.nodeStageName(String(id), r.roles[role], fmtInt(count, lang), alive);
         const color = nodeColor(id);
         const down = role === 'down';
         const lab = outside(p, nodeR, labelSize);
         return (
           <g
             key={id}
-            className={`node ring-node role-${role} ${n.alive ? '' : 'crashed'} ${selected === id ? 'selected' : ''}`}
+            className={`node ring-node role-${role} ${alive ? '' : 'crashed'} ${selected === id ? 'selected' : ''}`}
             data-node={id}
             data-role={role}
-            data-alive={String(n.alive)}
+            data-alive={String(alive)}
             data-keys={count}
-            data-declared-down={sv?.declaredDown ? 'true' : undefined}
+            data-declared-down={declaredDown ? 'true' : undefined}
             transform={`translate(${p.x},${p.y})`}
             tabIndex={0}
             role="button"
@@ -162,9 +203,12 @@ export function RingNodes({ layout, hub, ring, detector, labelSize, nodeR = RING
             {!down && <circle className="ring-meter-track" r={nodeR + 5} />}
             <path
               ref={(el) => {
-                const m = meters.current.get(id) ?? { arc: null, text: null, step: NaN, words: '' };
+                const m = meters.current.get(id) ?? { arc: null, text: null, step: NaN, words: '', cls: '' };
                 // A new element shows nothing yet: draw it at the next frame whatever the level.
-                if (el !== m.arc) m.step = NaN;
+                if (el !== m.arc) {
+                  m.step = NaN;
+                  m.cls = '';
+                }
                 m.arc = el;
                 meters.current.set(id, m);
               }}
@@ -176,8 +220,8 @@ export function RingNodes({ layout, hub, ring, detector, labelSize, nodeR = RING
               fill={down ? 'var(--down-fill)' : color}
               stroke={down ? 'var(--down-stroke)' : 'var(--text)'}
               strokeWidth={down ? 2 : 1.5}
-              strokeDasharray={down || !n.alive ? '5 3' : undefined}
-              opacity={!down && !n.alive ? 0.55 : 1}
+              strokeDasharray={down || !alive ? '5 3' : undefined}
+              opacity={!down && !alive ? 0.55 : 1}
             />
             <text className="node-id" style={{ fontSize: Math.min(labelSize * 1.25, nodeR * 1.15) }} textAnchor="middle" dominantBaseline="central" fill={down ? 'var(--text)' : idColor(color)}>
               {id}
@@ -191,11 +235,11 @@ export function RingNodes({ layout, hub, ring, detector, labelSize, nodeR = RING
               </g>
             )}
             <text className="node-role ring-node-keys" x={lab.x} y={lab.y} textAnchor={lab.anchor} dominantBaseline="central" style={{ fontSize: labelSize }}>
-              {down ? r.roles.down : n.alive ? fmtInt(count, lang) : r.crashedShort}
+              {down ? r.roles.down : alive ? fmtInt(count, lang) : r.crashedShort}
             </text>{' '}
             <text
               ref={(el) => {
-                const m = meters.current.get(id) ?? { arc: null, text: null, step: NaN, words: '' };
+                const m = meters.current.get(id) ?? { arc: null, text: null, step: NaN, words: '', cls: '' };
                 if (el !== m.text) m.words = '';
                 m.text = el;
                 meters.current.set(id, m);
@@ -213,7 +257,7 @@ export function RingNodes({ layout, hub, ring, detector, labelSize, nodeR = RING
       })}
     </g>
   );
-}
+});
 
 /** The heartbeat lanes: a faint line from each member to the router. */
 export function Spokes({ layout, members }: { layout: Map<number, Point>; members: readonly number[] }) {

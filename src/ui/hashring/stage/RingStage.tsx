@@ -29,7 +29,7 @@ import { RingNodeBar, RingTools } from './RingTools';
 import { Router } from './Router';
 import { memberLayout, memberShape, ringViewBox, type Detector } from './ringGeometry';
 import { SelectedKey } from './SelectedKey';
-import { useHub, useRingData, useSelectedKey } from './useRingData';
+import { useHubLook, useRingData, useSelectedKey } from './useRingData';
 
 /** The detector as configured (the scenario's config as written; the protocol's defaults otherwise). */
 export function detectorOf(config: Record<string, unknown> | undefined): Detector {
@@ -44,15 +44,14 @@ export function RingStage({ pv, captionBelow = false }: StageProps) {
   const embed = useApp((s) => s.embed);
   const large = useApp((s) => s.largeType);
   const config = useApp((s) => s.scenario?.config);
-  const hub = useHub();
+  // Not the hub itself: its object is new at every frame, and would re-render the whole stage (caption, legend, inspector) with it.
+  const hub = useHubLook();
   const { layout, hashes } = useRingData();
   const found = useSelectedKey();
   const text = useMemo(() => stageText(embed, large), [embed, large]);
   const labelSize = text.label;
-  // By value: every frame brings a new hub object, and a new members array would repaint the
-  // 100,000 keys and re-lay the nodes each frame.
-  const memberKey = hub?.members.join(',') ?? '';
-  const members = useMemo(() => (memberKey ? memberKey.split(',').map(Number) : []), [memberKey]);
+  // The same array until the members change: a new one would repaint the 100,000 keys and re-lay the nodes.
+  const members = useMemo(() => hub?.members ?? [], [hub?.members]);
   const shape = useMemo(() => memberShape(embed, large), [embed, large]);
   const nodeLayout = useMemo(() => memberLayout(members, shape.sx), [members, shape]);
   const vb = useMemo(() => ringViewBox(labelSize, shape), [labelSize, shape]);
@@ -70,14 +69,15 @@ export function RingStage({ pv, captionBelow = false }: StageProps) {
 
   return (
     <section className="stage ring-stage" aria-label={r.stage} data-scheme={scheme}>
-      <div className="ring-draw">
+      {/* Contained: a heartbeat's repaint of the ring's drawing does not lay out or repaint the page around it (and back). Its size is its flex box's, never its content's. */}
+      <div className="ring-draw" style={{ contain: 'strict' }}>
         <KeyCanvas layout={layout} hashes={hashes} members={members} vb={vb} arcs={arcs} />
         <svg className="stage-svg ring-svg" viewBox={`${vb.x} ${vb.y} ${vb.w} ${vb.h}`} preserveAspectRatio="xMidYMid meet">
           {hub && <Spokes layout={nodeLayout} members={hub.ring} />}
           <RingArcs shapes={arcs} labelSize={labelSize} />
           {hub && <Router hub={hub} labelSize={labelSize} />}
           <Messages layout={nodeLayout} markSize={text.glyph} pv={pv} />
-          {hub && <RingNodes layout={nodeLayout} hub={hub} ring={layout} detector={detector} labelSize={labelSize} nodeR={shape.r} />}
+          {hub && <RingNodes layout={nodeLayout} ring={layout} detector={detector} labelSize={labelSize} nodeR={shape.r} />}
           {found && <SelectedKey found={found} layout={nodeLayout} labelSize={labelSize} nodeR={shape.r} />}
         </svg>
         <p className="ring-note" data-testid="ring-note" data-scheme={scheme}>

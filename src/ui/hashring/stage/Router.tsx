@@ -5,7 +5,7 @@ import { useApp } from '../../StoreContext';
 import { ringDict } from '../i18n';
 import { RING_C, ROUTER_R } from './ringGeometry';
 
-export function Router({ hub, labelSize }: { hub: HashringHubView; labelSize: number }) {
+export function Router({ hub, labelSize }: { hub: Pick<HashringHubView, 'version'> & { ring: readonly number[]; members: readonly number[] }; labelSize: number }) {
   const lang = useApp((s) => s.lang);
   const r = ringDict(lang);
   return (

@@ -4,6 +4,7 @@
  * changed primary owner, each from its old owner's colour and band to its new owner's.
  */
 import type { RingLayout } from '../../../core/hashring/types';
+import type { ArcShapes } from './RingArcs';
 import { angleOf, ARC_W, keyRadius, nodeRgb, RING_C, RING_R, RING_SIZE } from './ringGeometry';
 
 /**
@@ -12,6 +13,9 @@ import { angleOf, ARC_W, keyRadius, nodeRgb, RING_C, RING_R, RING_SIZE } from '.
  * each, and filling them as paths took ~75 ms of the main thread per ring change.
  */
 export const RASTER_BAND_POINTS = 2000;
+
+/** The canvas operations painting uses: a page's canvas or an OffscreenCanvas (in the paint worker). */
+export type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 /** From stage units to canvas pixels (the SVG's viewBox with preserveAspectRatio "xMidYMid meet"). */
 export interface PixelMap {
@@ -66,7 +70,7 @@ export function movedKeys(prev: RingLayout, next: RingLayout): Uint32Array {
 
 /** The settled picture: every key at its hash, in its primary owner's colour and band; `skip` keys are left out (they are moving). */
 export function paintSettled(
-  ctx: CanvasRenderingContext2D,
+  ctx: Ctx2D,
   map: PixelMap,
   dirs: Float32Array,
   layout: RingLayout,
@@ -192,7 +196,7 @@ export function ease(t: number): number {
  * radius from the old band to the new, lifted outwards mid-way and drawn larger, so a
  * move reads by motion and size as well as colour.
  */
-export function paintMoving(ctx: CanvasRenderingContext2D, map: PixelMap, dirs: Float32Array, groups: readonly MoveGroup[], prevSlots: Int16Array, slots: Int16Array, f: number): void {
+export function paintMoving(ctx: Ctx2D, map: PixelMap, dirs: Float32Array, groups: readonly MoveGroup[], prevSlots: Int16Array, slots: Int16Array, f: number): void {
   const e = ease(f);
   const lift = Math.sin(Math.PI * f) * 10;
   const d = map.dot * (f < 1 ? 2 : 1);
@@ -210,4 +214,33 @@ export function paintMoving(ctx: CanvasRenderingContext2D, map: PixelMap, dirs: 
       ctx.fillRect(x - d / 2, y - d / 2, d, d);
     }
   }
+}
+
+/** Into a canvas already transformed so that one unit is one stage unit with the ring's centre at the origin. */
+export function paintArcs(ctx: Ctx2D, shapes: ArcShapes, color: (id: number) => string, surface: string, text: string): void {
+  ctx.lineWidth = 0.6;
+  ctx.strokeStyle = surface;
+  const r0 = RING_R - ARC_W / 2;
+  const r1 = RING_R + ARC_W / 2;
+  // Canvas angles start at 3 o'clock: a quarter turn before the ring's 0 at the top.
+  const q = Math.PI / 2;
+  for (const [id, s] of shapes.byNode) {
+    ctx.beginPath();
+    for (let i = 0; i < s.arcs.length; i += 2) {
+      const a0 = s.arcs[i] - q;
+      const a1 = s.arcs[i + 1] - q;
+      ctx.moveTo(r1 * Math.cos(a0), r1 * Math.sin(a0));
+      ctx.arc(0, 0, r1, a0, a1);
+      ctx.arc(0, 0, r0, a1, a0, true);
+      ctx.closePath();
+    }
+    ctx.fillStyle = color(id);
+    ctx.fill();
+    ctx.stroke();
+  }
+  ctx.globalAlpha = 0.55;
+  ctx.strokeStyle = text;
+  ctx.lineWidth = 0.8;
+  for (const [, s] of shapes.byNode) if (s.ticks) ctx.stroke(new Path2D(s.ticks));
+  ctx.globalAlpha = 1;
 }

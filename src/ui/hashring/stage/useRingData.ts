@@ -4,7 +4,7 @@
  * query('keyHashes') once per key count. The previous layout stays alongside, so the key
  * canvas can animate exactly the keys whose primary owner changed.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { HashringHubView, KeyHashes, KeyLookup, RingLayout } from '../../../core/hashring/types';
 import { useApp, useAppStore } from '../../StoreContext';
 import { cachedQuery } from '../panel/ringQuery';
@@ -16,9 +16,43 @@ export interface RingData {
   hashes: KeyHashes | null;
 }
 
-/** The router's view at the shown frame, or null. */
+/** The router's view at the shown frame, or null. A new object at every frame: see useHubLook. */
 export function useHub(): HashringHubView | null {
   return useApp((s) => (s.view?.hub as HashringHubView | null | undefined) ?? null);
+}
+
+/** What the stage draws of the router's view apart from the suspicion meters: it changes only at a ring change. */
+export interface HubLook {
+  version: number;
+  ring: readonly number[];
+  members: readonly number[];
+  /** The latest ring change (null before the first). */
+  last: { action: number; node: number } | null;
+}
+
+/** The HubLook of a hub, as one string (compared by value: every frame's view is a new object). */
+export function hubKey(hub: HashringHubView | null | undefined): string {
+  if (!hub) return '';
+  const c = hub.changes.length > 0 ? hub.changes[hub.changes.length - 1] : null;
+  return `${hub.version}|${hub.ring.join(',')}|${hub.members.join(',')}|${c ? `${c.action}:${c.node}` : ''}`;
+}
+
+export function parseHubKey(key: string): HubLook | null {
+  if (!key) return null;
+  const [version, ring, members, last] = key.split('|');
+  const ids = (list: string) => (list ? list.split(',').map(Number) : []);
+  const [action, node] = last ? last.split(':').map(Number) : [];
+  return { version: Number(version), ring: ids(ring), members: ids(members), last: last ? { action, node } : null };
+}
+
+/**
+ * The router's view as the stage draws it, the same object until a ring change or a member
+ * joining or leaving: the stage re-renders then, not at every frame of heartbeats (the parts
+ * that move per frame subscribe for themselves, or move with the frame clock).
+ */
+export function useHubLook(): HubLook | null {
+  const key = useApp((s) => hubKey(s.view?.hub as HashringHubView | null | undefined));
+  return useMemo(() => parseHubKey(key), [key]);
 }
 
 export function useRingData(): RingData {

@@ -1,0 +1,162 @@
+/**
+ * The key canvas's painter, apart from React and from any thread: it owns the settled
+ * picture of one ring version and animates the keys that moved, told only what changed
+ * (the keys' hashes once per scenario, a layout once per ring version, the pixel map on a
+ * resize) and driven by `frame(now)` from whoever has a clock — the paint worker's own
+ * requestAnimationFrame (src/worker/paint.worker.ts, with the canvas transferred to it by
+ * transferControlToOffscreen) or, where OffscreenCanvas is missing, the page's. It has no
+ * timer, DOM or clock of its own, so Vitest drives it with a fake surface and hand-picked
+ * times. What it did is reported back as data (PaintReport): the main thread learns from
+ * it the version drawn, how many keys moved and when they settled (the canvas's data-*).
+ */
+import type { RingLayout } from '../../../core/hashring/types';
+import type { ArcShapes } from './RingArcs';
+import { nodeColor, RING_C } from './ringGeometry';
+import { groupMoves, keyDirections, movedKeys, paintArcs, paintMoving, paintSettled, RASTER_BAND_POINTS, type Ctx2D, type MoveGroup, type PixelMap } from './keyPaint';
+
+/** A move's length in wall-clock ms (see KeyCanvas: a ring change is one instant of virtual time). */
+export const MOVE_MS = 600;
+
+/** The part of a layout the painter reads (what crosses to the paint worker). */
+export type PaintLayout = Pick<RingLayout, 'version' | 'keys' | 'replicas' | 'owners' | 'positions' | 'pointOwners'>;
+
+/** What the main thread tells the painter. */
+export type PaintInput =
+  /** Every key's 32-bit position; sent once per scenario's keys. */
+  | { kind: 'hashes'; hashes: Uint32Array }
+  | {
+      kind: 'draw';
+      /** The ring version to draw; absent: the one drawn last (a resize, a theme change). */
+      layout?: PaintLayout;
+      /** Each member's place among the members (keyPaint.slotsOf), by node id. */
+      slots: Int16Array;
+      map: PixelMap;
+      /** Reduced motion: no animation, the new picture at once. */
+      reduced: boolean;
+      /** A sparse ring's arcs and ticks (null for a dense ring: its band is painted as pixels). */
+      arcs: ArcShapes | null;
+      /** The theme's surface and text colours (the arcs' outline and the ticks). */
+      surface: string;
+      text: string;
+    };
+
+/** What the painter tells the main thread. */
+export type PaintReport =
+  /**
+   * A version is on the canvas: `moving` keys changed primary owner since the version drawn
+   * before it (0 for a first picture, a new scenario or a redraw of the same version) and are
+   * animating towards it unless `animating` is false; `fresh`: the draw brought a new layout
+   * (not a resize or a theme change).
+   */
+  | { kind: 'drawn'; version: number; moving: number; animating: boolean; fresh: boolean }
+  /** The move towards `version` is over: every key is in place. */
+  | { kind: 'settled'; version: number };
+
+/** One canvas: its pixel size (set by the painter) and its 2D context. */
+export interface Surface {
+  canvas: { width: number; height: number };
+  ctx: Ctx2D;
+}
+
+interface Drawn {
+  layout: PaintLayout;
+  slots: Int16Array;
+}
+
+interface Move {
+  t0: number;
+  map: PixelMap;
+  groups: MoveGroup[];
+  prevSlots: Int16Array;
+  slots: Int16Array;
+  version: number;
+}
+
+export class KeyPainter {
+  private dirs: Float32Array | null = null;
+  private drawn: Drawn | null = null;
+  private move: Move | null = null;
+
+  /**
+   * `keys` holds the settled picture; `overlay`, over it, only the moving keys, so a frame
+   * of a move repaints only them. `report` hears what was drawn.
+   */
+  constructor(
+    private readonly keys: Surface,
+    private readonly overlay: Surface,
+    private readonly report: (r: PaintReport) => void,
+  ) {}
+
+  /** A move is under way: call frame() at the next animation frame. */
+  get animating(): boolean {
+    return this.move !== null;
+  }
+
+  handle(msg: PaintInput): void {
+    if (msg.kind === 'hashes') {
+      this.dirs = keyDirections(msg.hashes);
+      return;
+    }
+    this.draw(msg);
+  }
+
+  private draw(msg: Extract<PaintInput, { kind: 'draw' }>): void {
+    const layout = msg.layout ?? this.drawn?.layout;
+    const dirs = this.dirs;
+    if (!layout || !dirs) return;
+    const before = this.drawn;
+    const { map, slots } = msg;
+    // Animate only a change of ring version between two pictures of the same keys; a resize or a new scenario repaints.
+    const from = msg.layout && before && before.layout.version !== layout.version && before.layout.keys === layout.keys ? before.layout : null;
+    const moved = from ? movedKeys(from as RingLayout, layout as RingLayout) : new Uint32Array(0);
+    const prevSlots = before?.slots ?? slots;
+    this.drawn = { layout, slots };
+    this.move = null;
+    for (const s of [this.keys, this.overlay]) {
+      s.canvas.width = map.w;
+      s.canvas.height = map.h;
+    }
+    const ctx = this.keys.ctx;
+    const paintRing = () => {
+      // A dense ring's band is already in the settled picture, as pixels (keyPaint.paintBand).
+      if (!msg.arcs || layout.positions.length > RASTER_BAND_POINTS) return;
+      ctx.setTransform(map.s, 0, 0, map.s, map.ox + RING_C.x * map.s, map.oy + RING_C.y * map.s);
+      paintArcs(ctx, msg.arcs, nodeColor, msg.surface || '#fff', msg.text || '#000');
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+    };
+    const animate = from !== null && moved.length > 0 && !msg.reduced;
+    let skip: Uint8Array | null = null;
+    if (animate) {
+      skip = new Uint8Array(layout.keys);
+      for (const i of moved) skip[i] = 1;
+    }
+    paintSettled(ctx, map, dirs, layout as RingLayout, slots, skip);
+    paintRing();
+    this.report({ kind: 'drawn', version: layout.version, moving: moved.length, animating: animate, fresh: msg.layout !== undefined });
+    if (!animate) return;
+    this.move = { t0: -1, map, groups: groupMoves(moved, from as RingLayout, layout as RingLayout), prevSlots, slots, version: layout.version };
+  }
+
+  /**
+   * One animation frame at `now` (ms, any monotonic clock). Returns whether another frame is
+   * wanted; the last one folds the moved keys into the settled picture and reports it.
+   */
+  frame(now: number): boolean {
+    const m = this.move;
+    const dirs = this.dirs;
+    if (!m || !dirs) return false;
+    if (m.t0 < 0) m.t0 = now;
+    const f = Math.min(1, (now - m.t0) / MOVE_MS);
+    const octx = this.overlay.ctx;
+    octx.clearRect(0, 0, m.map.w, m.map.h);
+    if (f < 1) {
+      paintMoving(octx, m.map, dirs, m.groups, m.prevSlots, m.slots, f);
+      return true;
+    }
+    // Settled: the moved keys join the picture (painted once, in place).
+    paintMoving(this.keys.ctx, m.map, dirs, m.groups, m.prevSlots, m.slots, 1);
+    this.move = null;
+    this.report({ kind: 'settled', version: m.version });
+    return false;
+  }
+}
