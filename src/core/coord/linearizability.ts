@@ -31,6 +31,7 @@
  * Pure and deterministic: no clocks, no randomness (the Zobrist keys come from a fixed mix of
  * the operation's index), iteration in index order.
  */
+import { fmix32, murmur3 } from '../hashring/hash';
 
 /** A sequential specification. States must be treated as immutable: `step` returns a new one. */
 export interface LinModel<S, I, O> {
@@ -80,22 +81,6 @@ export interface LinOptions {
 
 /** Enough for a 10,000-operation history with real concurrency; a pathological one stops with 'unknown'. */
 export const DEFAULT_BUDGET = 5_000_000;
-
-function mix32(x: number): number {
-  x = (x + 0x9e3779b9) | 0;
-  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
-  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
-}
-
-function hashKey(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 interface MemoEntry {
   bits: Uint32Array;
@@ -192,8 +177,8 @@ export function checkHistory<S, I, O>(model: LinModel<S, I, O>, history: readonl
   const zob1 = new Uint32Array(n);
   const zob2 = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    zob1[i] = mix32(i * 2 + 1);
-    zob2[i] = mix32(i * 2 + 0x51ed27);
+    zob1[i] = fmix32(i * 2 + 1);
+    zob2[i] = fmix32((i * 2 + 2) ^ 0x51ed2700);
   }
   const bits = new Uint32Array((n + 31) >>> 5);
   let h1 = 0;
@@ -256,7 +241,7 @@ export function checkHistory<S, I, O>(model: LinModel<S, I, O>, history: readonl
         else {
           flip(i);
           const k = model.key(after);
-          const hk = ((h1 ^ hashKey(k)) >>> 0) * 2097152 + (h2 & 0x1fffff);
+          const hk = ((h1 ^ murmur3(k)) >>> 0) * 2097152 + (h2 & 0x1fffff);
           if (memo.add(hk, bits, k)) {
             stack.push({ entry, state, blocked: strictBlocked ? blockedList.slice() : null });
             state = after;
