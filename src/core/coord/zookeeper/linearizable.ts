@@ -25,9 +25,10 @@
  *   so every session in the history starts open. pause is client-side.
  * - lock / unlock are the client-side recipe; their creates, deletes and getChildren are not
  *   recorded, so the model cannot see them. The lock checker covers the recipe; here every op
- *   whose path, or whose parent's path, is a lock path, below one, or above one is left out,
- *   and the lock paths and their ancestors start as existing persistent nodes — the plain
- *   ops around a lock are checked only where the recipe cannot have changed what they see.
+ *   on a lock path, below one or above one is left out, and so is a sequential create under
+ *   an ancestor of one (the recipe may have created the lock path, which moves the suffix);
+ *   the lock paths and their ancestors start as existing persistent nodes. The plain ops
+ *   around a lock are checked only where the recipe cannot have changed what they see.
  * - An op that never completed, or failed with ConnectionLoss, may or may not have taken
  *   effect: a write becomes a pending op (complete = +∞, any result); a read or sync is
  *   dropped (it changed nothing and was seen by no one).
@@ -245,12 +246,14 @@ function pathOf(input: ZkLinInput): string | null {
   return null;
 }
 
+const sequentialCreate = (input: ZkLinInput) => input.kind === 'write' && input.txn.type === 'create' && input.txn.sequential;
+
 /** "/a/b" → "a"; "/" → "/" (ties everything); a malformed path → "!" + the path (checked on its own: BadArguments). */
 function partitionOf(input: ZkLinInput): string {
   const p = pathOf(input) ?? ROOT;
   if (p === ROOT) return ROOT;
   if (!p.startsWith('/')) return '!' + p;
-  if (input.kind === 'write' && input.txn.type === 'create' && input.txn.sequential && parentOf(p) === ROOT) return ROOT;
+  if (sequentialCreate(input) && parentOf(p) === ROOT) return ROOT;
   const slash = p.indexOf('/', 1);
   return slash < 0 ? p.slice(1) : p.slice(1, slash);
 }
@@ -284,7 +287,7 @@ function prepare(records: readonly ZkOpRecord[], opts: ZkCheckOptions): Prepared
     const pending = r.complete === null || (!r.ok && r.error === 'ConnectionLoss');
     if (pending && (input.kind === 'read' || input.kind === 'sync')) return;
     const path = pathOf(input);
-    if (path !== null && lockPaths.some((l) => related(path, l) || related(parentOf(path), l))) return;
+    if (path !== null && lockPaths.some((l) => related(path, l) || (sequentialCreate(input) && related(parentOf(path), l)))) return;
     firstSeen.set(r.session, Math.min(firstSeen.get(r.session) ?? Infinity, r.invoke));
     ops.push({ id, client: clientOf(r), input, output: outcomeOf(r), invoke: r.invoke, complete: pending ? null : r.complete, relaxed: input.kind === 'read' });
     part.set(id, input.kind === 'sync' || input.kind === 'end' ? null : partitionOf(input));
