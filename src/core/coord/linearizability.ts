@@ -15,7 +15,8 @@
  *   and return out of the list and pushes (entry, previous state) on an explicit stack (no
  *   recursion: 10,000 operations do not overflow); a return reached before its call is lifted
  *   means that operation had to be next and nothing fits, so the last choice is undone (its
- *   entries relinked, dancing-links style) and the walk continues after it.
+ *   entries relinked, dancing-links style) and the walk continues after it. At each point the
+ *   completed operations are tried first and the pending ones after (a second pass).
  * - Memoization: a (set of linearized operations, model state) pair once reached is never
  *   searched again — what can follow depends only on those two. The set is a bitset with an
  *   incremental Zobrist hash; the state is named by `model.key`.
@@ -114,6 +115,8 @@ interface Frame<S> {
   state: S;
   /** The clients the walk had passed a return of, when it picked `entry` (null: none). */
   blocked: number[] | null;
+  /** The walk's pass when it picked `entry`: 0 completed ops, 1 pending ones. */
+  pass: number;
 }
 
 /** Checks one (sub-)history. `budget`: model steps allowed. */
@@ -223,6 +226,14 @@ export function checkHistory<S, I, O>(model: LinModel<S, I, O>, history: readonl
   };
   const orderOfStack = () => stack.map((f) => history[(f.entry - 1) >> 1].id);
 
+  // Pending operations (never completed) are tried after the completed ones at each point, in
+  // a second pass over the same candidates: a pending op then takes effect only where
+  // something needs it. Same answers (every candidate is still tried), far less search when,
+  // as usual, most of them changed nothing anyone saw.
+  let pendingLeft = 0;
+  for (const op of history) if (op.complete === null) pendingLeft++;
+  let pass = 0;
+
   let entry = next[0];
   resetWalk(null);
   for (;;) {
@@ -233,7 +244,7 @@ export function checkHistory<S, I, O>(model: LinModel<S, I, O>, history: readonl
       const i = (entry - 1) >> 1;
       const op = history[i];
       const c = clientOf[i];
-      if (!strictBlocked || (op.relaxed === true && blocked[c] === 0)) {
+      if ((op.complete === null) === (pass === 1) && (!strictBlocked || (op.relaxed === true && blocked[c] === 0))) {
         if (steps >= budget) return { ok: 'unknown', reason: 'budget', partial: atBest ? orderOfStack() : partial, steps };
         steps++;
         const after = model.step(state, op.input, op.complete === null ? undefined : op.output);
@@ -243,7 +254,7 @@ export function checkHistory<S, I, O>(model: LinModel<S, I, O>, history: readonl
           const k = model.key(after);
           const hk = ((h1 ^ murmur3(k)) >>> 0) * 2097152 + (h2 & 0x1fffff);
           if (memo.add(hk, bits, k)) {
-            stack.push({ entry, state, blocked: strictBlocked ? blockedList.slice() : null });
+            stack.push({ entry, state, blocked: strictBlocked ? blockedList.slice() : null, pass });
             state = after;
             unlink(entry);
             unlink(entry + 1);
@@ -251,12 +262,14 @@ export function checkHistory<S, I, O>(model: LinModel<S, I, O>, history: readonl
               relaxedLeft[c]--;
               relaxedTotal--;
             }
+            if (op.complete === null) pendingLeft--;
             if (stack.length > bestDepth) {
               bestDepth = stack.length;
               atBest = true;
               culprits.length = 0;
             }
             entry = next[0];
+            pass = 0;
             resetWalk(null);
             continue;
           }
@@ -278,6 +291,12 @@ export function checkHistory<S, I, O>(model: LinModel<S, I, O>, history: readonl
       if (openRelaxed <= 0) backtrack = true;
       else entry = next[entry];
     }
+    if (backtrack && pass === 0 && pendingLeft > 0) {
+      pass = 1;
+      entry = next[0];
+      resetWalk(null);
+      continue;
+    }
     if (backtrack) {
       if (atBest) {
         partial = orderOfStack();
@@ -294,6 +313,8 @@ export function checkHistory<S, I, O>(model: LinModel<S, I, O>, history: readonl
         relaxedLeft[clientOf[i]]++;
         relaxedTotal++;
       }
+      if (history[i].complete === null) pendingLeft++;
+      pass = top.pass;
       state = top.state;
       resetWalk(top.blocked);
       entry = next[e];
