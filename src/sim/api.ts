@@ -93,8 +93,8 @@ export interface FrameView<NodeView = unknown> {
    * 1 member, 2 removed for good. Null for a fixed cluster (every node is a member).
    */
   members: number[] | null;
-  /** A service scenario's client side at this frame (null without a service). */
-  service: ServiceFrameView | null;
+  /** A service scenario's client side at this frame (null or absent without a service). */
+  service?: ServiceFrameView | null;
 }
 
 /** The coordination layer's clients as the UI draws them. */
