@@ -18,7 +18,7 @@
 import { emit } from '../protocol';
 import { becomeLooking } from './election';
 import { countUpTo, lastZxid, type Ctx, type Msg, type ZabNode } from './state';
-import { ZAB_PHASE_CODES, ZAB_TIMERS, ZabMsgKind, ZabNotes, epochOf, type Txn, type ZabMsg, type ZabPhase } from './types';
+import { ZAB_PHASE_CODES, ZAB_TIMERS, ZabNotes, zabMsgKind, epochOf, type Txn, type ZabMsg, type ZabPhase } from './types';
 
 export function enterPhase(node: ZabNode, ctx: Ctx, phase: Exclude<ZabPhase, 'election'>, epoch: number): void {
   if (node.phase === phase) return;
@@ -105,7 +105,7 @@ function deliverUpTo(node: ZabNode, zxid: number): void {
 }
 
 function ignore(ctx: Ctx, from: number, msg: ZabMsg): void {
-  emit(ctx, ZabNotes.Ignored, { from, kind: ZabMsgKind[msg.type] });
+  emit(ctx, ZabNotes.Ignored, { from, kind: zabMsgKind(msg) });
 }
 
 /** A leader-to-follower packet. */

@@ -16,7 +16,7 @@ import { emit } from '../protocol';
 import { becomeLooking } from './election';
 import { enterPhase } from './follower';
 import { bit, lastZxid, popcount, quorum, type Ctx, type Learner, type ZabNode } from './state';
-import { ZAB_TIMERS, ZabMsgKind, ZabNotes, counterOf, epochOf, zxidOf, type Txn, type ZabMsg, type Zxid } from './types';
+import { ZAB_TIMERS, ZabNotes, isForwarded, zabMsgKind, counterOf, epochOf, zxidOf, type Txn, type ZabMsg, type Zxid } from './types';
 
 function halfTickMs(node: ZabNode): number {
   return Math.max(1, Math.floor(node.cfg.tickTimeMs / 2));
@@ -253,7 +253,7 @@ export function leaderClientRequest(node: ZabNode, clientId: number, requestId: 
 }
 
 function ignore(ctx: Ctx, from: number, msg: ZabMsg): void {
-  emit(ctx, ZabNotes.Ignored, { from, kind: ZabMsgKind[msg.type] });
+  emit(ctx, ZabNotes.Ignored, { from, kind: zabMsgKind(msg) });
 }
 
 /** A follower-to-leader packet. */
@@ -332,6 +332,7 @@ export function leaderReceive(node: ZabNode, msg: ZabMsg, from: number, ctx: Ctx
     case 'Ping':
       return; // heard: that is all a PING answer says
     case 'Request':
+      if (!isForwarded(msg)) return ignore(ctx, from, msg);
       leaderClientRequest(node, msg.clientId, msg.requestId, msg.value, ctx);
       return;
     default:

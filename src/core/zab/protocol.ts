@@ -8,17 +8,19 @@ import { networkFieldsOf } from '../config-fields';
 import { createZabMonitor } from './checkers';
 import { parseConfig } from './config';
 import { initialWarnings, parseInitial, type ZabInitial } from './initial';
+import { zkLook } from './zk/look';
 import { crash, createZabNode, peerDisconnected, receive, start, timeoutNow, timer } from './node';
 import { lastZxid, type Learner, type ZabNode } from './state';
 import {
   LEDGER_WINDOW,
   ServerState,
   ZAB_BUGS,
-  ZabMsgKind,
   ZabNote,
   ZabNotes,
   counterOf,
   epochOf,
+  isForwarded,
+  zabMsgKind,
   zxidHex,
   type LearnerView,
   type LedgerEntry,
@@ -107,6 +109,7 @@ function look(msg: ZabMsg): MessageLook {
     case 'Ping':
       return { glyph: 'ping', name: 'PING', era: epochOf(msg.zxid), fields: { zxid: zxidHex(msg.zxid) } };
     case 'Request':
+      if (!isForwarded(msg)) return zkLook(msg);
       return { glyph: 'request', name: 'REQUEST', era: 0, fields: { clientId: msg.clientId, requestId: msg.requestId, value: msg.value, via: msg.via } };
     case 'ClientRequest':
       return { glyph: 'client-request', name: 'ClientRequest', era: 0, fields: { clientId: msg.clientId, requestId: msg.requestId, value: msg.value } };
@@ -115,11 +118,13 @@ function look(msg: ZabMsg): MessageLook {
       if (msg.ok) fields.zxid = zxidHex(msg.zxid);
       return { glyph: 'client-reply', name: 'ClientReply', era: 0, verdict: msg.ok, fields };
     }
+    default:
+      return zkLook(msg);
   }
 }
 
 function kindCode(msg: ZabMsg): number {
-  return ZabMsgKind[msg.type];
+  return zabMsgKind(msg);
 }
 
 /** Routine traffic: PINGs, a re-received identical vote, a dropped stale packet, an ack that commits nothing. */
@@ -219,7 +224,7 @@ function clientReply(msg: ZabMsg): ClientReplyInfo | null {
 
 export const zabProtocol: ProtocolDef<ZabConfig, ZabNode, ZabMsg, ZabSnap, ZabNodeView> = {
   name: 'zab',
-  timerSlots: 2,
+  timerSlots: 3,
   bugs: ZAB_BUGS,
   // ZAB is only required to be safe over TCP's ordered links (PROTOCOLS.md); it stays safe
   // with reordering too (a PROPOSAL and NEWLEADER name what they follow), only slower.
@@ -235,6 +240,11 @@ export const zabProtocol: ProtocolDef<ZabConfig, ZabNode, ZabMsg, ZabSnap, ZabNo
     clientRetry: [false, true],
   },
   parseConfig,
+  // A scenario's `service` ("zookeeper"): every server hosts ZooKeeper's request processing.
+  withService: (cfg, service) => {
+    if (service !== 'zookeeper') throw new Error(`zab hosts no service "${service}"`);
+    return { ...cfg, service: 'zookeeper' };
+  },
   networkOf,
   parseInitial,
   initialWarnings,
