@@ -46,7 +46,13 @@ export function cliReport(parsed: ParsedScenario, r: RunResult): Record<string, 
   };
   const tail = { violations: r.violation ? [r.violation] : [], warnings: parsed.warnings };
   const service = parsed.service ?? null;
-  // A service's clients replace the built-in one (a service scenario has no `request`).
-  if (service !== null) return { ...head, service: service.name, ...service.output(sim.serviceWorld()), ...tail };
+  if (service !== null) {
+    // A service's clients replace the built-in one (a service scenario has no `request`).
+    // DESIGN.md gives `events` two meanings: the frame count, and a service's notifications.
+    // A service scenario prints the notifications there, as the coordination layer's section
+    // says, and the frame count as `frames`.
+    const { events: frames, ...rest } = head;
+    return { ...rest, frames, service: service.name, ...service.output(sim.serviceWorld()), ...tail };
+  }
   return { ...head, ops: sim.clients.output(), ...tail };
 }

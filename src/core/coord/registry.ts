@@ -62,6 +62,11 @@ const SERVICES: ServiceDef[] = [zookeeperService];
 /** Services DESIGN.md names that are not built yet: a scenario naming one is refused with that said. */
 export const PLANNED_SERVICES: readonly string[] = ['etcd', 'consul'];
 
+/** Add a service at run time (tests use this to prove the simulator is service-generic). */
+export function registerService(s: ServiceDef): void {
+  if (!getService(s.name)) SERVICES.push(s);
+}
+
 export function getService(name: string): ServiceDef | undefined {
   return SERVICES.find((s) => s.name === name);
 }

@@ -62,29 +62,33 @@ export interface ZkHistoryVerdict {
 export type ZkHistoryCheck = (records: ZkOpRecord[]) => ZkHistoryVerdict;
 
 /**
- * The committed tree the lock checker believes: the leader's applied tree; without an
+ * The server whose tree is the committed state (the lock checker's and the CLI's `tree`): the leader's applied tree; without an
  * established leader, the most advanced live server's (committed trees are prefixes of one
  * order, so the most advanced one is the newest committed state anyone holds), else any
  * server's.
  */
-export function referenceTree(world: WorldView<unknown>, access: ZkWorldAccess): ZkTreeAccess | null {
+export function referenceServer(world: WorldView<unknown>, access: ZkWorldAccess): number {
   const leader = access.leaderOf(world.nodes, world.alive);
-  if (leader > 0) {
-    const t = access.treeOf(world.nodes[leader]);
-    if (t !== null) return t;
-  }
-  let best: ZkTreeAccess | null = null;
+  if (leader > 0 && access.treeOf(world.nodes[leader]) !== null) return leader;
+  let best = 0;
+  let bestZxid = -1;
   let bestAlive = false;
   for (let id = 1; id < world.nodes.length; id++) {
     const t = access.treeOf(world.nodes[id]);
     if (t === null) continue;
     const alive = world.alive[id] === true;
-    if (best === null || (alive && !bestAlive) || (alive === bestAlive && t.lastZxid > best.lastZxid)) {
-      best = t;
+    if (best === 0 || (alive && !bestAlive) || (alive === bestAlive && t.lastZxid > bestZxid)) {
+      best = id;
+      bestZxid = t.lastZxid;
       bestAlive = alive;
     }
   }
   return best;
+}
+
+export function referenceTree(world: WorldView<unknown>, access: ZkWorldAccess): ZkTreeAccess | null {
+  const id = referenceServer(world, access);
+  return id === 0 ? null : access.treeOf(world.nodes[id]);
 }
 
 interface Holding {

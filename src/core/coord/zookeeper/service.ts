@@ -5,24 +5,56 @@
  * and its CLI output is DESIGN.md's `ops`, `events`, `sessions` and `tree`.
  */
 import type { ServiceDef, ServiceWorld } from '../registry';
-import { createZkMonitor, referenceTree, type ZkWorldAccess } from './checkers';
+import { createZkMonitor, referenceServer, referenceTree, type ZkTreeAccess, type ZkWorldAccess } from './checkers';
 import { zkClientDef } from './client';
 import { parseZkOp, zkOpArgs } from './ops';
-import { sessionHex, ZK_OP_NAMES, type Stat, type StatOutput, type TreeRow, type ZkEventRecord, type ZkOp, type ZkOpRecord } from './types';
-import { zxidHex } from '../../zab/types';
+import { sessionHex, ZK_OP_NAMES, type Stat, type TreeRow, type ZkEventRecord, type ZkOp, type ZkOpRecord } from './types';
+import { zabProtocol } from '../../zab/protocol';
+import { checkZkHistory } from './linearizable';
+import { statOutput, treeRows } from './output';
+import { sessionState, type ZkTree } from './tree';
 
-// ---- the glue to the servers' state (TODO: zk-model's server.ts / output.ts, zk-server's ZabNode.zk, zk-lin) ----
+// ---- the glue to the servers' state ---------------------------------------------------
 
-function zkStatOutput(s: Stat): StatOutput {
-  return { version: s.version, cversion: s.cversion, numChildren: s.numChildren, ephemeralOwner: sessionHex(s.ephemeralOwner), czxid: zxidHex(s.czxid), mzxid: zxidHex(s.mzxid), pzxid: zxidHex(s.pzxid) };
+/**
+ * A ZAB server's applied ZooKeeper state (ZabNode.zk, src/core/zab/state.ts): the server
+ * state of ./server.ts, whose tree every server applies from committed txns. Read
+ * structurally, so the checkers need nothing else of a ZAB node.
+ */
+function treeOfNode(node: unknown): ZkTree | null {
+  const zk = (node as { zk?: { tree?: ZkTree } | null } | undefined)?.zk;
+  const tree = zk?.tree;
+  return tree !== undefined && tree !== null && tree.sessions instanceof Map ? tree : null;
 }
-const zkAccess: ZkWorldAccess = {
-  treeOf: () => null,
-  leaderOf: () => 0,
+
+function access(tree: ZkTree): ZkTreeAccess {
+  return {
+    lastZxid: tree.lastZxid,
+    sessionState: (id) => sessionState(tree, id),
+    *ephemerals() {
+      for (const [id, s] of tree.sessions) for (const path of s.ephemerals) yield [path, id] as const;
+      // Also a node whose owner the session table does not list (a tree out of step with itself).
+      for (const [path, n] of tree.nodes) if (n.ephemeralOwner !== 0 && tree.sessions.get(n.ephemeralOwner)?.ephemerals.has(path) !== true) yield [path, n.ephemeralOwner] as const;
+    },
+  };
+}
+
+export const zkAccess: ZkWorldAccess = {
+  treeOf(node) {
+    const t = treeOfNode(node);
+    return t === null ? null : access(t);
+  },
+  leaderOf: (nodes, alive) => zabProtocol.leaderOf(nodes as never, alive),
 };
-const zkCheckHistory = null;
-function zkTreeRows(_world: ServiceWorld): TreeRow[] {
-  return [];
+
+/** The end-of-run check: ZooKeeper's consistency model over the clients' history (./linearizable.ts). */
+const zkCheckHistory = (records: ZkOpRecord[]) => checkZkHistory(records);
+
+/** The final committed tree (the leader's, else the most advanced server's) as DESIGN.md's `tree` rows. */
+function zkTreeRows(world: ServiceWorld): TreeRow[] {
+  const id = referenceServer(world, zkAccess);
+  const tree = id === 0 ? null : treeOfNode(world.nodes[id]);
+  return tree === null ? [] : treeRows(tree);
 }
 
 /** An op's result as the CLI prints it (DESIGN.md "Results"): stats with `0x` zxids. */
@@ -36,11 +68,11 @@ export function resultOutput(rec: ZkOpRecord): unknown {
     }
     case 'getData': {
       const d = r as { data: string; stat: Stat };
-      return { data: d.data, stat: zkStatOutput(d.stat) };
+      return { data: d.data, stat: statOutput(d.stat) };
     }
     case 'setData':
     case 'exists':
-      return r === null ? null : zkStatOutput(r as Stat);
+      return r === null ? null : statOutput(r as Stat);
     default:
       return r ?? null;
   }
