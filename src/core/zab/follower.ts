@@ -17,6 +17,7 @@
  */
 import { emit } from '../protocol';
 import { becomeLooking } from './election';
+import { zkPingAnswer } from './zk/serve';
 import { countUpTo, lastZxid, type Ctx, type Msg, type ZabNode } from './state';
 import { ZAB_PHASE_CODES, ZAB_TIMERS, ZabNotes, zabMsgKind, epochOf, type Txn, type ZabMsg, type ZabPhase } from './types';
 
@@ -212,7 +213,8 @@ export function followerReceive(node: ZabNode, msg: ZabMsg, from: number, ctx: C
     }
     case 'Ping': {
       emit(ctx, ZabNotes.PingAnswered, { leader: from, zxid: msg.zxid });
-      ctx.send(from, { type: 'Ping', zxid: lastZxid(node) });
+      const sessions = zkPingAnswer(node, msg.zxid);
+      ctx.send(from, sessions === null ? { type: 'Ping', zxid: lastZxid(node) } : { type: 'Ping', zxid: lastZxid(node), sessions });
       return;
     }
     default:

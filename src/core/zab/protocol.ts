@@ -9,6 +9,8 @@ import { createZabMonitor } from './checkers';
 import { parseConfig } from './config';
 import { initialWarnings, parseInitial, type ZabInitial } from './initial';
 import { zkLook } from './zk/look';
+import { cloneZkServe, cloneZkState } from './zk/serve';
+import { zkView } from './zk/view';
 import { crash, createZabNode, peerDisconnected, receive, start, timeoutNow, timer } from './node';
 import { lastZxid, type Learner, type ZabNode } from './state';
 import {
@@ -17,6 +19,7 @@ import {
   ZAB_BUGS,
   ZabNote,
   ZabNotes,
+  ZabZkNotes,
   counterOf,
   epochOf,
   isForwarded,
@@ -54,6 +57,8 @@ function snapshot(n: ZabNode): ZabSnap {
     // Append-only until replaced (like the history): shared as (array, length).
     proposedAt: n.proposedAt,
     pending: n.pending.size === 0 ? NO_PENDING : new Map(n.pending),
+    zk: n.zk === null ? null : cloneZkState(n.zk),
+    zkServe: n.zkServe === null ? null : cloneZkServe(n.zkServe),
   };
   return { node: copy, historyLength: n.history.length, proposedLength: n.proposedAt.length };
 }
@@ -69,6 +74,8 @@ function restore(s: ZabSnap): ZabNode {
     learners: n.learners.map((l) => (l === null ? null : { ...l })),
     proposedAt: n.proposedAt.slice(0, s.proposedLength),
     pending: new Map(n.pending),
+    zk: n.zk === null ? null : cloneZkState(n.zk),
+    zkServe: n.zkServe === null ? null : cloneZkServe(n.zkServe),
   };
 }
 
@@ -181,6 +188,7 @@ function view(n: ZabNode, alive: boolean): ZabNodeView {
     truncatedAt: n.truncatedAt,
     learners,
     waitingFor: alive ? waitingFor(n) : null,
+    ...(n.zk !== null && n.zkServe !== null ? { zk: zkView(n, alive) } : {}),
   };
 }
 
@@ -266,7 +274,7 @@ export const zabProtocol: ProtocolDef<ZabConfig, ZabNode, ZabMsg, ZabSnap, ZabNo
   view,
   output,
   markKinds: ['leader', 'commit', 'phase'],
-  notes: Object.values(ZabNotes),
+  notes: [...Object.values(ZabNotes), ...Object.values(ZabZkNotes)],
   mark(code, a, _b, _c, _d, node) {
     if (code === ZabNote.LeaderEstablished) return { kind: 'leader', value: a };
     if (code === ZabNote.Committed && node.state === 'leading') return { kind: 'commit', value: counterOf(a) };

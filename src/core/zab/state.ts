@@ -8,7 +8,7 @@
  * as (array, length).
  */
 import type { NodeCtx } from '../protocol';
-import { createServerState, type ZkServerState } from './zk/model';
+import { newServerState, type ZkServerState } from '../coord/zookeeper/server';
 import { createZkServe, type ZkServe } from './zk/serve';
 import { type ReceivedVote, type Txn, type Vote, type ZabConfig, type ZabMsg, type ZabPhase, type ZabRole, type Zxid } from './types';
 
@@ -194,7 +194,7 @@ export function createZabNode(id: number, nodes: number, cfg: ZabConfig, initial
     proposedAt: [],
     proposedBase: 0,
     pending: new Map(),
-    zk: cfg.service === 'zookeeper' ? createServerState() : null,
+    zk: cfg.service === 'zookeeper' ? newServerState() : null,
     zkServe: cfg.service === 'zookeeper' ? createZkServe() : null,
   };
 }

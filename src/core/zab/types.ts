@@ -319,6 +319,29 @@ export interface ZabNodeView {
   learners: LearnerView[];
   /** Timer slots armed for the draining arc: which slot means what is in ZAB_TIMERS. */
   waitingFor: 'notification' | 'finalize' | 'leader' | 'quorum' | null;
+  /** With the ZooKeeper service: what this server has applied and who is connected to it. */
+  zk?: ZkServerView;
+}
+
+/** One znode as a server's compact tree draws it (the /zookeeper subtree left out). */
+export interface ZkTreeRowView {
+  path: string;
+  version: number;
+  /** 0 for a persistent node. */
+  ephemeralOwner: SessionId;
+  /** Watches set on this server on this path: data (getData / exists) and child (getChildren) watchers, by session, ascending. */
+  dataWatches: SessionId[];
+  childWatches: SessionId[];
+}
+
+export interface ZkServerView {
+  /** The last zxid applied to this server's tree (a follower may lag the leader's). */
+  appliedZxid: Zxid;
+  rows: ZkTreeRowView[];
+  /** The clients connected here, by session ascending, with how many of their requests wait (CommitProcessor). */
+  connections: { session: SessionId; client: number; waiting: number }[];
+  /** Leader: each tracked session and the tickTime bucket it expires in (ascending by session); empty elsewhere. */
+  tracker: { session: SessionId; timeoutMs: number; expireAt: number }[];
 }
 
 /** How many history entries a view carries. */
@@ -455,6 +478,59 @@ export const ZabNotes = defineNotes({
   /** The server restarted with its logged history (ZooKeeper replays its txn log). */
   Restarted: { code: 59, fields: ['lastZxid', 'acceptedEpoch', 'currentEpoch'] },
 });
+
+/**
+ * The ZooKeeper service's decisions (src/core/zab/zk/serve.ts), codes from 100 (below
+ * SIM_NOTE_BASE). Sessions are ids as numbers (sessionHex prints them), clients actor ids
+ * (CLIENT_ID_BASE + c − 1), zxids full numbers. A forwarded write is ZabNotes.Forwarded.
+ */
+export const ZabZkNotes = defineNotes({
+  /** A ConnectRequest while we do not serve (LOOKING, or still syncing): refused, as the real server closes the socket. */
+  ConnectRefusedNotServing: { code: 100, fields: ['client', 'session'] },
+  /** The client has seen a later zxid than we applied: refused, it tries another server. */
+  ConnectRefusedBehind: { code: 101, fields: ['client', 'session', 'theirs', 'ours'] },
+  /** A new session: its id made here, its timeout negotiated (asked clamped to [2, 20] × tickTime), createSession sent through the leader. */
+  SessionRequested: { code: 102, fields: ['client', 'session', 'timeoutMs', 'askedMs'] },
+  /** The createSession was applied here: the client is connected (ConnectResponse sent). */
+  SessionCreated: { code: 103, fields: ['client', 'session', 'timeoutMs', 'zxid'] },
+  /** A follower asks its leader whether a reconnecting client's session is still open (REVALIDATE). */
+  RevalidateSent: { code: 104, fields: ['client', 'session', 'leader'] },
+  /** Leader: a reconnect (its own or a follower's) checked against the tracker: valid 1 = open (touched, now owned by `owner`), 0 = expired or closed. */
+  Revalidated: { code: 105, fields: ['session', 'valid', 'owner', 'previous'] },
+  /** The reconnecting session is open: connected here, its watches re-registered. */
+  SessionReconnected: { code: 106, fields: ['client', 'session', 'timeoutMs'] },
+  /** The reconnecting session expired or was closed: ConnectResponse with session 0, timeout 0. */
+  SessionInvalid: { code: 107, fields: ['client', 'session'] },
+  /** A request on a session this server does not know or that ended: answered SessionExpired. */
+  SessionUnknown: { code: 108, fields: ['client', 'session', 'xid'] },
+  /** A packet from a client with no connection here (we do not serve, or its session is connected elsewhere): nothing to answer on. */
+  NoConnection: { code: 109, fields: ['client', 'session'] },
+  /** A read answered from our own tree at zxid `zxid` while the leader is at `leaderZxid` (as far as we know). */
+  ReadServed: { code: 110, fields: ['client', 'xid', 'zxid', 'leaderZxid'] },
+  /** A read waits behind `behind` earlier requests of its own session (CommitProcessor's per-session order). */
+  ReadQueued: { code: 111, fields: ['client', 'xid', 'behind'] },
+  /** A follower sent a client's sync to the leader (SYNC). */
+  SyncForwarded: { code: 112, fields: ['client', 'xid', 'leader'] },
+  /** The sync is answered: the leader's SYNC said `zxid`, and we applied up to `applied`. */
+  SyncDone: { code: 113, fields: ['client', 'xid', 'zxid', 'applied'] },
+  /** A watch fired here: event code (ZK_EVENT_CODES) sent to the connected client. */
+  WatchFired: { code: 114, fields: ['client', 'event', 'zxid', 'applied'] },
+  /** The connected client's session ended (closed by it, or expired = 1 through the log): its connection is closed. */
+  SessionEnded: { code: 115, fields: ['client', 'session', 'expired', 'zxid'] },
+  /** The leader says the session reconnected to server `to`: its connection and watches here go. */
+  SessionMovedAway: { code: 116, fields: ['session', 'client', 'to'] },
+  /** A new leader loaded the open sessions of its tree, every clock restarted. */
+  TrackerLoaded: { code: 117, fields: ['sessions'] },
+  /** Leader: a session not touched within its timeout (its tickTime bucket is due): closeSession proposed. */
+  SessionExpiredByTracker: { code: 118, fields: ['session', 'timeoutMs', 'expireAt'] },
+  /** Bug expireWithoutLog: a follower ended an idle session in its own tree, outside the log. */
+  SessionExpiredLocally: { code: 119, fields: ['session', 'timeoutMs', 'expireAt'] },
+  /** A TRUNC or SNAP replaced transactions we had applied: the tree is rebuilt from the `count` committed ones. */
+  TreeRebuilt: { code: 120, fields: ['count'] },
+});
+
+/** WatchFired's `event` codes. */
+export const ZK_EVENT_CODES = { NodeCreated: 1, NodeDeleted: 2, NodeDataChanged: 3, NodeChildrenChanged: 4 } as const;
 
 /** PhaseEntered's `phase` codes. */
 export const ZAB_PHASE_CODES: Readonly<Record<Exclude<ZabPhase, 'election'>, number>> = { discovery: 1, synchronization: 2, broadcast: 3 };
