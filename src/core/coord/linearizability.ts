@@ -302,9 +302,11 @@ export function checkHistory<S, I, O>(model: LinModel<S, I, O>, history: readonl
 }
 
 /** The result over every partition: ok only when each is; `order` merges the partitions' orders. */
-export type PartitionedResult = LinResult & {
-  /** Each partition's own result, in the order `partition` gave them. */
+export type PartitionedResult<I = unknown, O = unknown> = LinResult & {
+  /** Each partition's own result, in the order `partition` gave them (up to the first that did not pass). */
   partitions: LinResult[];
+  /** The sub-histories, as `partition` gave them. */
+  histories: LinOp<I, O>[][];
 };
 
 /**
@@ -314,7 +316,7 @@ export type PartitionedResult = LinResult & {
  * linearizations by each operation's earliest possible linearization point (a valid global
  * order for the strict operations, by locality; relaxed ones sit where their partition put them).
  */
-export function checkLinearizable<S, I, O>(model: LinModel<S, I, O>, history: readonly LinOp<I, O>[], opts: LinOptions = {}): PartitionedResult {
+export function checkLinearizable<S, I, O>(model: LinModel<S, I, O>, history: readonly LinOp<I, O>[], opts: LinOptions = {}): PartitionedResult<I, O> {
   const parts = model.partition ? model.partition(history) : [history.slice()];
   let left = opts.budget ?? DEFAULT_BUDGET;
   let steps = 0;
@@ -324,9 +326,9 @@ export function checkLinearizable<S, I, O>(model: LinModel<S, I, O>, history: re
     results.push(r);
     steps += r.steps;
     left -= r.steps;
-    if (r.ok !== true) return { ...r, steps, partitions: results };
+    if (r.ok !== true) return { ...r, steps, partitions: results, histories: parts };
   }
-  return { ok: true, order: mergeOrders(parts, results), steps, partitions: results };
+  return { ok: true, order: mergeOrders(parts, results), steps, partitions: results, histories: parts };
 }
 
 function mergeOrders<I, O>(parts: readonly (readonly LinOp<I, O>[])[], results: readonly LinResult[]): number[] {
