@@ -229,7 +229,8 @@ function fuzzService(seed: number, opts: FuzzOptions, service: ServiceDef): Fuzz
     for (let c = 1; c <= clients && fuzzOp !== undefined; c++) {
       if (t < nextOp[c - 1]) continue;
       nextOp[c - 1] = t + gap(crng, opGapMs * clients);
-      const fields = fuzzOp.call(service, crng, c, nodes, mem[c - 1]);
+      const mine = sim.serviceWorld().ops.filter((o) => o !== undefined && (o as { client: number }).client === c);
+      const fields = fuzzOp.call(service, crng, c, nodes, mem[c - 1], mine);
       if (fields !== null) add(parseAction({ at: t, do: 'client', client: c, ...fields }, scenario.script.length, actionLimits(parsed.protocol, nodes, service, clients)));
     }
     if (t >= nextFault) {

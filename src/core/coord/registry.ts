@@ -67,9 +67,10 @@ export interface ServiceDef {
    * The fuzzer's client driver: the next op client `client` invokes, as a client action's
    * fields (`op` and its arguments, without at/do/client), or null for none now. `mem` is
    * the driver's own memory for this client (e.g. whether it asked for a lock), kept
-   * between calls of one seed. Random choices only through `rng`.
+   * between calls of one seed; `ops` are this client's records so far (what its application
+   * has seen come back). Random choices only through `rng`.
    */
-  fuzzOp?(rng: FuzzRng, client: number, servers: number, mem: Record<string, unknown>): Record<string, unknown> | null;
+  fuzzOp?(rng: FuzzRng, client: number, servers: number, mem: Record<string, unknown>, ops: readonly unknown[]): Record<string, unknown> | null;
 }
 
 /** The seeded choices a fuzz driver may make (the simulator's Rng). */

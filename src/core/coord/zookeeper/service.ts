@@ -120,7 +120,7 @@ export const FUZZ_LOCK = '/lock';
  * (−1, or a small one that is often current) and wrong, sync, the lock and its unlock,
  * close (then a connect), and an occasional pause long enough to lose the session.
  */
-function zkFuzzOp(rng: FuzzRng, _client: number, _servers: number, mem: Record<string, unknown>): Record<string, unknown> {
+function zkFuzzOp(rng: FuzzRng, _client: number, _servers: number, mem: Record<string, unknown>, ops: readonly unknown[]): Record<string, unknown> {
   if (mem.closed === true) {
     mem.closed = false;
     return { op: 'connect', sessionTimeoutMs: rng.pick([1500, 3000, 6000]) };
@@ -142,13 +142,14 @@ function zkFuzzOp(rng: FuzzRng, _client: number, _servers: number, mem: Record<s
   if (r < 0.72) return { op: 'getChildren', path: root, watch: rng.chance(0.6) };
   if (r < 0.76) return { op: 'sync', path: root };
   if (r < 0.9) {
-    const locked = mem.locked === true;
-    mem.locked = !locked;
-    return { op: locked ? 'unlock' : 'lock', path: FUZZ_LOCK };
+    // As an application uses a lock: unlock once its lock came back acquired, lock again
+    // once that unlock came back; nothing while either is still waiting.
+    const last = [...(ops as readonly ZkOpRecord[])].reverse().find((o) => o.op === 'lock' || o.op === 'unlock');
+    if (last !== undefined && last.complete === null) return { op: 'sync', path: root };
+    return { op: last !== undefined && last.op === 'lock' && last.ok ? 'unlock' : 'lock', path: FUZZ_LOCK };
   }
   if (r < 0.92) {
     mem.closed = true;
-    mem.locked = false;
     return { op: 'close' };
   }
   if (r < 0.96) return { op: 'pause', ms: rng.int(200, 5000) };
