@@ -68,7 +68,7 @@ export class SimSession implements SimApi {
       history,
       monitor,
       marks: [],
-      noteFields: new Map([...SIM_NOTES, ...parsed.protocol.notes].map((n) => [n.code, n.fields])),
+      noteFields: new Map([...SIM_NOTES, ...parsed.protocol.notes, ...(parsed.service?.notes ?? [])].map((n) => [n.code, n.fields])),
       violation: null,
       halted: null,
       script: parsed.scenario.script.slice(),

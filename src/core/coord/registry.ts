@@ -5,7 +5,7 @@
  * and its CLI output. The simulator (src/sim) finds a scenario's `service` here, as it
  * finds its `protocol` in src/core/registry.ts.
  */
-import type { Monitor, Violation, WorldView } from '../protocol';
+import type { Monitor, NoteSpec, Violation, WorldView } from '../protocol';
 import type { ClientDef } from './service';
 import { zookeeperService } from './zookeeper/service';
 
@@ -56,6 +56,8 @@ export interface ServiceDef {
   parseOp(raw: Record<string, unknown>, field: string, servers: number): unknown;
   /** The op names a client action accepts (for messages). */
   readonly opNames: readonly string[];
+  /** The client actor's note kinds (its decisions, noted under the client's id), for the UI's NoteRow.f. */
+  readonly notes?: readonly NoteSpec[];
   /** A fresh set of checkers for one run. */
   monitor(cfg: unknown, nodes: number, clients: number, opts?: ServiceMonitorOptions): ServiceMonitor;
   /**

@@ -6,7 +6,7 @@
  */
 import type { FuzzRng, ServiceDef, ServiceWorld } from '../registry';
 import { createZkMonitor, referenceServer, referenceTree, type ZkTreeAccess, type ZkWorldAccess } from './checkers';
-import { zkClientDef } from './client';
+import { ZK_CLIENT_NOTE_SPECS, zkClientDef } from './client';
 import { parseZkOp, zkOpArgs } from './ops';
 import { sessionHex, ZK_OP_NAMES, type Stat, type TreeRow, type ZkEventRecord, type ZkOp, type ZkOpRecord } from './types';
 import { zabProtocol } from '../../zab/protocol';
@@ -161,6 +161,7 @@ export const zookeeperService: ServiceDef = {
   protocols: ['zab'],
   client: zkClientDef,
   opNames: ZK_OP_NAMES,
+  notes: ZK_CLIENT_NOTE_SPECS,
   parseOp: (raw, field, servers) => parseZkOp(raw, field, servers),
   monitor: (_cfg, _nodes, _clients, opts) => {
     const budget = opts?.historyBudget ?? HISTORY_BUDGET_STEPS;
