@@ -112,6 +112,12 @@ export function createZkMonitor(access: ZkWorldAccess, checkHistory: ZkHistoryCh
   const watches = new Map<string, number>();
   /** client → the lock paths it has called `lock` on. */
   const locking = new Map<number, Set<string>>();
+  /**
+   * `${client} ${path}` whose data and child watches one NodeDeleted fired together: a
+   * reconnect's SetWatches (DataTree.setWatches) reports a deletion once per watch list, so
+   * one more NodeDeleted for it is that second report, not a watch firing twice.
+   */
+  const spareDelete = new Set<string>();
   /** Recipe events seen: `${client} ${type} ${path}`. */
   const recipeEvents = new Set<string>();
   let found: Found | null = null;
@@ -127,6 +133,7 @@ export function createZkMonitor(access: ZkWorldAccess, checkHistory: ZkHistoryCh
   const dropWatches = (client: number) => {
     const prefix = `${client} `;
     for (const k of [...watches.keys()]) if (k.startsWith(prefix)) watches.delete(k);
+    for (const k of [...spareDelete]) if (k.startsWith(prefix)) spareDelete.delete(k);
   };
   const sessionLost = (client: number) => {
     dropHoldings(client);
@@ -150,11 +157,13 @@ export function createZkMonitor(access: ZkWorldAccess, checkHistory: ZkHistoryCh
     const need = ev.type === 'NodeChildrenChanged' ? 2 : ev.type === 'NodeDeleted' ? 3 : 1;
     if ((have & need) !== 0) {
       // One event fires every watch of the client it matches (a delete: data and child).
+      if (ev.type === 'NodeDeleted' && have === 3) spareDelete.add(key);
       const left = have & ~need;
       if (left === 0) watches.delete(key);
       else watches.set(key, left);
       return null;
     }
+    if (ev.type === 'NodeDeleted' && spareDelete.delete(key)) return null;
     const inLock = (ev.type === 'NodeDeleted' || ev.type === 'NodeCreated') && (locking.get(ev.client)?.has(parentOf(ev.path)) ?? false);
     const rk = `${ev.client} ${ev.type} ${ev.path}`;
     if (inLock && !recipeEvents.has(rk)) {

@@ -121,6 +121,20 @@ describe('One-Shot Watches', () => {
     ]);
     expect(v).toBeNull();
   });
+  it("a reconnect's SetWatches may report a deletion once per watch list (data, child): one more NodeDeleted, not two", () => {
+    const w = world([server({ 11: 'open' }, true)]);
+    const steps = [
+      () => w.ops.push(rec(1, 'getData', { path: '/a', watch: true }, 11, { ok: true })),
+      () => w.ops.push(rec(1, 'getChildren', { path: '/a', watch: true }, 11, { ok: true, result: [] })),
+      () => w.events.push(ev(1, 'NodeDeleted', '/a')),
+      () => w.events.push(ev(1, 'NodeDeleted', '/a')),
+    ];
+    expect(feed(w, steps)).toBeNull();
+    const w2 = world([server({ 11: 'open' }, true)]);
+    // With only a data watch, the second NodeDeleted is a watch firing twice.
+    const v = feed(w2, [() => w2.ops.push(rec(1, 'getData', { path: '/a', watch: true }, 11, { ok: true })), () => w2.events.push(ev(1, 'NodeDeleted', '/a')), () => w2.events.push(ev(1, 'NodeDeleted', '/a'))]);
+    expect(v?.invariant).toBe('One-Shot Watches');
+  });
   it('the lock recipe’s watch event a second time is a watch firing twice', () => {
     const w = world([server({ 11: 'open' }, true)]);
     const v = feed(w, [
