@@ -359,16 +359,26 @@ export function checkHistory<S, I, O>(model: LinModel<S, I, O>, history: readonl
     open++;
   };
 
+  // `step` is a pure function of (state, input, output): an op refused from a state object is
+  // refused from it again, so that try is skipped (the state object stays the same across
+  // every read linearized after a write).
+  const refusedAt: (S | undefined)[] = new Array<S | undefined>(n);
+
   restart();
   for (;;) {
     if (open === 0) return { ok: true, order: orderOfStack(), steps };
     const i = nextCandidate();
     if (i >= 0) {
+      if (refusedAt[i] === state) {
+        blame(i);
+        continue;
+      }
       if (steps >= budget) return { ok: 'unknown', reason: 'budget', partial: atBest ? orderOfStack() : partial, steps };
       steps++;
       const op = history[i];
       const after = model.step(state, op.input, op.complete === null ? undefined : op.output);
       if (after === null) {
+        refusedAt[i] = state;
         blame(i);
         continue;
       }

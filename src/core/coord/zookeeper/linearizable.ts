@@ -35,8 +35,11 @@
  * - An op on session 0 (it never had a session) is dropped.
  * - SessionExpired answers are checked: the session must be closed or expired at that point.
  * - Expiries: `opts.expiries`, when given, is the complete list (the leader's expire txns);
- *   otherwise any session may have expired at any time after its first op. Each is a pending
- *   write: it may take effect anywhere after `after`, and must by `before` when known.
+ *   otherwise any session may have expired, after its last successful op was invoked and
+ *   before its first SessionExpired answer completed (if any). Each is a write that may take
+ *   effect anywhere after `after`, and must by `before` when known (else it is pending). An
+ *   expiry shows only through the session's ephemerals and SessionExpired answers, so it is
+ *   checked only in the partitions that hold those.
  * - Results are compared on the outcome (error code), created path (sequential suffix
  *   included), data, children, and the Stat's version, cversion, aversion, numChildren,
  *   ephemeralOwner and dataLength. The zxids and times in a Stat are not: the model does not
@@ -217,12 +220,12 @@ function treeKey(t: ZkTree): string {
 export function applyCow(from: LinTree, txn: ZkTxn): { next: LinTree; outcome: ZkOutcome } {
   const old = from.tree;
   const nodes = new Map(old.nodes);
-  const sessions = new Map(old.sessions);
-  const tree: ZkTree = { nodes, sessions, lastZxid: old.lastZxid };
+  // The session map is shared until an entry in it has to be copied (copySession).
+  const tree: ZkTree = { nodes, sessions: old.sessions, lastZxid: old.lastZxid };
   switch (txn.type) {
     case 'create':
       copyNode(tree, old, parentOf(txn.path));
-      copySession(tree, old, txn.session);
+      if (txn.ephemeral) copySession(tree, old, txn.session);
       break;
     case 'delete':
       copyNode(tree, old, parentOf(txn.path));
@@ -242,7 +245,7 @@ export function applyCow(from: LinTree, txn: ZkTxn): { next: LinTree; outcome: Z
   let hash = from.hash;
   const touched: string[] = [];
   for (const ch of changes) {
-    if (ch.kind === 'sessionClosed' || ch.kind === 'sessionCreated') hash ^= sessionHash(old.sessions.get(ch.session)) ^ sessionHash(sessions.get(ch.session));
+    if (ch.kind === 'sessionClosed' || ch.kind === 'sessionCreated') hash ^= sessionHash(old.sessions.get(ch.session)) ^ sessionHash(tree.sessions.get(ch.session));
     else {
       if (!touched.includes(ch.path)) touched.push(ch.path);
       if (ch.kind !== 'dataChanged' && !touched.includes(ch.parent)) touched.push(ch.parent);
@@ -260,7 +263,9 @@ function copyNode(tree: ZkTree, old: ZkTree, p: string): void {
 
 function copySession(tree: ZkTree, old: ZkTree, id: SessionId): void {
   const e = tree.sessions.get(id);
-  if (e !== undefined && e === old.sessions.get(id)) tree.sessions.set(id, { ...e, ephemerals: new Set(e.ephemerals) });
+  if (e === undefined || e !== old.sessions.get(id)) return;
+  if (tree.sessions === old.sessions) tree.sessions = new Map(old.sessions);
+  tree.sessions.set(id, { ...e, ephemerals: new Set(e.ephemerals) });
 }
 
 /** Exact equality on what the memo compares (see nodeHash), cheap when the trees share nodes. */
@@ -362,6 +367,8 @@ interface Prepared {
   part: Map<number, string | null>;
   lockPaths: string[];
   sessions: SessionId[];
+  /** The partitions where a session's expiry shows (its ephemerals, its SessionExpired answers). */
+  needs: Map<SessionId, Set<string>>;
 }
 
 function prepare(records: readonly ZkOpRecord[], opts: ZkCheckOptions): Prepared {
@@ -389,13 +396,31 @@ function prepare(records: readonly ZkOpRecord[], opts: ZkCheckOptions): Prepared
     part.set(id, input.kind === 'sync' || input.kind === 'end' ? null : partitionOf(input));
   });
   const sessions = [...new Set(records.map((r) => r.session).filter((s) => s !== 0))].sort((a, b) => a - b);
-  const expiries = opts.expiries ?? sessions.filter((s) => firstSeen.has(s)).map((session) => ({ session, after: firstSeen.get(session) ?? 0, before: null }));
+  // An expiry can only show through the session's ephemerals or its SessionExpired answers:
+  // the partitions holding those are the ones it is checked in (none: it is left out). An
+  // inferred one comes after the session's last successful op was invoked and before its
+  // first SessionExpired answer completed.
+  const needs = new Map<SessionId, Set<string>>();
+  const lastOk = new Map<SessionId, number>();
+  const expiredBy = new Map<SessionId, number>();
+  for (const op of ops) {
+    const r = records[op.id];
+    const name = part.get(op.id);
+    const ephemeral = op.input.kind === 'write' && op.input.txn.type === 'create' && op.input.txn.ephemeral;
+    const expired = !r.ok && r.error === 'SessionExpired';
+    if ((ephemeral || expired) && name !== null && name !== undefined) needs.set(r.session, (needs.get(r.session) ?? new Set<string>()).add(name));
+    if (expired && r.complete !== null) expiredBy.set(r.session, Math.min(expiredBy.get(r.session) ?? Infinity, r.complete));
+    if (r.ok && op.complete !== null && op.input.kind !== 'end') lastOk.set(r.session, Math.max(lastOk.get(r.session) ?? -Infinity, r.invoke));
+  }
+  const inferred = () =>
+    sessions.filter((s) => firstSeen.has(s)).map((session) => ({ session, after: Math.max(firstSeen.get(session) ?? 0, lastOk.get(session) ?? -Infinity), before: expiredBy.get(session) ?? null }));
+  const expiries = (opts.expiries ?? inferred()).filter((e) => needs.has(e.session));
   expiries.forEach((e, k) => {
     const id = records.length + k;
     ops.push({ id, client: -1 - k, input: { kind: 'end', session: e.session, reason: 'expire' }, output: { ok: true, result: null }, invoke: e.after ?? firstSeen.get(e.session) ?? 0, complete: e.before ?? null });
     part.set(id, null);
   });
-  return { ops, part, lockPaths, sessions };
+  return { ops, part, lockPaths, sessions, needs };
 }
 
 function initialTree(sessions: readonly SessionId[], lockPaths: readonly string[]): ZkTree {
@@ -433,6 +458,7 @@ function splitPartitions(p: Prepared): { names: string[]; histories: ZkLinOp[][]
     const name = p.part.get(op.id);
     if (name !== null && name !== undefined) histories[idx.get(name) ?? 0].push(op);
     else if (op.input.kind === 'sync') for (const h of histories) h.push(op);
+    else if (op.input.kind === 'end' && op.input.reason === 'expire') for (const name of p.needs.get(op.input.session) ?? []) histories[idx.get(name) ?? 0].push(op);
     else if (op.input.kind === 'end') for (const i of sessionParts.get(op.input.session) ?? []) histories[i].push(op);
   }
   return { names: named, histories };
