@@ -93,6 +93,23 @@ export interface FrameView<NodeView = unknown> {
    * 1 member, 2 removed for good. Null for a fixed cluster (every node is a member).
    */
   members: number[] | null;
+  /** A service scenario's client side at this frame (null or absent without a service). */
+  service?: ServiceFrameView | null;
+}
+
+/** The coordination layer's clients as the UI draws them. */
+export interface ServiceFrameView {
+  /** The scenario's service, e.g. "zookeeper". */
+  name: string;
+  /** clients[c − 1]: ClientDef.view of client c (session state, server, time left, lock place). */
+  clients: unknown[];
+  /** The newest operation records (the service's record type, e.g. ZkOpRecord), in invoke order. */
+  ops: unknown[];
+  /** Operation records so far (ops holds the newest of them). */
+  opCount: number;
+  /** The newest notifications delivered (e.g. ZkEventRecord). */
+  events: unknown[];
+  eventCount: number;
 }
 
 /** Event kinds in the history. */

@@ -4,11 +4,12 @@
  * messages, client load) run with every checker on. A scenario is written in the
  * scenario format, so a failing one opens in the app and replays exactly.
  */
-import type { AnyProtocol, Monitor, Violation } from '../core/protocol';
+import type { AnyProtocol, Violation } from '../core/protocol';
 import { Rng } from './prng';
 import { cliReport, runHeadless } from './run';
 import { parseScenario, type Scenario, type ScriptAction } from './scenario';
 import { Simulation } from './simulation';
+import { createMonitor } from './monitors';
 
 /** The fault driver looks at the cluster this often (virtual ms). */
 const DRIVER_TICK_MS = 2;
@@ -67,7 +68,7 @@ export function fuzzOne(seed: number, opts: FuzzOptions): FuzzOutcome {
   const scenario: Scenario = { protocol: opts.protocol.name, nodes, seed, until, config, script: [] };
   const parsed = parseScenario(scenario);
   const sim = new Simulation(parsed);
-  sim.monitor = parsed.protocol.monitor(parsed.config, nodes) as Monitor<unknown>;
+  sim.monitor = createMonitor(parsed);
   const meanGapMs = rng.pick([30, 80, 200]);
   // Swarm testing: each seed turns some strategies on. The new-leader nemesis crashes or
   // isolates a freshly elected leader a few ms in, while it is still catching followers
@@ -153,7 +154,7 @@ function fuzzMembership(seed: number, opts: FuzzOptions, capacity: number): Fuzz
   const scenario: Scenario = { protocol: opts.protocol.name, nodes, seed, until, config, script: [] };
   const parsed = parseScenario(scenario);
   const sim = new Simulation(parsed);
-  sim.monitor = parsed.protocol.monitor(parsed.config, nodes) as Monitor<unknown>;
+  sim.monitor = createMonitor(parsed);
   const meanGapMs = rng.pick([100, 300, 800]);
   let nextId = nodes + 1;
   for (let t = rng.int(1, 300); t < until; t += 1 + Math.floor(-Math.log(1 - rng.next()) * meanGapMs)) {

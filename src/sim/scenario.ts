@@ -5,6 +5,25 @@
  */
 import { ScenarioError, isPlainObject, type AnyProtocol, type ScenarioWarning } from '../core/protocol';
 import { getProtocol, protocolNames } from '../core/registry';
+import { PLANNED_SERVICES, getService, serviceNames, type ServiceDef } from '../core/coord/registry';
+
+/**
+ * A client action's arguments, as the scenario writes them (DESIGN.md, "The coordination
+ * layer"): the names ZooKeeper's operations take. The service's op parser validates them;
+ * the action keeps them exactly as given, so the scenario written back is the one read.
+ * A service with other argument names adds them here.
+ */
+export interface ClientActionArgs {
+  server?: number;
+  sessionTimeoutMs?: number;
+  path?: string;
+  data?: string;
+  ephemeral?: boolean;
+  sequential?: boolean;
+  version?: number;
+  watch?: boolean;
+  ms?: number;
+}
 
 export type ScriptAction =
   | { at: number; do: 'request'; value: string; node?: number }
@@ -21,10 +40,29 @@ export type ScriptAction =
   /** Membership protocols (the hash ring): a new node, with an id above `nodes`, joins. */
   | { at: number; do: 'add'; node: number }
   /** Membership protocols: a member leaves for good (announced, unlike a crash). */
-  | { at: number; do: 'remove'; node: number };
+  | { at: number; do: 'remove'; node: number }
+  /** A service scenario's client `client` (1-based) invokes `op` with its arguments. */
+  | ({ at: number; do: 'client'; client: number; op: string } & ClientActionArgs);
 
 export type ActionName = ScriptAction['do'];
-export const ACTION_NAMES: readonly ActionName[] = ['request', 'crash', 'restart', 'partition', 'cut', 'mend', 'heal', 'timeout', 'drop', 'add', 'remove'];
+export const ACTION_NAMES: readonly ActionName[] = ['request', 'crash', 'restart', 'partition', 'cut', 'mend', 'heal', 'timeout', 'drop', 'add', 'remove', 'client'];
+export type ClientAction = Extract<ScriptAction, { do: 'client' }>;
+
+/** Most client actors a scenario may have. */
+export const MAX_CLIENTS = 16;
+/** Clients in a service scenario that does not say. */
+export const DEFAULT_CLIENTS = 1;
+
+/**
+ * Each client action's op as its service parsed it (defaults filled in), kept beside the
+ * action rather than in it, so the action itself stays what the scenario wrote.
+ */
+const parsedOps = new WeakMap<object, unknown>();
+
+/** The parsed op of a client action (validated when the action was parsed). */
+export function clientOpOf(a: ClientAction): unknown {
+  return parsedOps.get(a);
+}
 
 /**
  * What a script action may name: node ids 1..`nodes` (the scenario's), up to `capacity` for a
@@ -38,12 +76,21 @@ export interface ActionLimits {
   membership: boolean;
   /** A hub at id 0 that links can be cut to. */
   hub: boolean;
+  /** The scenario's service (its client actions are validated by it), if any. */
+  service?: ServiceDef;
+  /** Client actors (1..clients); 0 without a service. */
+  clients?: number;
 }
 
 /** The limits a protocol puts on a scenario's actions. */
-export function actionLimits(protocol: AnyProtocol, nodes: number): ActionLimits {
+export function actionLimits(protocol: AnyProtocol, nodes: number, service?: ServiceDef, clients = 0): ActionLimits {
   const m = protocol.membership;
-  return { nodes, capacity: m ? Math.max(nodes, m.capacity) : nodes, membership: m !== undefined, hub: protocol.hub === true };
+  const lim: ActionLimits = { nodes, capacity: m ? Math.max(nodes, m.capacity) : nodes, membership: m !== undefined, hub: protocol.hub === true };
+  if (service !== undefined) {
+    lim.service = service;
+    lim.clients = clients;
+  }
+  return lim;
 }
 
 /** A scenario as written (config and initial kept as given, for round-tripping). */
@@ -54,6 +101,10 @@ export interface Scenario {
   until: number;
   config?: Record<string, unknown>;
   initial?: Record<string, unknown>;
+  /** The coordination layer on top of the protocol (DESIGN.md): e.g. "zookeeper" on "zab". */
+  service?: string;
+  /** Client actors of the service, 1..clients (only with `service`). */
+  clients?: number;
   script: ScriptAction[];
 }
 
@@ -65,6 +116,10 @@ export interface ParsedScenario {
   initial: Map<number, unknown>;
   /** Valid but suspect (e.g. an initial state the protocol could never reach). */
   warnings: ScenarioWarning[];
+  /** The scenario's service, or null. */
+  service: ServiceDef | null;
+  /** Client actors of the service (0 without one). */
+  clients: number;
 }
 
 export const DEFAULT_SEED = 1;
@@ -74,7 +129,7 @@ export const MAX_SCRIPT_ACTIONS = 1_000_000;
 /** Virtual time beyond which a run is refused (about 11.5 days): keeps times exact in doubles and bounded. */
 export const MAX_TIME_MS = 1_000_000_000;
 
-const TOP_FIELDS = ['protocol', 'nodes', 'seed', 'until', 'config', 'initial', 'script'];
+const TOP_FIELDS = ['protocol', 'nodes', 'seed', 'until', 'config', 'initial', 'service', 'clients', 'script'];
 
 
 export function intField(v: unknown, field: string, min: number, max: number): number {
@@ -112,6 +167,8 @@ export function parseAction(raw: unknown, i: number, limitsOrNodes: ActionLimits
   }
   switch (what as ActionName) {
     case 'request': {
+      // A service's clients are the actors from CLIENT_ID_BASE on, where the built-in one lives.
+      if (lim.service !== undefined) throw new ScenarioError(`${f}.do`, `a client action (a ${lim.service.name} scenario's clients make the requests: {"do": "client", "client": C, "op": …})`, what);
       rejectUnknown(raw, ['at', 'do', 'value', 'node'], f);
       if (typeof raw.value !== 'string' || raw.value.length > 200) {
         throw new ScenarioError(`${f}.value`, 'a string of at most 200 characters', raw.value);
@@ -170,6 +227,17 @@ export function parseAction(raw: unknown, i: number, limitsOrNodes: ActionLimits
       const node = what === 'add' ? intField(raw.node, `${f}.node`, lim.nodes + 1, nodes) : nodeField(raw.node, `${f}.node`, nodes);
       return { at, do: what as 'add' | 'remove', node };
     }
+    case 'client': {
+      const service = lim.service;
+      if (service === undefined) throw new ScenarioError(`${f}.do`, 'an action of the protocol (client actions need a top-level "service")', what);
+      const client = intField(raw.client, `${f}.client`, 1, lim.clients ?? 0);
+      // The service's parser checks op, its arguments, and that no unknown field is present.
+      const op = service.parseOp(raw, f, lim.nodes);
+      // The action as written, `at` normalized first: it round-trips.
+      const a = { ...raw, at, do: 'client', client } as ClientAction;
+      parsedOps.set(a, op);
+      return a;
+    }
   }
 }
 
@@ -187,21 +255,48 @@ export function parseScenario(raw: unknown): ParsedScenario {
   const until = raw.until === undefined ? DEFAULT_UNTIL_MS : intField(raw.until, 'until', 1, MAX_TIME_MS);
   if (raw.config !== undefined && !isPlainObject(raw.config)) throw new ScenarioError('config', 'an object', raw.config);
   if (raw.initial !== undefined && !isPlainObject(raw.initial)) throw new ScenarioError('initial', 'an object keyed by node id', raw.initial);
-  const config = protocol.parseConfig(raw.config, nodes);
+  let config = protocol.parseConfig(raw.config, nodes);
   const initial = protocol.parseInitial(raw.initial, nodes);
+  const service = parseService(raw, protocol);
+  const clients = service === null ? 0 : raw.clients === undefined ? DEFAULT_CLIENTS : intField(raw.clients, 'clients', 1, MAX_CLIENTS);
+  if (service !== null) config = protocol.withService!(config, service.name);
   let script: ScriptAction[] = [];
   if (raw.script !== undefined) {
     if (!Array.isArray(raw.script)) throw new ScenarioError('script', 'a list of actions', raw.script);
     if (raw.script.length > MAX_SCRIPT_ACTIONS) {
       throw new ScenarioError('script', `at most ${MAX_SCRIPT_ACTIONS} actions`, raw.script.length);
     }
-    const limits = actionLimits(protocol, nodes);
+    const limits = actionLimits(protocol, nodes, service ?? undefined, clients);
     script = raw.script.map((a, i) => parseAction(a, i, limits));
   }
   const scenario: Scenario = { protocol: protocol.name, nodes, seed, until, script };
   if (raw.config !== undefined) scenario.config = raw.config as Record<string, unknown>;
   if (raw.initial !== undefined) scenario.initial = raw.initial as Record<string, unknown>;
-  return { scenario, protocol, config, initial, warnings: protocol.initialWarnings(initial, nodes) };
+  if (service !== null) scenario.service = service.name;
+  if (raw.clients !== undefined) scenario.clients = clients;
+  return { scenario, protocol, config, initial, warnings: protocol.initialWarnings(initial, nodes), service, clients };
+}
+
+/**
+ * The top-level `service`: one the registry has, on a protocol it runs on. etcd and Consul
+ * are named by DESIGN.md but not built yet: refused, saying so. `clients` without a service
+ * is refused too (there is nothing for them to talk to).
+ */
+function parseService(raw: Record<string, unknown>, protocol: AnyProtocol): ServiceDef | null {
+  if (raw.service === undefined) {
+    if (raw.clients !== undefined) throw new ScenarioError('clients', 'no "clients" without a "service" (e.g. "service": "zookeeper")', raw.clients);
+    return null;
+  }
+  const names = serviceNames();
+  if (typeof raw.service === 'string' && PLANNED_SERVICES.includes(raw.service)) {
+    throw new ScenarioError('service', `one of ${names.join(', ')} (${raw.service} is not built yet)`, raw.service);
+  }
+  const service = typeof raw.service === 'string' ? getService(raw.service) : undefined;
+  if (service === undefined) throw new ScenarioError('service', `one of ${names.join(', ')}`, raw.service);
+  if (!service.protocols.includes(protocol.name) || protocol.withService === undefined) {
+    throw new ScenarioError('service', `a service of protocol ${protocol.name} (${service.name} runs on ${service.protocols.join(', ')})`, raw.service);
+  }
+  return service;
 }
 
 /** Parse JSON text, turning a syntax error into a ScenarioError too. */
@@ -217,6 +312,7 @@ export function parseScenarioText(text: string): ParsedScenario {
 
 /** The node an action is about, for the history and the timeline (0 for none: heal, a request to the leader). */
 export function actionNode(a: ScriptAction): number {
+  if (a.do === 'client') return 0;
   if ('node' in a && a.node !== undefined) return a.node;
   return a.do === 'cut' || a.do === 'mend' || a.do === 'drop' ? a.from : 0;
 }

@@ -15,6 +15,7 @@ import { MAX_FRAMES } from './limits';
 import { actionLimits, actionNode, parseAction, parseScenario, sortScript, type ParsedScenario, type Scenario, type ScriptAction } from './scenario';
 import { Simulation, SimulationHalted } from './simulation';
 import { runExperiment } from './experiments';
+import { createMonitor } from './monitors';
 
 /** Upper bound on recorded frames per session (defined in ./limits, which the UI may import). */
 export { MAX_FRAMES };
@@ -22,6 +23,8 @@ export { MAX_FRAMES };
 export const MAX_NEW_FRAMES_PER_CALL = 200_000;
 const MAX_EVENT_ROWS = 1000;
 const RECENT_OPS = 20;
+/** A service's ops and events a frame carries at most (the newest). */
+const RECENT_SERVICE_OPS = 200;
 
 interface Loaded {
   parsed: ParsedScenario;
@@ -57,7 +60,7 @@ export class SimSession implements SimApi {
     }
     const sim = new Simulation(parsed);
     const history = new History();
-    const monitor = parsed.protocol.monitor(parsed.config, parsed.scenario.nodes) as Monitor<unknown>;
+    const monitor = createMonitor(parsed);
     history.keyframe(sim.snapshot());
     this.s = {
       parsed,
@@ -194,7 +197,17 @@ export class SimSession implements SimApi {
       hub: sim.hasHub ? p.view(sim.nodes[HUB_ID], true) : null,
       hubTimers: sim.hasHub ? timersOf(HUB_ID) : [],
       members: p.membership ? Array.from(sim.member.subarray(1)) : null,
+      service: this.serviceView(),
     };
+  }
+
+  /** A service scenario's clients at this frame: what each draws, and the history so far. */
+  private serviceView(): FrameView['service'] {
+    const { sim, parsed } = this.loaded;
+    const host = sim.serviceClients;
+    if (host === null || parsed.service === null) return null;
+    const ops = host.ops.filter((o) => o !== undefined);
+    return { name: parsed.service.name, clients: host.views(), ops: ops.slice(-RECENT_SERVICE_OPS), opCount: ops.length, events: host.events.slice(-RECENT_SERVICE_OPS), eventCount: host.events.length };
   }
 
   seek(frame: number): FrameView {
@@ -226,7 +239,7 @@ export class SimSession implements SimApi {
     // Validate with the scenario parser's rules, so a UI action obeys the same ones as a file.
     let candidate: ScriptAction;
     try {
-      candidate = parseAction({ ...action, at }, s.script.length, actionLimits(sim.protocol, s.parsed.scenario.nodes));
+      candidate = parseAction({ ...action, at }, s.script.length, actionLimits(sim.protocol, s.parsed.scenario.nodes, s.parsed.service ?? undefined, s.parsed.clients));
     } catch (e) {
       throw new Error(`bad action: ${(e as Error).message}`, { cause: e });
     }
@@ -246,7 +259,7 @@ export class SimSession implements SimApi {
     s.marks = s.marks.filter((m) => m.frame <= frame);
     if (s.violation !== null && s.violation.frame > frame) s.violation = null;
     // Rebuild the monitor: replay from frame 0 with checks on (those frames passed before).
-    s.monitor = s.parsed.protocol.monitor(s.parsed.config, s.parsed.scenario.nodes) as Monitor<unknown>;
+    s.monitor = createMonitor(s.parsed);
     sim.restore(history.keyframes[0]);
     sim.monitor = s.monitor;
     while (sim.frame < frame && sim.step()) {
@@ -366,6 +379,8 @@ export class SimSession implements SimApi {
     const out: Scenario = { protocol: sc.protocol, nodes: sc.nodes, seed: sc.seed, until: sc.until, script: sortScript(s.script) };
     if (sc.config !== undefined) out.config = sc.config;
     if (sc.initial !== undefined) out.initial = sc.initial;
+    if (sc.service !== undefined) out.service = sc.service;
+    if (sc.clients !== undefined) out.clients = sc.clients;
     return out;
   }
 

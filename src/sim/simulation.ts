@@ -22,7 +22,9 @@ import type { History } from './history';
 import { Network, type NetworkSnap } from './network';
 import { Rng } from './prng';
 import { MessageQueue, type InFlight } from './queue';
-import { actionNode, sortScript, type ParsedScenario, type ScriptAction } from './scenario';
+import { actionNode, clientOpOf, sortScript, type ParsedScenario, type ScriptAction } from './scenario';
+import { ClientHost, type ClientHostSnap } from './service-clients';
+import type { ServiceDef, ServiceWorld } from '../core/coord/registry';
 
 /** The run cannot go on (not a protocol violation): e.g. the bounded queue overflowed. */
 export class SimulationHalted extends Error {
@@ -54,6 +56,9 @@ export interface SimSnapshot {
   linkSent: Uint32Array;
   linkLast: Float64Array;
   notices: InFlight[];
+  /** The service's client actors and their history (null without a service). */
+  service: ClientHostSnap | null;
+  clientLinkLast: Float64Array | null;
 }
 
 /** What one step did, for callers that want to know (the session's marks). */
@@ -110,6 +115,20 @@ export class Simulation {
    * linkSent): the FIFO clamp. Part of the snapshot, so seeks are exact.
    */
   readonly linkLast: Float64Array;
+  /** The scenario's coordination service, and its client actors (null without one). */
+  readonly service: ServiceDef | null;
+  readonly serviceClients: ClientHost | null;
+  /** Timer slots per service client; their timers follow the nodes' in the timer table. */
+  readonly clientSlots: number;
+  /** Where the clients' timers start in the timer table: (nodes + 1) · slots. */
+  private readonly clientTimerBase: number;
+  /**
+   * Service clients talk to servers over TCP: each directed client↔server link is FIFO and
+   * loses nothing (a lost connection shows as a read timeout or a reset, the client's
+   * business). The FIFO clamp of link (client c, server s): [(c − 1)(nodes + 1) + s] for
+   * client → server, then the same again after count · (nodes + 1) for server → client.
+   */
+  readonly clientLinkLast: Float64Array | null;
   private readonly fifo: boolean;
   private readonly reorderRate: number;
   private readonly duplicateRate: number;
@@ -138,9 +157,15 @@ export class Simulation {
     this.network = new Network(this.nodeCount, this.hasHub);
     this.slots = protocol.timerSlots;
     const n = this.nodeCount;
-    this.timerAt = new Float64Array((n + 1) * this.slots).fill(Infinity);
-    this.timerSetAt = new Float64Array((n + 1) * this.slots);
-    this.timerSeq = new Float64Array((n + 1) * this.slots);
+    this.service = parsed.service ?? null;
+    const clientCount = this.service === null ? 0 : parsed.clients;
+    this.clientSlots = this.service === null ? 0 : this.service.client.timerSlots;
+    this.clientTimerBase = (n + 1) * this.slots;
+    const timerCount = this.clientTimerBase + clientCount * this.clientSlots;
+    this.timerAt = new Float64Array(timerCount).fill(Infinity);
+    this.timerSetAt = new Float64Array(timerCount);
+    this.timerSeq = new Float64Array(timerCount);
+    this.clientLinkLast = this.service === null ? null : new Float64Array(2 * clientCount * (n + 1));
     this.linkSent = new Uint32Array((n + 1) * (n + 1));
     this.linkLast = new Float64Array((n + 1) * (n + 1));
     this.fifo = this.net.fifo ?? true;
@@ -151,6 +176,7 @@ export class Simulation {
     for (let id = 0; id <= n; id++) this.rngNodes.push(new Rng(this.seed, `node:${id}`));
     this.script = sortScript(scenario.script);
     this.clients = new Clients(this);
+    this.serviceClients = this.service === null ? null : new ClientHost(this.service.client, clientCount, scenario.nodes, config, this.seed, this);
     const starting = scenario.nodes;
     this.nodes = [this.hasHub ? protocol.createNode(HUB_ID, starting, config, undefined) : undefined];
     this.alive = [this.hasHub];
@@ -192,6 +218,14 @@ export class Simulation {
         return sim.member;
       },
     };
+    if (this.serviceClients !== null) {
+      const host = this.serviceClients;
+      Object.defineProperties(this.world, {
+        clients: { get: () => host.clients },
+        ops: { get: () => host.ops },
+        events: { get: () => host.events },
+      });
+    }
     if (this.hasHub) this.withNode(HUB_ID, () => protocol.start(this.nodes[HUB_ID], this.ctx));
     for (let id = 1; id <= starting; id++) this.withNode(id, () => protocol.start(this.nodes[id], this.ctx));
   }
@@ -224,6 +258,11 @@ export class Simulation {
     const latency = this.latency();
     const lost = net.dropRate > 0 && this.rngNet.next() < net.dropRate;
     const n = this.nodeCount;
+    const host = this.serviceClients;
+    if (host !== null && (from >= CLIENT_ID_BASE || to >= CLIENT_ID_BASE)) {
+      this.sendClientLink(host, from, to, msg);
+      return;
+    }
     if (from > n || to > n) {
       // Client links are not ordered: each request is its own exchange.
       this.queue.push({ at: this.now + latency, seq: this.seq++, from, to, sentAt: this.now, lost, byUser: false, nth: 0, msg });
@@ -241,6 +280,25 @@ export class Simulation {
     }
   }
 
+  /**
+   * A service client's packet, or a server's packet to one: over its TCP connection, so in
+   * order and never lost on the way (clientLinkLast). The random drop rate is the servers'
+   * links' fault; a client loses its connection by a crash (reset) or by its read timeout.
+   */
+  private sendClientLink(host: ClientHost, from: number, to: number, msg: unknown): void {
+    const n = this.nodeCount;
+    const fromClient = from >= CLIENT_ID_BASE;
+    const c = host.clientOf(fromClient ? from : to);
+    const server = fromClient ? to : from;
+    const k = (fromClient ? 0 : host.count * (n + 1)) + (c - 1) * (n + 1) + server;
+    const last = this.clientLinkLast!;
+    let at = this.now + this.latency();
+    if (at < last[k]) at = last[k];
+    last[k] = at;
+    if (fromClient) host.sent(c, to);
+    this.queue.push({ at, seq: this.seq++, from, to, sentAt: this.now, lost: false, byUser: false, nth: 0, msg });
+  }
+
   /** A message that arrives after exactly `delayMs` and cannot be lost (client time-outs). */
   sendSelf(id: number, delayMs: number, msg: unknown): void {
     this.queue.push({ at: this.now + delayMs, seq: this.seq++, from: id, to: id, sentAt: this.now, lost: false, byUser: false, nth: 0, msg });
@@ -251,15 +309,20 @@ export class Simulation {
     if (this.recorder !== null) this.recorder.note(code, node, a, b, c, d);
   }
 
+  /** The timer table's index of (actor id, slot): a node's, or a service client's after them. */
+  private timerIndex(id: number, slot: number): number {
+    return id >= CLIENT_ID_BASE ? this.clientTimerBase + (id - CLIENT_ID_BASE) * this.clientSlots + slot : id * this.slots + slot;
+  }
+
   setTimer(id: number, slot: number, delayMs: number): void {
-    const k = id * this.slots + slot;
+    const k = this.timerIndex(id, slot);
     this.timerAt[k] = this.now + Math.max(0, Math.round(delayMs));
     this.timerSetAt[k] = this.now;
     this.timerSeq[k] = this.seq++;
   }
 
   clearTimer(id: number, slot: number): void {
-    this.timerAt[id * this.slots + slot] = Infinity;
+    this.timerAt[this.timerIndex(id, slot)] = Infinity;
   }
 
   private withNode(id: number, f: () => void): void {
@@ -382,7 +445,8 @@ export class Simulation {
     const node = actionNode(a);
     // Only a crash, a restart or a timeout changes a node's state; a request is a client's message.
     const touched = a.do === 'crash' || a.do === 'restart' || a.do === 'timeout' || a.do === 'add' || a.do === 'remove' ? a.node : 0;
-    this.begin(EventType.Action, a.at, a.do === 'request' ? CLIENT_ID_BASE : node, 0, 0, 0, a, touched);
+    const shownAt = a.do === 'request' ? CLIENT_ID_BASE : a.do === 'client' ? CLIENT_ID_BASE + a.client - 1 : node;
+    this.begin(EventType.Action, a.at, shownAt, 0, 0, 0, a, touched);
     switch (a.do) {
       case 'crash':
         if (this.member[a.node] !== 1) this.noteAs(a.node, SimNote.NotMember, this.member[a.node]);
@@ -431,6 +495,10 @@ export class Simulation {
       case 'drop':
         this.dropInFlight(a.from, a.to, a.nth);
         break;
+      case 'client':
+        // Only a service scenario parses client actions.
+        this.serviceClients!.invoke(a.client, clientOpOf(a));
+        break;
     }
     this.end(touched);
   }
@@ -440,6 +508,8 @@ export class Simulation {
     for (let s = 0; s < this.slots; s++) this.clearTimer(id, s);
     this.protocol.crash(this.nodes[id]);
     this.connectionsClose(id);
+    // Its clients' TCP connections are reset: they hear of it in the same frame (ClientDef.disconnected).
+    if (this.serviceClients !== null) this.serviceClients.serverCrashed(id);
   }
 
   private startNode(id: number): void {
@@ -457,6 +527,11 @@ export class Simulation {
   /** What a checker or a query sees: the live world at the current frame. */
   worldView(): WorldView<unknown> {
     return this.world;
+  }
+
+  /** The world with the service's clients and history (only in a service scenario). */
+  serviceWorld(): ServiceWorld {
+    return this.world as ServiceWorld;
   }
 
   /**
@@ -524,6 +599,14 @@ export class Simulation {
   /** Returns false when the event was a no-op that should not become a frame. */
   private runMessage(m: InFlight): boolean {
     const to = m.to;
+    const host = this.serviceClients;
+    if (host !== null && to >= CLIENT_ID_BASE) {
+      // A service client's packet (client links lose nothing: see sendClientLink).
+      this.begin(EventType.Deliver, m.at, to, m.from, this.protocol.kindCode(m.msg), Fate.Delivered, null, 0);
+      host.receive(host.clientOf(to), m.msg, m.from);
+      this.end(0);
+      return true;
+    }
     if (to >= CLIENT_ID_BASE) {
       if (isClientTimeout(m.msg)) {
         if (!this.clients.isTimeoutLive(m.msg)) return false;
@@ -579,6 +662,17 @@ export class Simulation {
   }
 
   private runTimer(k: number): void {
+    if (k >= this.clientTimerBase) {
+      const i = k - this.clientTimerBase;
+      const c = Math.floor(i / this.clientSlots) + 1;
+      const slot = i - (c - 1) * this.clientSlots;
+      const at = this.timerAt[k];
+      this.timerAt[k] = Infinity;
+      this.begin(EventType.Timer, at, CLIENT_ID_BASE + c - 1, 0, slot, 0, null, 0);
+      this.serviceClients!.timer(c, slot);
+      this.end(0);
+      return;
+    }
     const id = Math.floor(k / this.slots);
     const slot = k - id * this.slots;
     const at = this.timerAt[k];
@@ -613,6 +707,8 @@ export class Simulation {
       linkSent: this.linkSent.slice(),
       linkLast: this.linkLast.slice(),
       notices: this.notices.snapshot(),
+      service: this.serviceClients === null ? null : this.serviceClients.snapshot(),
+      clientLinkLast: this.clientLinkLast === null ? null : this.clientLinkLast.slice(),
     };
   }
 
@@ -636,6 +732,8 @@ export class Simulation {
     this.linkSent.set(s.linkSent);
     this.linkLast.set(s.linkLast);
     this.notices.restore(s.notices);
+    if (this.serviceClients !== null && s.service !== null) this.serviceClients.restore(s.service);
+    if (this.clientLinkLast !== null && s.clientLinkLast !== null) this.clientLinkLast.set(s.clientLinkLast);
     this.violation = null;
   }
 

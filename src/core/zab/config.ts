@@ -17,7 +17,7 @@ import { ZAB_BUGS, type ZabConfig } from './types';
  *   from the txn log unless zookeeper.snapSizeLimitInKb ≤ 0; its size limit is left out).
  * - network: 10–30 ms per message, no loss; clients one-shot with a 1 s timeout (as Raft's).
  */
-export const ZAB_DEFAULTS: Readonly<Omit<ZabConfig, 'bugs'>> = Object.freeze({
+export const ZAB_DEFAULTS: Readonly<Omit<ZabConfig, 'bugs' | 'service'>> = Object.freeze({
   tickTimeMs: 2000,
   initLimit: 10,
   syncLimit: 5,
@@ -61,5 +61,6 @@ export function parseConfig(rawIn: unknown, _nodes: number): ZabConfig {
     committedLogCount: int(raw, 'committedLogCount', d.committedLogCount, 0, MAX_COMMITTED_LOG, 'transactions'),
     txnLogSync: bool(raw, 'txnLogSync', d.txnLogSync),
     bugs: parseBugs(raw.bugs, ZAB_BUGS),
+    service: null,
   };
 }

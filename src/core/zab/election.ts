@@ -19,6 +19,7 @@ import { becomeFollowing } from './follower';
 import { becomeLeading } from './leader';
 import { bit, lastZxid, popcount, quorum, type Ctx, type Msg, type ZabNode } from './state';
 import { ServerState, ZAB_TIMERS, ZabNotes, type ReceivedVote, type Vote, type ZabRole } from './types';
+import { zkDropConnections } from './zk/serve';
 
 /** Which part of the total order decided a comparison. */
 export type Decider = 'epoch' | 'zxid' | 'sid';
@@ -143,6 +144,8 @@ export function clearRoleState(node: ZabNode): void {
   node.proposedBase = 0;
   // Waiting clients are not answered: their writes may still commit under the next leader.
   if (node.pending.size > 0) node.pending = new Map();
+  // ZooKeeper's server shuts down: its client connections close (the applied tree stays).
+  zkDropConnections(node);
 }
 
 /** The re-send timer fired: nothing arrived for a whole interval. */

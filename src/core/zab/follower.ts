@@ -17,8 +17,9 @@
  */
 import { emit } from '../protocol';
 import { becomeLooking } from './election';
+import { zkPingAnswer } from './zk/serve';
 import { countUpTo, lastZxid, type Ctx, type Msg, type ZabNode } from './state';
-import { ZAB_PHASE_CODES, ZAB_TIMERS, ZabMsgKind, ZabNotes, epochOf, type Txn, type ZabMsg, type ZabPhase } from './types';
+import { ZAB_PHASE_CODES, ZAB_TIMERS, ZabNotes, zabMsgKind, epochOf, type Txn, type ZabMsg, type ZabPhase } from './types';
 
 export function enterPhase(node: ZabNode, ctx: Ctx, phase: Exclude<ZabPhase, 'election'>, epoch: number): void {
   if (node.phase === phase) return;
@@ -105,7 +106,7 @@ function deliverUpTo(node: ZabNode, zxid: number): void {
 }
 
 function ignore(ctx: Ctx, from: number, msg: ZabMsg): void {
-  emit(ctx, ZabNotes.Ignored, { from, kind: ZabMsgKind[msg.type] });
+  emit(ctx, ZabNotes.Ignored, { from, kind: zabMsgKind(msg) });
 }
 
 /** A leader-to-follower packet. */
@@ -212,7 +213,8 @@ export function followerReceive(node: ZabNode, msg: ZabMsg, from: number, ctx: C
     }
     case 'Ping': {
       emit(ctx, ZabNotes.PingAnswered, { leader: from, zxid: msg.zxid });
-      ctx.send(from, { type: 'Ping', zxid: lastZxid(node) });
+      const sessions = zkPingAnswer(node, msg.zxid);
+      ctx.send(from, sessions === null ? { type: 'Ping', zxid: lastZxid(node) } : { type: 'Ping', zxid: lastZxid(node), sessions });
       return;
     }
     default:

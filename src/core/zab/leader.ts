@@ -15,8 +15,10 @@
 import { emit } from '../protocol';
 import { becomeLooking } from './election';
 import { enterPhase } from './follower';
+import { zkLeaderForwarded, zkTouchFromLearner } from './zk/serve';
+import type { ZkTxn } from '../coord/zookeeper/types';
 import { bit, lastZxid, popcount, quorum, type Ctx, type Learner, type ZabNode } from './state';
-import { ZAB_TIMERS, ZabMsgKind, ZabNotes, counterOf, epochOf, zxidOf, type Txn, type ZabMsg, type Zxid } from './types';
+import { ZAB_TIMERS, ZabNotes, isForwarded, zabMsgKind, counterOf, epochOf, zxidOf, type Txn, type ZabMsg, type Zxid } from './types';
 
 function halfTickMs(node: ZabNode): number {
   return Math.max(1, Math.floor(node.cfg.tickTimeMs / 2));
@@ -231,12 +233,21 @@ function tryCommit(node: ZabNode, ctx: Ctx): void {
 
 /** A write: the next zxid of our epoch, logged by us (our ACK), sent to every follower in step. */
 function propose(node: ZabNode, ctx: Ctx, clientId: number, requestId: number, value: string): void {
+  proposeTxn(node, ctx, clientId, requestId, value, undefined);
+}
+
+/**
+ * Propose a transaction; with the ZooKeeper service it carries `zk` (already stamped), and
+ * the server the client is connected to answers it once applied (no ClientReply here).
+ */
+export function proposeTxn(node: ZabNode, ctx: Ctx, clientId: number, requestId: number, value: string, zk: ZkTxn | undefined): void {
   node.counter++;
-  const txn: Txn = { zxid: zxidOf(node.newEpoch, node.counter), value };
+  const zxid = zxidOf(node.newEpoch, node.counter);
+  const txn: Txn = zk === undefined ? { zxid, value } : { zxid, value, zk };
   const prev = lastZxid(node);
   node.history.push(txn);
   node.proposedAt.push(ctx.now);
-  node.pending.set(txn.zxid, { clientId, requestId });
+  if (zk === undefined) node.pending.set(txn.zxid, { clientId, requestId });
   emit(ctx, ZabNotes.Proposed, { zxid: txn.zxid, client: clientId, request: requestId });
   for (const p of node.peers) if (node.learners[p]?.forwarding) ctx.send(p, { type: 'Proposal', txn, prev });
   tryCommit(node, ctx);
@@ -253,7 +264,7 @@ export function leaderClientRequest(node: ZabNode, clientId: number, requestId: 
 }
 
 function ignore(ctx: Ctx, from: number, msg: ZabMsg): void {
-  emit(ctx, ZabNotes.Ignored, { from, kind: ZabMsgKind[msg.type] });
+  emit(ctx, ZabNotes.Ignored, { from, kind: zabMsgKind(msg) });
 }
 
 /** A follower-to-leader packet. */
@@ -330,9 +341,13 @@ export function leaderReceive(node: ZabNode, msg: ZabMsg, from: number, ctx: Ctx
       if (node.established) tryCommit(node, ctx);
       return;
     case 'Ping':
-      return; // heard: that is all a PING answer says
+      // Heard: that is all a PING answer says, but for the sessions its clients touched.
+      if (msg.sessions !== undefined) zkTouchFromLearner(node, msg.sessions, from, ctx);
+      return;
     case 'Request':
-      leaderClientRequest(node, msg.clientId, msg.requestId, msg.value, ctx);
+      if (!isForwarded(msg)) return ignore(ctx, from, msg);
+      if (msg.zk !== undefined) zkLeaderForwarded(node, msg, from, ctx);
+      else leaderClientRequest(node, msg.clientId, msg.requestId, msg.value, ctx);
       return;
     default:
       ignore(ctx, from, msg);

@@ -11,6 +11,7 @@ import { followerClientRequest, followerRetry, followerDisconnected, followerRec
 import { leaderClientRequest, leaderDisconnected, leaderReceive, leaderTick } from './leader';
 import { lastZxid, type Ctx, type ZabNode } from './state';
 import { ZAB_TIMERS, ZabNotes, type ZabMsg } from './types';
+import { isZkPacket, zkAfter, zkCrash, zkReceive, zkTrackerTimer } from './zk/serve';
 
 export { createZabNode } from './state';
 
@@ -18,6 +19,7 @@ export { createZabNode } from './state';
 export function start(node: ZabNode, ctx: Ctx): void {
   if (ctx.now > 0) emit(ctx, ZabNotes.Restarted, { lastZxid: lastZxid(node), acceptedEpoch: node.acceptedEpoch, currentEpoch: node.currentEpoch });
   becomeLooking(node, ctx);
+  if (node.zkServe !== null) zkAfter(node, ctx);
 }
 
 /**
@@ -41,9 +43,20 @@ export function crash(node: ZabNode): void {
   node.truncated = [];
   node.truncatedAt = 0;
   node.heardLeaderAt = 0;
+  if (node.zkServe !== null) zkCrash(node);
 }
 
 export function receive(node: ZabNode, msg: ZabMsg, from: number, ctx: Ctx): void {
+  receiveZab(node, msg, from, ctx);
+  if (node.zkServe !== null) zkAfter(node, ctx);
+}
+
+function receiveZab(node: ZabNode, msg: ZabMsg, from: number, ctx: Ctx): void {
+  if (isZkPacket(msg)) {
+    // The ZooKeeper service's packets; a server without the service has no port for them.
+    if (node.zkServe !== null) zkReceive(node, msg, from, ctx);
+    return;
+  }
   switch (msg.type) {
     case 'Notification':
       receiveNotification(node, msg, from, ctx);
@@ -53,6 +66,10 @@ export function receive(node: ZabNode, msg: ZabMsg, from: number, ctx: Ctx): voi
       else followerClientRequest(node, msg, ctx);
       return;
     case 'ClientReply':
+    case 'ConnectResponse':
+    case 'Reply':
+    case 'ClientPong':
+    case 'WatcherEvent':
       return; // addressed to clients, never to a server
     default:
       if (node.state === 'leading') leaderReceive(node, msg, from, ctx);
@@ -61,7 +78,13 @@ export function receive(node: ZabNode, msg: ZabMsg, from: number, ctx: Ctx): voi
 }
 
 export function timer(node: ZabNode, slot: number, ctx: Ctx): void {
-  if (slot === ZAB_TIMERS.election) {
+  timerZab(node, slot, ctx);
+  if (node.zkServe !== null) zkAfter(node, ctx);
+}
+
+function timerZab(node: ZabNode, slot: number, ctx: Ctx): void {
+  if (slot === ZAB_TIMERS.sessions) zkTrackerTimer(node, ctx);
+  else if (slot === ZAB_TIMERS.election) {
     if (node.state === 'looking') electionTimer(node, ctx);
     else if (node.state === 'following') followerRetry(node, ctx);
   }
@@ -77,11 +100,13 @@ export function timer(node: ZabNode, slot: number, ctx: Ctx): void {
 export function timeoutNow(node: ZabNode, ctx: Ctx): void {
   if (node.state === 'looking') electionTimer(node, ctx);
   else if (node.state === 'following') followerTimer(node, ctx);
+  if (node.zkServe !== null) zkAfter(node, ctx);
 }
 
 /** The TCP connection to `peer` closed (its process died). */
 export function peerDisconnected(node: ZabNode, peer: number, ctx: Ctx): void {
   if (node.state === 'following') followerDisconnected(node, peer, ctx);
   else if (node.state === 'leading') leaderDisconnected(node, peer, ctx);
+  if (node.zkServe !== null) zkAfter(node, ctx);
 }
 

@@ -8,17 +8,22 @@ import { networkFieldsOf } from '../config-fields';
 import { createZabMonitor } from './checkers';
 import { parseConfig } from './config';
 import { initialWarnings, parseInitial, type ZabInitial } from './initial';
+import { zkLook } from './zk/look';
+import { cloneZkServe, cloneZkState } from './zk/serve';
+import { zkView } from './zk/view';
 import { crash, createZabNode, peerDisconnected, receive, start, timeoutNow, timer } from './node';
 import { lastZxid, type Learner, type ZabNode } from './state';
 import {
   LEDGER_WINDOW,
   ServerState,
   ZAB_BUGS,
-  ZabMsgKind,
   ZabNote,
   ZabNotes,
+  ZabZkNotes,
   counterOf,
   epochOf,
+  isForwarded,
+  zabMsgKind,
   zxidHex,
   type LearnerView,
   type LedgerEntry,
@@ -52,6 +57,8 @@ function snapshot(n: ZabNode): ZabSnap {
     // Append-only until replaced (like the history): shared as (array, length).
     proposedAt: n.proposedAt,
     pending: n.pending.size === 0 ? NO_PENDING : new Map(n.pending),
+    zk: n.zk === null ? null : cloneZkState(n.zk),
+    zkServe: n.zkServe === null ? null : cloneZkServe(n.zkServe),
   };
   return { node: copy, historyLength: n.history.length, proposedLength: n.proposedAt.length };
 }
@@ -67,6 +74,8 @@ function restore(s: ZabSnap): ZabNode {
     learners: n.learners.map((l) => (l === null ? null : { ...l })),
     proposedAt: n.proposedAt.slice(0, s.proposedLength),
     pending: new Map(n.pending),
+    zk: n.zk === null ? null : cloneZkState(n.zk),
+    zkServe: n.zkServe === null ? null : cloneZkServe(n.zkServe),
   };
 }
 
@@ -107,6 +116,7 @@ function look(msg: ZabMsg): MessageLook {
     case 'Ping':
       return { glyph: 'ping', name: 'PING', era: epochOf(msg.zxid), fields: { zxid: zxidHex(msg.zxid) } };
     case 'Request':
+      if (!isForwarded(msg)) return zkLook(msg);
       return { glyph: 'request', name: 'REQUEST', era: 0, fields: { clientId: msg.clientId, requestId: msg.requestId, value: msg.value, via: msg.via } };
     case 'ClientRequest':
       return { glyph: 'client-request', name: 'ClientRequest', era: 0, fields: { clientId: msg.clientId, requestId: msg.requestId, value: msg.value } };
@@ -115,11 +125,13 @@ function look(msg: ZabMsg): MessageLook {
       if (msg.ok) fields.zxid = zxidHex(msg.zxid);
       return { glyph: 'client-reply', name: 'ClientReply', era: 0, verdict: msg.ok, fields };
     }
+    default:
+      return zkLook(msg);
   }
 }
 
 function kindCode(msg: ZabMsg): number {
-  return ZabMsgKind[msg.type];
+  return zabMsgKind(msg);
 }
 
 /** Routine traffic: PINGs, a re-received identical vote, a dropped stale packet, an ack that commits nothing. */
@@ -176,6 +188,7 @@ function view(n: ZabNode, alive: boolean): ZabNodeView {
     truncatedAt: n.truncatedAt,
     learners,
     waitingFor: alive ? waitingFor(n) : null,
+    ...(n.zk !== null && n.zkServe !== null ? { zk: zkView(n, alive) } : {}),
   };
 }
 
@@ -219,7 +232,7 @@ function clientReply(msg: ZabMsg): ClientReplyInfo | null {
 
 export const zabProtocol: ProtocolDef<ZabConfig, ZabNode, ZabMsg, ZabSnap, ZabNodeView> = {
   name: 'zab',
-  timerSlots: 2,
+  timerSlots: 3,
   bugs: ZAB_BUGS,
   // ZAB is only required to be safe over TCP's ordered links (PROTOCOLS.md); it stays safe
   // with reordering too (a PROPOSAL and NEWLEADER name what they follow), only slower.
@@ -235,6 +248,11 @@ export const zabProtocol: ProtocolDef<ZabConfig, ZabNode, ZabMsg, ZabSnap, ZabNo
     clientRetry: [false, true],
   },
   parseConfig,
+  // A scenario's `service` ("zookeeper"): every server hosts ZooKeeper's request processing.
+  withService: (cfg, service) => {
+    if (service !== 'zookeeper') throw new Error(`zab hosts no service "${service}"`);
+    return { ...cfg, service: 'zookeeper' };
+  },
   networkOf,
   parseInitial,
   initialWarnings,
@@ -256,7 +274,7 @@ export const zabProtocol: ProtocolDef<ZabConfig, ZabNode, ZabMsg, ZabSnap, ZabNo
   view,
   output,
   markKinds: ['leader', 'commit', 'phase'],
-  notes: Object.values(ZabNotes),
+  notes: [...Object.values(ZabNotes), ...Object.values(ZabZkNotes)],
   mark(code, a, _b, _c, _d, node) {
     if (code === ZabNote.LeaderEstablished) return { kind: 'leader', value: a };
     if (code === ZabNote.Committed && node.state === 'leading') return { kind: 'commit', value: counterOf(a) };

@@ -8,6 +8,8 @@
  * as (array, length).
  */
 import type { NodeCtx } from '../protocol';
+import { newServerState, type ZkServerState } from '../coord/zookeeper/server';
+import { createZkServe, type ZkServe } from './zk/serve';
 import { type ReceivedVote, type Txn, type Vote, type ZabConfig, type ZabMsg, type ZabPhase, type ZabRole, type Zxid } from './types';
 
 export type Ctx = NodeCtx<ZabMsg>;
@@ -97,6 +99,12 @@ export interface ZabNode {
   proposedBase: number;
   /** Clients waiting for a commit: zxid → who asked. */
   pending: Map<Zxid, { clientId: number; requestId: number }>;
+
+  // ZooKeeper service (cfg.service === 'zookeeper'; null otherwise)
+  /** The applied tree, watches and last applied zxid: history[0 .. zkServe.applied) applied in order. Rebuilt after a crash. */
+  zk: ZkServerState | null;
+  /** Connections, per-session request queues, the session tracker (src/core/zab/zk/serve.ts). */
+  zkServe: ZkServe | null;
 }
 
 export function lastZxid(node: ZabNode): Zxid {
@@ -186,5 +194,7 @@ export function createZabNode(id: number, nodes: number, cfg: ZabConfig, initial
     proposedAt: [],
     proposedBase: 0,
     pending: new Map(),
+    zk: cfg.service === 'zookeeper' ? newServerState() : null,
+    zkServe: cfg.service === 'zookeeper' ? createZkServe() : null,
   };
 }

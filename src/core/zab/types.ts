@@ -7,6 +7,7 @@
  * fields may be added; renaming or removing one changes both sides.
  */
 import { defineNotes } from '../protocol';
+import type { SessionId, ZkClientMsg, ZkServerMsg, ZkTxn } from '../coord/zookeeper/types';
 
 // ---- zxid -------------------------------------------------------------------------
 
@@ -37,8 +38,24 @@ export function zxidPair(z: Zxid): string {
 
 // ---- config -----------------------------------------------------------------------
 
-export type ZabBug = 'ignoreZxidInElection' | 'commitWithoutQuorum';
-export const ZAB_BUGS: readonly ZabBug[] = ['ignoreZxidInElection', 'commitWithoutQuorum'];
+/**
+ * Deliberate bugs. The ZooKeeper service's two (src/core/zab/zk/serve.ts says how each acts):
+ * - `expireWithoutLog`: a follower's own session tracker expires an idle session locally —
+ *   its ephemerals deleted in that follower's tree only — instead of the leader proposing
+ *   closeSession through the log. The trees diverge: that follower's reads miss nodes the
+ *   committed history still has (the Linearizability checker must catch it), and later txns
+ *   on the session get other outcomes there than on the leader.
+ * - `watchFiresTwice`: a fired watch is not removed on the server (WatchManager's one-shot
+ *   rule broken), so the next change fires it again with no new registration: the One-Shot
+ *   Watches checker must catch it.
+ */
+export type ZabBug = 'ignoreZxidInElection' | 'commitWithoutQuorum' | 'expireWithoutLog' | 'watchFiresTwice';
+export const ZAB_BUGS: readonly ZabBug[] = ['ignoreZxidInElection', 'commitWithoutQuorum', 'expireWithoutLog', 'watchFiresTwice'];
+/** The bugs that act only when the ensemble hosts the ZooKeeper service. */
+export const ZAB_SERVICE_BUGS: readonly ZabBug[] = ['expireWithoutLog', 'watchFiresTwice'];
+
+/** The coordination service a ZAB ensemble hosts (a scenario's top-level `service`); null: none, requests are opaque values. */
+export type ZabService = 'zookeeper' | null;
 
 export interface ZabConfig {
   /** ZooKeeper's tickTime (zoo_sample.cfg: 2000 ms). PINGs go every tickTime / 2. */
@@ -67,6 +84,8 @@ export interface ZabConfig {
   /** Whether a follower older than that window may be synced from the leader's whole logged history (ZooKeeper's txn-log sync, on unless zookeeper.snapSizeLimitInKb ≤ 0); off ⇒ SNAP. */
   txnLogSync: boolean;
   bugs: Record<ZabBug, boolean>;
+  /** Set by ProtocolDef.withService from the scenario's `service`, never from `config` (null by default). */
+  service: ZabService;
 }
 
 // ---- server state ----------------------------------------------------------------
@@ -90,7 +109,10 @@ export interface Vote {
 /** A transaction in a server's history. */
 export interface Txn {
   readonly zxid: Zxid;
+  /** A short human label (`create /lock/lock-0000000001`): what the ledger shows. */
   readonly value: string;
+  /** With the ZooKeeper service: the transaction every server applies once committed. */
+  readonly zk?: ZkTxn;
 }
 
 // ---- messages -----------------------------------------------------------------------
@@ -127,12 +149,39 @@ export type ZabMsg =
   /** A follower logged `zxid` (or acknowledges NEWLEADER when zxid counter is 0). */
   | { type: 'Ack'; zxid: Zxid }
   | { type: 'Commit'; zxid: Zxid }
-  /** Leader → follower every tickTime / 2, and the follower's answer (the leader learns it is alive). */
-  | { type: 'Ping'; zxid: Zxid }
-  /** A write a follower forwards to its leader (ZooKeeper's REQUEST packet). */
-  | { type: 'Request'; clientId: number; requestId: number; value: string; via: number }
+  /** Leader → follower every tickTime / 2 (the follower answers with a Ping too: the leader learns it is alive). */
+  /**
+   * Follower → leader, every tickTime / 2: the answer to the leader's PING. With the
+   * ZooKeeper service it carries the sessions its clients touched since the last one
+   * (LearnerSessionTracker.snapshot): the leader's tracker touches them.
+   */
+  | { type: 'Ping'; zxid: Zxid; sessions?: readonly SessionId[] }
+  /**
+   * A write a follower forwards to its leader (ZooKeeper's REQUEST packet). With the
+   * ZooKeeper service `zk` is the transaction to propose (the leader stamps timeMs), and
+   * clientId / requestId are the client actor and its xid.
+   */
+  | { type: 'Request'; clientId: number; requestId: number; value: string; via: number; zk?: ZkTxn }
   | { type: 'ClientRequest'; clientId: number; requestId: number; value: string }
-  | { type: 'ClientReply'; requestId: number; ok: boolean; leaderHint: number; zxid: Zxid };
+  | { type: 'ClientReply'; requestId: number; ok: boolean; leaderHint: number; zxid: Zxid }
+  /** ZooKeeper service, follower → leader: a client reconnected here with this session: is it still open (Learner REVALIDATE)? */
+  | { type: 'Revalidate'; session: SessionId; timeoutMs: number }
+  /** Leader → follower: the answer; `valid` false = expired or closed. */
+  | { type: 'RevalidateReply'; session: SessionId; valid: boolean }
+  /** ZooKeeper service, follower → leader: a client's sync (Learner SYNC), `xid` its request. */
+  | { type: 'Sync'; session: SessionId; xid: number }
+  /** Leader → follower: everything proposed before the sync is committed, up to `zxid`. */
+  | { type: 'SyncReply'; session: SessionId; xid: number; zxid: Zxid }
+  /**
+   * Leader → a server: `session` reconnected elsewhere, drop its connection and watches.
+   * A real server learns it from its TCP connection closing (the client closes its old
+   * socket before connecting anew); the simulated network has no such signal, so the
+   * leader, which learns the new owner at REVALIDATE, says it.
+   */
+  | { type: 'SessionMoved'; session: SessionId; to: number }
+  /** The ZooKeeper wire: what clients send servers, and what servers answer. */
+  | ZkClientMsg
+  | ZkServerMsg;
 
 /** Message kind codes in the history (stable; the UI draws and narrates by them). */
 export const ZabMsgKind = {
@@ -153,6 +202,35 @@ export const ZabMsgKind = {
   ClientRequest: 15,
   ClientReply: 16,
 } as const;
+
+/** The ZooKeeper service's packets, each drawn as the existing kind nearest to its role. */
+const ZK_KIND: Readonly<Record<ZkPacketType, number>> = {
+  Revalidate: ZabMsgKind.Request,
+  RevalidateReply: ZabMsgKind.Request,
+  Sync: ZabMsgKind.Request,
+  SyncReply: ZabMsgKind.Request,
+  SessionMoved: ZabMsgKind.Request,
+  ConnectRequest: ZabMsgKind.ClientRequest,
+  ClientPing: ZabMsgKind.ClientRequest,
+  ConnectResponse: ZabMsgKind.ClientReply,
+  Reply: ZabMsgKind.ClientReply,
+  ClientPong: ZabMsgKind.ClientReply,
+  WatcherEvent: ZabMsgKind.ClientReply,
+};
+type ZkPacketType = Exclude<ZabMsg['type'], keyof typeof ZabMsgKind>;
+
+/** A message's kind code (the history keeps it). A client's Request is drawn as a ClientRequest. */
+export function zabMsgKind(msg: ZabMsg): number {
+  if (msg.type === 'Request') return isForwarded(msg) ? ZabMsgKind.Request : ZabMsgKind.ClientRequest;
+  return msg.type in ZabMsgKind ? ZabMsgKind[msg.type as keyof typeof ZabMsgKind] : ZK_KIND[msg.type as ZkPacketType];
+}
+
+/** A follower's forwarded write (REQUEST), as opposed to a client's ZooKeeper Request. */
+export type ZabForward = Extract<ZabMsg, { type: 'Request'; via: number }>;
+export type ZkClientRequestMsg = Extract<ZabMsg, { type: 'Request'; session: number }>;
+export function isForwarded(msg: Extract<ZabMsg, { type: 'Request' }>): msg is ZabForward {
+  return 'via' in msg;
+}
 
 /**
  * How each kind is drawn: MessageLook.glyph is one of these names (the UI's glyph table
@@ -241,6 +319,29 @@ export interface ZabNodeView {
   learners: LearnerView[];
   /** Timer slots armed for the draining arc: which slot means what is in ZAB_TIMERS. */
   waitingFor: 'notification' | 'finalize' | 'leader' | 'quorum' | null;
+  /** With the ZooKeeper service: what this server has applied and who is connected to it. */
+  zk?: ZkServerView;
+}
+
+/** One znode as a server's compact tree draws it (the /zookeeper subtree left out). */
+export interface ZkTreeRowView {
+  path: string;
+  version: number;
+  /** 0 for a persistent node. */
+  ephemeralOwner: SessionId;
+  /** Watches set on this server on this path: data (getData / exists) and child (getChildren) watchers, by session, ascending. */
+  dataWatches: SessionId[];
+  childWatches: SessionId[];
+}
+
+export interface ZkServerView {
+  /** The last zxid applied to this server's tree (a follower may lag the leader's). */
+  appliedZxid: Zxid;
+  rows: ZkTreeRowView[];
+  /** The clients connected here, by session ascending, with how many of their requests wait (CommitProcessor). */
+  connections: { session: SessionId; client: number; waiting: number }[];
+  /** Leader: each tracked session and the tickTime bucket it expires in (ascending by session); empty elsewhere. */
+  tracker: { session: SessionId; timeoutMs: number; expireAt: number }[];
 }
 
 /** How many history entries a view carries. */
@@ -252,6 +353,8 @@ export const ZAB_TIMERS = {
   election: 0,
   /** FOLLOWING / LEADING: the tick (PINGs every tickTime / 2, and the liveness checks). */
   tick: 1,
+  /** ZooKeeper service: the leader's session tracker (ExpiryQueue), at every tickTime boundary. */
+  sessions: 2,
 } as const;
 
 // ---- decisions (named notes) ---------------------------------------------------------
@@ -375,6 +478,59 @@ export const ZabNotes = defineNotes({
   /** The server restarted with its logged history (ZooKeeper replays its txn log). */
   Restarted: { code: 59, fields: ['lastZxid', 'acceptedEpoch', 'currentEpoch'] },
 });
+
+/**
+ * The ZooKeeper service's decisions (src/core/zab/zk/serve.ts), codes from 100 (below
+ * SIM_NOTE_BASE). Sessions are ids as numbers (sessionHex prints them), clients actor ids
+ * (CLIENT_ID_BASE + c − 1), zxids full numbers. A forwarded write is ZabNotes.Forwarded.
+ */
+export const ZabZkNotes = defineNotes({
+  /** A ConnectRequest while we do not serve (LOOKING, or still syncing): refused, as the real server closes the socket. */
+  ConnectRefusedNotServing: { code: 100, fields: ['client', 'session'] },
+  /** The client has seen a later zxid than we applied: refused, it tries another server. */
+  ConnectRefusedBehind: { code: 101, fields: ['client', 'session', 'theirs', 'ours'] },
+  /** A new session: its id made here, its timeout negotiated (asked clamped to [2, 20] × tickTime), createSession sent through the leader. */
+  SessionRequested: { code: 102, fields: ['client', 'session', 'timeoutMs', 'askedMs'] },
+  /** The createSession was applied here: the client is connected (ConnectResponse sent). */
+  SessionCreated: { code: 103, fields: ['client', 'session', 'timeoutMs', 'zxid'] },
+  /** A follower asks its leader whether a reconnecting client's session is still open (REVALIDATE). */
+  RevalidateSent: { code: 104, fields: ['client', 'session', 'leader'] },
+  /** Leader: a reconnect (its own or a follower's) checked against the tracker: valid 1 = open (touched, now owned by `owner`), 0 = expired or closed. */
+  Revalidated: { code: 105, fields: ['session', 'valid', 'owner', 'previous'] },
+  /** The reconnecting session is open: connected here, its watches re-registered. */
+  SessionReconnected: { code: 106, fields: ['client', 'session', 'timeoutMs'] },
+  /** The reconnecting session expired or was closed: ConnectResponse with session 0, timeout 0. */
+  SessionInvalid: { code: 107, fields: ['client', 'session'] },
+  /** A request on a session this server does not know or that ended: answered SessionExpired. */
+  SessionUnknown: { code: 108, fields: ['client', 'session', 'xid'] },
+  /** A packet from a client with no connection here (we do not serve, or its session is connected elsewhere): nothing to answer on. */
+  NoConnection: { code: 109, fields: ['client', 'session'] },
+  /** A read answered from our own tree at zxid `zxid` while the leader is at `leaderZxid` (as far as we know). */
+  ReadServed: { code: 110, fields: ['client', 'xid', 'zxid', 'leaderZxid'] },
+  /** A read waits behind `behind` earlier requests of its own session (CommitProcessor's per-session order). */
+  ReadQueued: { code: 111, fields: ['client', 'xid', 'behind'] },
+  /** A follower sent a client's sync to the leader (SYNC). */
+  SyncForwarded: { code: 112, fields: ['client', 'xid', 'leader'] },
+  /** The sync is answered: the leader's SYNC said `zxid`, and we applied up to `applied`. */
+  SyncDone: { code: 113, fields: ['client', 'xid', 'zxid', 'applied'] },
+  /** A watch fired here: event code (ZK_EVENT_CODES) sent to the connected client. */
+  WatchFired: { code: 114, fields: ['client', 'event', 'zxid', 'applied'] },
+  /** The connected client's session ended (closed by it, or expired = 1 through the log): its connection is closed. */
+  SessionEnded: { code: 115, fields: ['client', 'session', 'expired', 'zxid'] },
+  /** The leader says the session reconnected to server `to`: its connection and watches here go. */
+  SessionMovedAway: { code: 116, fields: ['session', 'client', 'to'] },
+  /** A new leader loaded the open sessions of its tree, every clock restarted. */
+  TrackerLoaded: { code: 117, fields: ['sessions'] },
+  /** Leader: a session not touched within its timeout (its tickTime bucket is due): closeSession proposed. */
+  SessionExpiredByTracker: { code: 118, fields: ['session', 'timeoutMs', 'expireAt'] },
+  /** Bug expireWithoutLog: a follower ended an idle session in its own tree, outside the log. */
+  SessionExpiredLocally: { code: 119, fields: ['session', 'timeoutMs', 'expireAt'] },
+  /** A TRUNC or SNAP replaced transactions we had applied: the tree is rebuilt from the `count` committed ones. */
+  TreeRebuilt: { code: 120, fields: ['count'] },
+});
+
+/** WatchFired's `event` codes. */
+export const ZK_EVENT_CODES = { NodeCreated: 1, NodeDeleted: 2, NodeDataChanged: 3, NodeChildrenChanged: 4 } as const;
 
 /** PhaseEntered's `phase` codes. */
 export const ZAB_PHASE_CODES: Readonly<Record<Exclude<ZabPhase, 'election'>, number>> = { discovery: 1, synchronization: 2, broadcast: 3 };

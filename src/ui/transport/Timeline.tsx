@@ -93,6 +93,10 @@ function actionTitle(a: ScriptAction, t: Dict, lang: Lang): string {
     case 'drop':
       what = f.drop(nodeRef(a.from), nodeRef(a.to), fmtInt(a.nth, lang));
       break;
+    case 'client':
+      // A service client's op, by the service API's own (untranslated) name, e.g. "create".
+      what = a.op;
+      break;
   }
   return t.chromeMarkFuture(what, fmtTime(a.at, lang));
 }

@@ -250,6 +250,8 @@ export const zabEn = {
   bugHelp: {
     ignoreZxidInElection: 'Compare votes by epoch and sid only: a server with an older history can win the election',
     commitWithoutQuorum: 'The leader commits a proposal on its own ACK, without waiting for a quorum',
+    expireWithoutLog: 'A follower expires an idle session on its own, deleting its ephemeral nodes in its own tree only, instead of the leader through the log',
+    watchFiresTwice: 'A fired watch stays registered on the server, so the next change fires it again',
   } as Record<string, string>,
 
   simplifications: [
@@ -475,6 +477,8 @@ export const zabZh: ZabDict = {
   bugHelp: {
     ignoreZxidInElection: '比较选票时只看纪元和 sid：历史较旧的服务器也可能当选',
     commitWithoutQuorum: '领导者只凭自己的 ACK 就提交提议，不等法定人数',
+    expireWithoutLog: '跟随者自行让空闲会话过期，只在自己的树里删除它的临时节点，而不是由领导者通过日志完成',
+    watchFiresTwice: '触发过的监视仍留在服务器上，下一次变更会再次触发它',
   },
 
   simplifications: [

@@ -19,7 +19,8 @@ describe('config', () => {
   it('defaults are zoo_sample.cfg’s and FastLeaderElection’s', () => {
     const c = parseConfig(undefined, 3);
     expect(c).toMatchObject({ tickTimeMs: 2000, initLimit: 10, syncLimit: 5, finalizeWaitMs: 200, notificationIntervalMs: 200, maxNotificationIntervalMs: 60000, latencyMinMs: 10, latencyMaxMs: 30, fifo: true });
-    expect(c.bugs).toEqual({ ignoreZxidInElection: false, commitWithoutQuorum: false });
+    expect(c.bugs).toEqual({ ignoreZxidInElection: false, commitWithoutQuorum: false, expireWithoutLog: false, watchFiresTwice: false });
+    expect(c.service).toBeNull();
     expect(ZAB_DEFAULTS.committedLogCount).toBe(500);
   });
   it.each([
