@@ -44,7 +44,7 @@ function entryState(e: LockEntry, z: ZkDict): string {
 
 function Queue({ q, g, row, text, z }: { q: LockQueue; g: ZkStageGeometry; row: number; text: StageText; z: ZkDict }) {
   const r = g.queues[row];
-  const cx = (i: number) => r.x0 + i * (g.entryW + g.entryGap) + g.entryW / 2;
+  const cx = (i: number) => r.entries + i * (g.entryW + g.entryGap) + g.entryW / 2;
   const holder = q.entries.find((e) => e.holds);
   const waiting = q.entries.filter((e) => !e.holds);
   const name = z.lockQueueName(
@@ -54,7 +54,7 @@ function Queue({ q, g, row, text, z }: { q: LockQueue; g: ZkStageGeometry; row: 
   );
   return (
     <g className="zk-queue" data-lock={q.path} role="list" aria-label={name}>
-      <text className="zk-queue-title" x={r.x0} y={r.y - g.entryH / 2 - text.label * 0.75} dominantBaseline="central" style={{ fontSize: text.label }}>
+      <text className="zk-queue-title" x={r.x0} y={r.y} dominantBaseline="central" style={{ fontSize: text.label }}>
         {z.lockTitle(q.path)}
       </text>
       {q.entries.map((e, i) => {

@@ -70,7 +70,6 @@ export function ZkTreeTab() {
               data-server={l.id}
               data-applied={zxidHex(l.applied)}
               data-lags={String(l.lags)}
-              aria-label={z.serverName(`n${l.id}`, role, zxidHex(l.applied), lt)}
               title={z.serverName(`n${l.id}`, role, zxidHex(l.applied), lt)}
               onClick={() => setPicked(l.id)}
             >
@@ -101,6 +100,7 @@ export function ZkTreeTab() {
                 data-owner={sessionHex(r.owner)}
                 data-watches={r.watches.map((w) => `${w.kind}:${w.client}`).join(' ')}
                 data-fired={r.fired.map((f) => `${f.type}:${f.client}`).join(' ')}
+                data-gone={String(r.gone)}
                 style={{ paddingInlineStart: `${r.depth * 1.1}em` }}
                 tabIndex={0}
                 aria-label={name}

@@ -346,8 +346,8 @@ export interface ZkStageGeometry {
   clients: Map<number, { x: number; y: number }>;
   clientW: number;
   clientH: number;
-  /** One row per lock path: its label's position and each entry slot's x. */
-  queues: { path: string; y: number; x0: number }[];
+  /** One row per lock path: its title at x0, its first entry's left edge at `entries`. */
+  queues: { path: string; y: number; x0: number; entries: number }[];
   entryW: number;
   entryH: number;
   entryGap: number;
@@ -384,13 +384,14 @@ export function zkStageGeometry(nodesBox: Box, clientCount: number, lockPaths: r
   const entryW = label * 9.6;
   const entryH = label * 3.1;
   const entryGap = label * 3.6;
-  // Each queue row: its title above, the entries, the "believes it holds" line under.
-  const rowH = label * 1.6 + entryH + label * 1.8;
+  // Each queue row: its title on the left ("lock /lock", about 0.62 label per character), the entries, the "believes it holds" line under.
+  const titleW = label * (0.62 * Math.max(8, ...lockPaths.map((p) => p.length + 5)) + 1);
+  const rowH = entryH + label * 1.9;
   const rows = Math.max(1, lockPaths.length);
   const qTop = Math.max(nodesBox.y + nodesBox.h, top + colH) + 4;
   const qx0 = nodesBox.x + 8;
-  const queues = (lockPaths.length ? lockPaths : ['']).map((path, i) => ({ path, y: qTop + i * rowH + label * 1.6 + entryH / 2, x0: qx0 }));
-  const queueRight = qx0 + Math.max(1, maxQueue) * (entryW + entryGap) + 8;
+  const queues = (lockPaths.length ? lockPaths : ['']).map((path, i) => ({ path, y: qTop + i * rowH + entryH / 2, x0: qx0, entries: qx0 + titleW }));
+  const queueRight = qx0 + titleW + Math.max(1, maxQueue) * (entryW + entryGap) + 8;
   const bottom = qTop + rows * rowH + 6;
   const x1 = Math.max(right, queueRight, nodesBox.x + nodesBox.w);
   return { clients, clientW, clientH, queues, entryW, entryH, entryGap, box: { x: nodesBox.x, y: nodesBox.y, w: x1 - nodesBox.x, h: bottom - nodesBox.y } };
