@@ -7,13 +7,15 @@
  *  - the time to act at an earlier frame (a fork), which replays from frame 0.
  * `npm run bench -- raft` (or zab) measures one. `hashring` is the ring's placement layer
  * (bench-hashring.ts: ring recompute, jump, rendezvous, bounded), run like a protocol in its own
- * process whether or not the protocol is registered. Wall-clock timing lives here and only
+ * process whether or not the protocol is registered; so is `coord`, the coordination layer
+ * (bench-coord.ts: the linearizability check on a 10,000-operation ZooKeeper history). Wall-clock timing lives here and only
  * here: speed is measured by this, not by tests.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { getProtocol } from '../core/registry';
+import { benchCoord } from './bench-coord';
 import { benchHashring } from './bench-hashring';
 import { Rng } from '../sim/prng';
 import { runHeadless } from '../sim/run';
@@ -102,16 +104,19 @@ function benchProtocol(protocol: string) {
 }
 
 const asked = process.argv.slice(2);
-// 'hashring' benches the placement layer, which needs no registered protocol.
-const known = (n: string) => n === 'hashring' || getProtocol(n) !== undefined;
+// 'hashring' benches the placement layer and 'coord' the coordination layer (bench-coord.ts),
+// which need no registered protocol.
+const sections: Record<string, () => unknown> = { hashring: benchHashring, coord: benchCoord };
+const known = (n: string) => n in sections || getProtocol(n) !== undefined;
 for (const n of asked) if (!known(n)) throw new Error(`bench: no protocol ${n}`);
 const machine = { node: process.version, cpus: cpus().length };
 if (asked.length === 1) {
-  const result = asked[0] === 'hashring' ? benchHashring() : benchProtocol(asked[0]);
+  const section = sections[asked[0]];
+  const result = section ? section() : benchProtocol(asked[0]);
   process.stdout.write(JSON.stringify({ machine, [asked[0]]: result }, null, 2) + '\n');
 } else {
   // One process per protocol, so one run's garbage never shows in the next one's heap growth.
-  const names = asked.length > 0 ? asked : ['raft', 'zab', 'hashring'].filter(known);
+  const names = asked.length > 0 ? asked : ['raft', 'zab', 'hashring', 'coord'].filter(known);
   const results: Record<string, unknown> = {};
   for (const n of names) {
     const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], n], { encoding: 'utf8', maxBuffer: 1 << 24 });

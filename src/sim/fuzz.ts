@@ -7,9 +7,10 @@
 import type { AnyProtocol, Violation } from '../core/protocol';
 import { Rng } from './prng';
 import { cliReport, runHeadless } from './run';
-import { parseScenario, type Scenario, type ScriptAction } from './scenario';
+import { actionLimits, parseAction, parseScenario, type Scenario, type ScriptAction } from './scenario';
+import type { ServiceDef } from '../core/coord/registry';
 import { Simulation } from './simulation';
-import { createMonitor } from './monitors';
+import { createMonitor, finishRun } from './monitors';
 
 /** The fault driver looks at the cluster this often (virtual ms). */
 const DRIVER_TICK_MS = 2;
@@ -17,6 +18,12 @@ const DRIVER_TICK_MS = 2;
 export interface FuzzOptions {
   protocol: AnyProtocol;
   bug?: string;
+  /**
+   * Run a coordination service (e.g. zookeeper on zab) with its clients driven by the
+   * service's fuzzOp, on top of the fault driver. Without it, a protocol's generated
+   * scenarios are exactly what they were.
+   */
+  service?: ServiceDef;
   /**
    * Links reorder in every seed (reorderRate 0.05–0.5), for a campaign against unordered
    * networks. Without it, links are FIFO (the default) and a seed sometimes turns
@@ -55,6 +62,7 @@ export interface FuzzOutcome {
  * replays exactly, with no fuzzer in the loop.
  */
 export function fuzzOne(seed: number, opts: FuzzOptions): FuzzOutcome {
+  if (opts.service !== undefined) return fuzzService(seed, opts, opts.service);
   // Nodes that join and leave (the hash ring) get a driver of their own; a fixed cluster's
   // scenarios stay exactly what they were.
   if (opts.protocol.membership) return fuzzMembership(seed, opts, opts.protocol.membership.capacity);
@@ -168,6 +176,73 @@ function fuzzMembership(seed: number, opts: FuzzOptions, capacity: number): Fuzz
   }
   if (!sim.violation) sim.runUntil(until);
   return { scenario, violation: sim.violation, events: sim.frame };
+}
+
+/**
+ * One seed of a service scenario: 3 (sometimes 5) servers and 2–4 clients. Clients invoke
+ * the service's random ops (ServiceDef.fuzzOp) at exponential gaps, each client its own
+ * stream of choices ('fuzz-clients'); the fault driver (crashes — often of the leader —,
+ * restarts, partitions, cuts, heals, early timeouts, single drops) runs beside them from
+ * 'fuzz', at its own gaps. Server links are lossy in some seeds; client links are TCP
+ * (Simulation.sendClientLink). The first second is quiet so an ensemble can form. The
+ * whole-history checks (linearizability) run when the seed ends.
+ */
+/**
+ * Steps of the end-of-run history search per fuzz seed: most seeds' histories linearize in
+ * far fewer; one that does not within this many is 'unknown' (not a violation), so one hard
+ * seed cannot stall a campaign.
+ */
+export const FUZZ_HISTORY_BUDGET = 20_000;
+
+function fuzzService(seed: number, opts: FuzzOptions, service: ServiceDef): FuzzOutcome {
+  const rng = new Rng(seed, 'fuzz');
+  const crng = new Rng(seed, 'fuzz-clients');
+  const nodes = rng.pick([3, 3, 3, 5]);
+  const clients = rng.int(2, 5);
+  const until = rng.int(8000, 16000);
+  const config: Record<string, unknown> = { dropRate: rng.pick([0, 0, 0.02, 0.05]) };
+  for (const [key, values] of Object.entries(opts.protocol.fuzzOptions)) {
+    // ZooKeeper's session timeouts are tickTime multiples: keep ticks where sessions last seconds.
+    if (key === 'tickTimeMs') config[key] = rng.pick([100, 200]);
+    else if (key !== 'clientRetry') config[key] = rng.pick(values);
+  }
+  if (opts.bug) config.bugs = [opts.bug];
+  const scenario: Scenario = { protocol: opts.protocol.name, nodes, seed, until, config, service: service.name, clients, script: [] };
+  const parsed = parseScenario(scenario);
+  const sim = new Simulation(parsed);
+  const monitor = createMonitor(parsed, { historyBudget: FUZZ_HISTORY_BUDGET });
+  sim.monitor = monitor;
+  const fuzzOp = service.fuzzOp;
+  const mem: Record<string, unknown>[] = Array.from({ length: clients }, () => ({}));
+  const opGapMs = crng.pick([40, 100, 250]);
+  const faultGapMs = rng.pick([300, 800, 2000]);
+  let nextFault = 1000 + rng.int(0, 500);
+  const nextOp = Array.from({ length: clients }, () => 300 + crng.int(0, 700));
+  const gap = (r: Rng, mean: number) => 1 + Math.floor(-Math.log(1 - r.next()) * mean);
+  for (let t = 1; t < until; t += DRIVER_TICK_MS) {
+    sim.runUntil(t - 1);
+    if (sim.violation) break;
+    const add = (a: ScriptAction) => {
+      scenario.script.push(a);
+      sim.insertAction(a);
+    };
+    for (let c = 1; c <= clients && fuzzOp !== undefined; c++) {
+      if (t < nextOp[c - 1]) continue;
+      nextOp[c - 1] = t + gap(crng, opGapMs * clients);
+      const mine = sim.serviceWorld().ops.filter((o) => o !== undefined && (o as { client: number }).client === c);
+      const fields = fuzzOp.call(service, crng, c, nodes, mem[c - 1], mine);
+      if (fields !== null) add(parseAction({ at: t, do: 'client', client: c, ...fields }, scenario.script.length, actionLimits(parsed.protocol, nodes, service, clients)));
+    }
+    if (t >= nextFault) {
+      nextFault = t + gap(rng, faultGapMs);
+      const a = chooseFault(rng, sim, t, () => '');
+      // The built-in client's requests have no place here (a service's clients make them).
+      if (a !== null && a.do !== 'request') add(a);
+    }
+  }
+  if (!sim.violation) sim.runUntil(until);
+  const violation = finishRun(monitor, sim.serviceWorld(), sim.violation, sim.frame, sim.now);
+  return { scenario, violation, events: sim.frame };
 }
 
 function chooseMembershipFault(rng: Rng, sim: Simulation, at: number, capacity: number, nextId: number): ScriptAction | null {

@@ -6,7 +6,7 @@
  * the checks that need the whole history (linearizability) when the run ends.
  */
 import type { Monitor, Violation } from '../core/protocol';
-import type { Found, ServiceMonitor, ServiceWorld } from '../core/coord/registry';
+import type { Found, ServiceMonitor, ServiceMonitorOptions, ServiceWorld } from '../core/coord/registry';
 import type { ParsedScenario } from './scenario';
 
 export interface RunMonitor extends Monitor<unknown> {
@@ -14,11 +14,11 @@ export interface RunMonitor extends Monitor<unknown> {
   finish(world: ServiceWorld): Found | null;
 }
 
-export function createMonitor(parsed: ParsedScenario): RunMonitor {
+export function createMonitor(parsed: ParsedScenario, opts?: ServiceMonitorOptions): RunMonitor {
   const base = parsed.protocol.monitor(parsed.config, parsed.scenario.nodes) as Monitor<unknown>;
   const service = parsed.service ?? null;
   if (service === null) return Object.assign(base, { finish: () => null }) as RunMonitor;
-  return combine(base, service.monitor(parsed.config, parsed.scenario.nodes, parsed.clients));
+  return combine(base, service.monitor(parsed.config, parsed.scenario.nodes, parsed.clients, opts));
 }
 
 function combine(base: Monitor<unknown>, svc: ServiceMonitor): RunMonitor {

@@ -15,7 +15,8 @@
  *   and return out of the list and pushes (entry, previous state) on an explicit stack (no
  *   recursion: 10,000 operations do not overflow); a return reached before its call is lifted
  *   means that operation had to be next and nothing fits, so the last choice is undone (its
- *   entries relinked, dancing-links style) and the walk continues after it.
+ *   entries relinked, dancing-links style) and the walk continues after it. At each point the
+ *   relaxed operations are tried first, then the other completed ones, then the pending ones.
  * - Memoization: a (set of linearized operations, model state) pair once reached is never
  *   searched again — what can follow depends only on those two. The set is a bitset with an
  *   incremental Zobrist hash; the state is named by `model.key`.
@@ -44,6 +45,13 @@ export interface LinModel<S, I, O> {
   step(state: S, input: I, output: O | undefined): S | null;
   /** A string that is equal for two states exactly when they are interchangeable (memo key). */
   key(state: S): string;
+  /**
+   * Optional: a 32-bit hash of the state, equal for equal keys. When given, the memo buckets by
+   * it and calls `key` only to confirm a hit (a cheap incremental hash saves building keys).
+   */
+  hash?(state: S): number;
+  /** Optional: equality consistent with `key`, for the memo to use instead of comparing keys. */
+  equals?(a: S, b: S): boolean;
   /** Split a history into independent sub-histories (objects), each checked apart. */
   partition?(history: readonly LinOp<I, O>[]): LinOp<I, O>[][];
 }
@@ -82,24 +90,30 @@ export interface LinOptions {
 /** Enough for a 10,000-operation history with real concurrency; a pathological one stops with 'unknown'. */
 export const DEFAULT_BUDGET = 5_000_000;
 
-interface MemoEntry {
+interface MemoEntry<S> {
   bits: Uint32Array;
-  key: string;
+  state: S;
 }
 
-/** The memo table: (linearized set, state key) pairs, bucketed by a 53-bit hash and compared exactly. */
-class Memo {
-  private readonly table = new Map<number, MemoEntry[]>();
+/**
+ * The memo table: (linearized set, state) pairs, bucketed by a 53-bit hash of the set's
+ * Zobrist hash and the state's hash, and compared exactly (the set bit by bit, the state by
+ * `model.key`), so a hash collision never prunes a branch.
+ */
+class Memo<S> {
+  private readonly table = new Map<number, MemoEntry<S>[]>();
+
+  constructor(private readonly same: (a: S, b: S) => boolean) {}
 
   /** Adds the pair; false when it was already there. */
-  add(h: number, bits: Uint32Array, key: string): boolean {
+  add(h: number, bits: Uint32Array, state: S): boolean {
     const bucket = this.table.get(h);
     if (bucket === undefined) {
-      this.table.set(h, [{ bits: bits.slice(), key }]);
+      this.table.set(h, [{ bits: bits.slice(), state }]);
       return true;
     }
-    for (const e of bucket) if (e.key === key && sameBits(e.bits, bits)) return false;
-    bucket.push({ bits: bits.slice(), key });
+    for (const e of bucket) if (sameBits(e.bits, bits) && (e.state === state || this.same(e.state, state))) return false;
+    bucket.push({ bits: bits.slice(), state });
     return true;
   }
 }
@@ -110,9 +124,15 @@ function sameBits(a: Uint32Array, b: Uint32Array): boolean {
 }
 
 interface Frame<S> {
-  entry: number;
+  /** The op linearized by this step. */
+  op: number;
   state: S;
-  /** The clients the walk had passed a return of, when it picked `entry` (null: none). */
+  /** The cursor that found it (see nextCandidate): pass, and client/position or list entry. */
+  pass: number;
+  k: number;
+  j: number;
+  entry: number;
+  /** Pass 1/2: the clients the walk had passed a return of (null: none). */
   blocked: number[] | null;
 }
 
@@ -130,6 +150,8 @@ export function checkHistory<S, I, O>(model: LinModel<S, I, O>, history: readonl
     clientOf[i] = k;
   }
   const clients = clientIdx.size;
+  const relaxed = new Uint8Array(n);
+  for (let i = 0; i < n; i++) relaxed[i] = history[i].relaxed === true ? 1 : 0;
 
   // Events 1..2n (op i: call 2i+1, return 2i+2), head sentinel 0, tail sentinel 2n+1.
   const events: number[] = [];
@@ -151,12 +173,15 @@ export function checkHistory<S, I, O>(model: LinModel<S, I, O>, history: readonl
   const tail = 2 * n + 1;
   const next = new Int32Array(2 * n + 2);
   const prev = new Int32Array(2 * n + 2);
+  /** Each event's rank in the sorted order: "Y returned before X was called" is pos[ret Y] < pos[call X]. */
+  const pos = new Int32Array(2 * n + 2);
   let last = 0;
-  for (const e of events) {
+  events.forEach((e, r) => {
     next[last] = e;
     prev[e] = last;
+    pos[e] = r;
     last = e;
-  }
+  });
   next[last] = tail;
   prev[tail] = last;
 
@@ -169,10 +194,29 @@ export function checkHistory<S, I, O>(model: LinModel<S, I, O>, history: readonl
     prev[next[e]] = e;
   };
 
+  // Each client's ops in call order, and the first one not yet linearized.
+  const clientOps: number[][] = Array.from({ length: clients }, () => []);
+  for (const e of events) if ((e & 1) === 1) clientOps[clientOf[(e - 1) >> 1]].push((e - 1) >> 1);
+  const placeInClient = new Int32Array(n);
+  for (const list of clientOps) list.forEach((i, q) => (placeInClient[i] = q));
+  const firstOpen = new Int32Array(clients);
+  const linearized = new Uint8Array(n);
+
+  // At each point the candidates are tried in three passes: relaxed ops first (a sequentially
+  // consistent read is best placed at the earliest point it fits: that only frees what
+  // follows), then the other completed ops, then the pending ones (a pending op takes effect
+  // only where something needs it). Every candidate is still tried, so the answers are the
+  // same; the search is far shorter on histories with stale reads and with pending ops that,
+  // as usual, changed nothing anyone saw.
+  const passOf = (i: number) => (history[i].complete === null ? 2 : relaxed[i] === 1 ? 0 : 1);
+  const passLeft = [0, 0, 0];
   const relaxedLeft = new Int32Array(clients);
-  for (let i = 0; i < n; i++) if (history[i].relaxed === true) relaxedLeft[clientOf[i]]++;
-  let relaxedTotal = 0;
-  for (let c = 0; c < clients; c++) relaxedTotal += relaxedLeft[c];
+  let relaxedPendingLeft = 0;
+  for (let i = 0; i < n; i++) {
+    passLeft[passOf(i)]++;
+    if (relaxed[i] === 1) relaxedLeft[clientOf[i]]++;
+    if (relaxed[i] === 1 && passOf(i) === 2) relaxedPendingLeft++;
+  }
 
   const zob1 = new Uint32Array(n);
   const zob2 = new Uint32Array(n);
@@ -188,30 +232,13 @@ export function checkHistory<S, I, O>(model: LinModel<S, I, O>, history: readonl
     h1 = (h1 ^ zob1[i]) >>> 0;
     h2 = (h2 ^ zob2[i]) >>> 0;
   };
-  const memo = new Memo();
+  const memo = new Memo<S>(model.equals ? (a, b) => model.equals!(a, b) : (a, b) => model.key(a) === model.key(b));
+  const stateHash = model.hash ? (x: S) => model.hash!(x) : (x: S) => murmur3(model.key(x));
 
   const stack: Frame<S>[] = [];
   let state = model.init();
   let steps = 0;
-
-  // The walk's blocking state since the last reset.
-  const blocked = new Uint8Array(clients);
-  const blockedList: number[] = [];
-  let strictBlocked = false;
-  /** Clients with relaxed operations left that no passed return blocks. */
-  let openRelaxed = 0;
-  const resetWalk = (snapshot: number[] | null) => {
-    for (const c of blockedList) blocked[c] = 0;
-    blockedList.length = 0;
-    strictBlocked = snapshot !== null;
-    if (snapshot !== null)
-      for (const c of snapshot) {
-        blocked[c] = 1;
-        blockedList.push(c);
-      }
-    openRelaxed = 0;
-    if (relaxedTotal > 0) for (let c = 0; c < clients; c++) if (relaxedLeft[c] > 0 && blocked[c] === 0) openRelaxed++;
-  };
+  let open = n;
 
   // Culprit bookkeeping for the deepest point reached.
   let bestDepth = 0;
@@ -221,83 +248,159 @@ export function checkHistory<S, I, O>(model: LinModel<S, I, O>, history: readonl
   const blame = (i: number) => {
     if (atBest && !culprits.includes(history[i].id)) culprits.push(history[i].id);
   };
-  const orderOfStack = () => stack.map((f) => history[(f.entry - 1) >> 1].id);
+  const orderOfStack = () => stack.map((f) => history[f.op].id);
 
-  let entry = next[0];
-  resetWalk(null);
-  for (;;) {
-    if (next[0] === tail) return { ok: true, order: orderOfStack(), steps };
-    let backtrack = false;
-    if (entry === tail) backtrack = true;
-    else if ((entry & 1) === 1) {
-      const i = (entry - 1) >> 1;
-      const op = history[i];
-      const c = clientOf[i];
-      if (!strictBlocked || (op.relaxed === true && blocked[c] === 0)) {
-        if (steps >= budget) return { ok: 'unknown', reason: 'budget', partial: atBest ? orderOfStack() : partial, steps };
-        steps++;
-        const after = model.step(state, op.input, op.complete === null ? undefined : op.output);
-        if (after === null) blame(i);
-        else {
-          flip(i);
-          const k = model.key(after);
-          const hk = ((h1 ^ murmur3(k)) >>> 0) * 2097152 + (h2 & 0x1fffff);
-          if (memo.add(hk, bits, k)) {
-            stack.push({ entry, state, blocked: strictBlocked ? blockedList.slice() : null });
-            state = after;
-            unlink(entry);
-            unlink(entry + 1);
-            if (op.relaxed === true) {
-              relaxedLeft[c]--;
-              relaxedTotal--;
-            }
-            if (stack.length > bestDepth) {
-              bestDepth = stack.length;
-              atBest = true;
-              culprits.length = 0;
-            }
-            entry = next[0];
-            resetWalk(null);
-            continue;
-          }
-          flip(i);
-        }
-      }
-      entry = next[entry];
-    } else {
-      // A return whose call is still in the list: that operation is not linearized yet.
-      const i = (entry - 2) >> 1;
-      if (!strictBlocked) blame(i);
-      strictBlocked = true;
-      const c = clientOf[i];
-      if (blocked[c] === 0) {
+  // ---- the cursor: where the search of candidates at the current point stands ----
+  // Pass 0 goes client by client (k), through each client's open ops in call order (j: the
+  // last position tried), while no open op of that client returned before the op's call.
+  // Passes 1 and 2 walk the event list from the head (entry: the last visited) and stop at
+  // the first return whose call is still there — except that, past it, relaxed pending ops of
+  // clients no passed return belongs to are still candidates.
+  let pass = 0;
+  let k = 0;
+  let j = -1;
+  let entry = 0;
+  const blocked = new Uint8Array(clients);
+  const blockedList: number[] = [];
+  let strictBlocked = false;
+  const setWalk = (p: number, snapshot: number[] | null) => {
+    pass = p;
+    for (const c of blockedList) blocked[c] = 0;
+    blockedList.length = 0;
+    strictBlocked = snapshot !== null;
+    if (snapshot !== null)
+      for (const c of snapshot) {
         blocked[c] = 1;
         blockedList.push(c);
-        if (relaxedLeft[c] > 0) openRelaxed--;
       }
-      if (openRelaxed <= 0) backtrack = true;
-      else entry = next[entry];
+  };
+  const restart = () => {
+    k = 0;
+    j = -1;
+    entry = 0;
+    setWalk(0, null);
+  };
+
+  /** The next candidate op at this point after the cursor, or −1 when there is none left. */
+  const nextCandidate = (): number => {
+    for (;;) {
+      if (pass === 0) {
+        if (passLeft[0] > 0)
+          for (; k < clients; k++, j = -1) {
+            if (relaxedLeft[k] === 0) continue;
+            const list = clientOps[k];
+            let minRet = Infinity;
+            for (let q = firstOpen[k]; q < list.length; q++) {
+              const i = list[q];
+              if (linearized[i] === 1) continue;
+              if (minRet < pos[2 * i + 1]) break;
+              if (q > j && relaxed[i] === 1 && history[i].complete !== null) {
+                j = q;
+                return i;
+              }
+              minRet = Math.min(minRet, pos[2 * i + 2]);
+            }
+          }
+        entry = 0;
+        setWalk(1, null);
+        continue;
+      }
+      if (passLeft[pass] > 0)
+        for (;;) {
+          entry = next[entry];
+          if (entry === tail) break;
+          if ((entry & 1) === 1) {
+            const i = (entry - 1) >> 1;
+            if (passOf(i) === pass && (!strictBlocked || (relaxed[i] === 1 && blocked[clientOf[i]] === 0))) return i;
+          } else {
+            const i = (entry - 2) >> 1;
+            if (!strictBlocked) blame(i);
+            strictBlocked = true;
+            const c = clientOf[i];
+            if (blocked[c] === 0) {
+              blocked[c] = 1;
+              blockedList.push(c);
+            }
+            if (pass === 1 || relaxedPendingLeft === 0) break;
+          }
+        }
+      if (pass === 1) {
+        entry = 0;
+        setWalk(2, null);
+        continue;
+      }
+      return -1;
     }
-    if (backtrack) {
-      if (atBest) {
-        partial = orderOfStack();
-        atBest = false;
+  };
+
+  const lift = (i: number) => {
+    linearized[i] = 1;
+    unlink(2 * i + 1);
+    unlink(2 * i + 2);
+    flip(i);
+    passLeft[passOf(i)]--;
+    const c = clientOf[i];
+    if (relaxed[i] === 1) relaxedLeft[c]--;
+    if (relaxed[i] === 1 && passOf(i) === 2) relaxedPendingLeft--;
+    const list = clientOps[c];
+    while (firstOpen[c] < list.length && linearized[list[firstOpen[c]]] === 1) firstOpen[c]++;
+    open--;
+  };
+  const unlift = (i: number) => {
+    linearized[i] = 0;
+    relink(2 * i + 2);
+    relink(2 * i + 1);
+    flip(i);
+    passLeft[passOf(i)]++;
+    const c = clientOf[i];
+    if (relaxed[i] === 1) relaxedLeft[c]++;
+    if (relaxed[i] === 1 && passOf(i) === 2) relaxedPendingLeft++;
+    firstOpen[c] = Math.min(firstOpen[c], placeInClient[i]);
+    open++;
+  };
+
+  restart();
+  for (;;) {
+    if (open === 0) return { ok: true, order: orderOfStack(), steps };
+    const i = nextCandidate();
+    if (i >= 0) {
+      if (steps >= budget) return { ok: 'unknown', reason: 'budget', partial: atBest ? orderOfStack() : partial, steps };
+      steps++;
+      const op = history[i];
+      const after = model.step(state, op.input, op.complete === null ? undefined : op.output);
+      if (after === null) {
+        blame(i);
+        continue;
       }
-      const top = stack.pop();
-      if (top === undefined) return { ok: false, partial, culprits: culprits.slice(), steps };
-      const e = top.entry;
-      const i = (e - 1) >> 1;
-      relink(e + 1);
-      relink(e);
       flip(i);
-      if (history[i].relaxed === true) {
-        relaxedLeft[clientOf[i]]++;
-        relaxedTotal++;
+      const hk = ((h1 ^ stateHash(after)) >>> 0) * 2097152 + (h2 & 0x1fffff);
+      const fresh = memo.add(hk, bits, after);
+      flip(i);
+      if (!fresh) continue;
+      stack.push({ op: i, state, pass, k, j, entry, blocked: strictBlocked ? blockedList.slice() : null });
+      state = after;
+      lift(i);
+      if (stack.length > bestDepth) {
+        bestDepth = stack.length;
+        atBest = true;
+        culprits.length = 0;
       }
-      state = top.state;
-      resetWalk(top.blocked);
-      entry = next[e];
+      restart();
+      continue;
     }
+    // No candidate fits here: undo the last choice and go on after it.
+    if (atBest) {
+      partial = orderOfStack();
+      atBest = false;
+    }
+    const top = stack.pop();
+    if (top === undefined) return { ok: false, partial, culprits: culprits.slice(), steps };
+    unlift(top.op);
+    state = top.state;
+    k = top.k;
+    j = top.j;
+    entry = top.entry;
+    setWalk(top.pass, top.blocked);
   }
 }
 

@@ -33,6 +33,14 @@ export interface ServiceMonitor extends Monitor<unknown> {
   finish(world: ServiceWorld): Found | null;
 }
 
+export interface ServiceMonitorOptions {
+  /**
+   * Steps the end-of-run history search may take (its result is 'unknown' past them, which
+   * is not a violation). The fuzzer gives less than a single run's default.
+   */
+  historyBudget?: number;
+}
+
 /** Everything a service registers. Type-erased as the registry holds it. */
 export interface ServiceDef {
   readonly name: string;
@@ -49,12 +57,28 @@ export interface ServiceDef {
   /** The op names a client action accepts (for messages). */
   readonly opNames: readonly string[];
   /** A fresh set of checkers for one run. */
-  monitor(cfg: unknown, nodes: number, clients: number): ServiceMonitor;
+  monitor(cfg: unknown, nodes: number, clients: number, opts?: ServiceMonitorOptions): ServiceMonitor;
   /**
    * The CLI output's service fields (DESIGN.md: `service`, `ops`, `events`, `sessions`, and
    * the final committed state) at the end of a run.
    */
   output(world: ServiceWorld): Record<string, unknown>;
+  /**
+   * The fuzzer's client driver: the next op client `client` invokes, as a client action's
+   * fields (`op` and its arguments, without at/do/client), or null for none now. `mem` is
+   * the driver's own memory for this client (e.g. whether it asked for a lock), kept
+   * between calls of one seed; `ops` are this client's records so far (what its application
+   * has seen come back). Random choices only through `rng`.
+   */
+  fuzzOp?(rng: FuzzRng, client: number, servers: number, mem: Record<string, unknown>, ops: readonly unknown[]): Record<string, unknown> | null;
+}
+
+/** The seeded choices a fuzz driver may make (the simulator's Rng). */
+export interface FuzzRng {
+  next(): number;
+  int(lo: number, hiExclusive: number): number;
+  chance(p: number): boolean;
+  pick<T>(items: readonly T[]): T;
 }
 
 const SERVICES: ServiceDef[] = [zookeeperService];

@@ -19,7 +19,7 @@ import { becomeFollowing } from './follower';
 import { becomeLeading } from './leader';
 import { bit, lastZxid, popcount, quorum, type Ctx, type Msg, type ZabNode } from './state';
 import { ServerState, ZAB_TIMERS, ZabNotes, type ReceivedVote, type Vote, type ZabRole } from './types';
-import { zkDropConnections } from './zk/serve';
+import { zkDropConnections, zkShutdown } from './zk/serve';
 
 /** Which part of the total order decided a comparison. */
 export type Decider = 'epoch' | 'zxid' | 'sid';
@@ -109,6 +109,7 @@ function checkLeader(node: ZabNode, set: readonly (ReceivedVote | null)[], leade
  */
 export function becomeLooking(node: ZabNode, ctx: Ctx): void {
   if (node.state !== 'looking') emit(ctx, ZabNotes.BackToLooking, { epoch: node.currentEpoch });
+  zkShutdown(node, ctx);
   node.state = 'looking';
   node.phase = 'election';
   node.leader = 0;

@@ -8,6 +8,7 @@ import { networkFieldsOf } from '../config-fields';
 import { createZabMonitor } from './checkers';
 import { parseConfig } from './config';
 import { initialWarnings, parseInitial, type ZabInitial } from './initial';
+import { sessionHex } from '../coord/zookeeper/types';
 import { zkLook } from './zk/look';
 import { cloneZkServe, cloneZkState } from './zk/serve';
 import { zkView } from './zk/view';
@@ -114,6 +115,8 @@ function look(msg: ZabMsg): MessageLook {
     case 'Commit':
       return { glyph: 'commit', name: 'COMMIT', era: epochOf(msg.zxid), fields: { zxid: zxidHex(msg.zxid) } };
     case 'Ping':
+      // A follower's answer lists the sessions its clients touched (ZooKeeper service).
+      if (msg.sessions !== undefined) return { glyph: 'ping', name: 'PING', era: epochOf(msg.zxid), count: msg.sessions.length, fields: { zxid: zxidHex(msg.zxid), sessions: msg.sessions.map(sessionHex).join(' ') } };
       return { glyph: 'ping', name: 'PING', era: epochOf(msg.zxid), fields: { zxid: zxidHex(msg.zxid) } };
     case 'Request':
       if (!isForwarded(msg)) return zkLook(msg);

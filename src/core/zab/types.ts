@@ -43,8 +43,10 @@ export function zxidPair(z: Zxid): string {
  * - `expireWithoutLog`: a follower's own session tracker expires an idle session locally —
  *   its ephemerals deleted in that follower's tree only — instead of the leader proposing
  *   closeSession through the log. The trees diverge: that follower's reads miss nodes the
- *   committed history still has (the Linearizability checker must catch it), and later txns
- *   on the session get other outcomes there than on the leader.
+ *   committed history still has — a lock waiter connected there sees the holder's node
+ *   gone and takes the lock (Lock Safety must catch it; Linearizability too, for a read
+ *   that misses a node the log still has) — and later txns on the session get other
+ *   outcomes there than on the leader (Ephemeral Ownership sees the trees disagree).
  * - `watchFiresTwice`: a fired watch is not removed on the server (WatchManager's one-shot
  *   rule broken), so the next change fires it again with no new registration: the One-Shot
  *   Watches checker must catch it.
@@ -527,6 +529,8 @@ export const ZabZkNotes = defineNotes({
   SessionExpiredLocally: { code: 119, fields: ['session', 'timeoutMs', 'expireAt'] },
   /** A TRUNC or SNAP replaced transactions we had applied: the tree is rebuilt from the `count` committed ones. */
   TreeRebuilt: { code: 120, fields: ['count'] },
+  /** Going LOOKING, the server closed its `clients` client connections (ZooKeeperServer shutdown): they fail over at once. */
+  ConnectionsClosed: { code: 121, fields: ['clients'] },
 });
 
 /** WatchFired's `event` codes. */

@@ -21,8 +21,10 @@
  * - One-Shot Watches: every delivered watch event matches a watch its client registered — a
  *   getData / exists / getChildren with `watch: true` that the server answered — and that
  *   has not fired yet. The lock recipe's own watch (exists on its predecessor) is not an op
- *   of the history: its events are accepted while the client's `lock` on the parent is in
- *   progress, at most one per node and type.
+ *   of the history: events on the children of a path the client has called `lock` on are
+ *   accepted, at most one per node and type (a lock node's name is never reused, so a
+ *   second one would be a watch firing twice). The recipe's watch can outlive its op: an
+ *   unlock while the lock is still waited for ends the op, and the server keeps the watch.
  *
  * The trees are read through ZkWorldAccess, so this file knows nothing of how a ZAB node
  * embeds its service state (src/core/coord/zookeeper/service.ts adapts it).
@@ -108,8 +110,8 @@ export function createZkMonitor(access: ZkWorldAccess, checkHistory: ZkHistoryCh
   const contested = new Set<string>();
   /** `${client} ${path}` → the watch kinds registered and not fired: bit 1 data, bit 2 child. */
   const watches = new Map<string, number>();
-  /** client → lock paths with a `lock` op in progress → how many. */
-  const locking = new Map<number, Map<string, number>>();
+  /** client → the lock paths it has called `lock` on. */
+  const locking = new Map<number, Set<string>>();
   /** Recipe events seen: `${client} ${type} ${path}`. */
   const recipeEvents = new Set<string>();
   let found: Found | null = null;
@@ -130,12 +132,10 @@ export function createZkMonitor(access: ZkWorldAccess, checkHistory: ZkHistoryCh
     dropHoldings(client);
     dropWatches(client);
   };
-  const lockCount = (client: number, path: string, by: number) => {
+  const lockCalled = (client: number, path: string) => {
     let m = locking.get(client);
-    if (m === undefined) locking.set(client, (m = new Map()));
-    const n = (m.get(path) ?? 0) + by;
-    if (n > 0) m.set(path, n);
-    else m.delete(path);
+    if (m === undefined) locking.set(client, (m = new Set()));
+    m.add(path);
   };
   const parentOf = (p: string) => p.slice(0, Math.max(1, p.lastIndexOf('/')));
 
@@ -180,11 +180,10 @@ export function createZkMonitor(access: ZkWorldAccess, checkHistory: ZkHistoryCh
             if (m.size < 2) contested.delete(String(rec.args.path));
           }
         } else if (rec.op === 'lock') {
-          lockCount(rec.client, String(rec.args.path), 1);
+          lockCalled(rec.client, String(rec.args.path));
         }
       },
       completed(rec) {
-        if (rec.op === 'lock') lockCount(rec.client, String(rec.args.path), -1);
         if (!rec.ok) {
           if (rec.error === 'SessionExpired') sessionLost(rec.client);
           return;

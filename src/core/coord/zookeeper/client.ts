@@ -82,14 +82,20 @@
  *   on each `lock-` child, newest first, until one's ephemeralOwner is its own session
  *   (ZooKeeper's recipe suggests a GUID in the name; the ephemeralOwner needs no change
  *   to the names, at one exists per child); none ⇒ create again. SessionExpired fails the
- *   lock op. `unlock` deletes the node (a pending `lock` on it then fails NoNode); with no
- *   node of its own on that path, `unlock` fails NoNode at once. `lock` on a path it holds
+ *   lock op. `unlock` deletes the node (a pending `lock` on it then fails NoNode), sending
+ *   the delete again after a ConnectionLoss until it is answered (Curator's guaranteed
+ *   delete; NoNode on a second try = the first went through); with no node of its own on
+ *   that path, `unlock` fails NoNode at once; a second `unlock` while one is in progress
+ *   fails BadArguments. A lock that ends without the lock (unlocked while waiting, or
+ *   failed) leaves its exists watch on the predecessor registered, client- and server-side,
+ *   until it fires once: the wire has no removeWatches (which Curator sends in its
+ *   `finally`), so this is what ZooKeeper's own recipe does. `lock` on a path it holds
  *   completes at once with the same node; `lock` while one is pending there fails
  *   BadArguments.
  * Leader election is the same recipe: `lock(path)` completing = this client is the
  * leader; the waiters each watch their predecessor, so one dying leader wakes one client.
  */
-import { defineNotes, emit } from '../../protocol';
+import { defineNotes, emit, type NoteSpec } from '../../protocol';
 import type { ClientCtx, ClientDef } from '../service';
 import { zkOpArgs } from './ops';
 import { joinPath, nameOf, pathProblem } from './paths';
@@ -155,6 +161,9 @@ export const ZK_CLIENT_NOTES = defineNotes({
   /** The session closed (its closeSession answered, or it could not be sent). */
   ZkClosed: { code: 1017, fields: ['session', 'answered'] },
 });
+
+/** The client's note kinds as a list (for the session's noteFields and the narrators, beside the protocol's own). */
+export const ZK_CLIENT_NOTE_SPECS: readonly NoteSpec[] = Object.values(ZK_CLIENT_NOTES);
 
 /**
  * What the view shows of a client's connection. `idle`: never connected yet;
@@ -227,6 +236,10 @@ interface LockRec {
   retry: boolean;
   /** 'find'/'check': children still to check for our ephemeralOwner, newest first. */
   candidates: string[];
+  /** An `unlock` in progress (−1 none), whether its delete must go again on SyncConnected, and how many deletes it sent. */
+  unlockOp: number;
+  unlockRetry: boolean;
+  unlockSent: number;
 }
 
 type Inbox = { kind: 'msg'; msg: ZkServerMsg; from: number } | { kind: 'reset'; server: number };
@@ -451,7 +464,10 @@ function endHandle(c: ZkClient, ctx: Ctx): void {
   ctx.clearTimer(ZK_CLIENT_SLOTS.reconnect);
   for (const opId of c.connectWaiters) failOp(c, ctx, opId, 'SessionExpired');
   c.connectWaiters = [];
-  for (const L of c.locks) if (L.opId >= 0) finishOp(c, ctx, L.opId, { ok: false, error: 'SessionExpired' }, 0);
+  for (const L of c.locks) {
+    if (L.opId >= 0) finishOp(c, ctx, L.opId, { ok: false, error: 'SessionExpired' }, 0);
+    if (L.unlockOp >= 0) finishOp(c, ctx, L.unlockOp, { ok: false, error: 'SessionExpired' }, 0);
+  }
   c.locks = [];
   c.watches = { data: [], exist: [], child: [] };
 }
@@ -665,6 +681,10 @@ function onConnected(c: ZkClient, ctx: Ctx, session: SessionId, timeoutMs: numbe
       L.retry = false;
       lockStep(c, ctx, L);
     }
+    if (L.unlockRetry) {
+      L.unlockRetry = false;
+      sendUnlock(c, ctx, L);
+    }
   }
 }
 
@@ -828,15 +848,35 @@ function lockReply(c: ZkClient, ctx: Ctx, L: LockRec, outcome: ZkOutcome, zxid: 
   lockStep(c, ctx, L);
 }
 
+function sendUnlock(c: ZkClient, ctx: Ctx, L: LockRec): void {
+  L.unlockSent++;
+  submit(c, ctx, { op: 'delete', path: L.node, version: -1 }, { kind: 'unlock', opId: L.unlockOp, lock: L.id });
+}
+
+/**
+ * The unlock's delete answered. A ConnectionLoss sends it again once connected (Curator's
+ * guaranteed delete: the node must not outlive the application's release while the
+ * session lives), and NoNode on such a second try means the first one went through.
+ */
 function unlockReply(c: ZkClient, ctx: Ctx, opId: number, lock: number, outcome: ZkOutcome, zxid: Zxid): void {
   const L = c.locks.find((l) => l.id === lock);
+  if (L === undefined) {
+    finishOp(c, ctx, opId, outcome.ok ? { ok: true, result: null } : outcome, zxid);
+    return;
+  }
+  if (!outcome.ok && outcome.error === 'ConnectionLoss' && alive(c)) {
+    L.unlockRetry = true;
+    return;
+  }
+  L.unlockOp = -1;
   const gone = outcome.ok || outcome.error === 'NoNode';
-  if (L !== undefined && gone) {
+  if (gone) {
     // The node is gone: a lock still waiting on it can never be acquired.
     if (L.opId >= 0) finishOp(c, ctx, L.opId, { ok: false, error: 'NoNode' }, 0);
     c.locks = c.locks.filter((l) => l !== L);
   }
-  finishOp(c, ctx, opId, outcome.ok ? { ok: true, result: null } : outcome, zxid);
+  const ok = outcome.ok || (outcome.error === 'NoNode' && L.unlockSent > 1);
+  finishOp(c, ctx, opId, ok ? { ok: true, result: null } : outcome, zxid);
 }
 
 // ---- invoke ------------------------------------------------------------------------------
@@ -906,7 +946,21 @@ function invoke(c: ZkClient, opId: number, op: ZkOp, ctx: Ctx): void {
         else failOp(c, ctx, opId, 'BadArguments');
         break;
       }
-      const L: LockRec = { id: c.nextLock++, path: op.path, opId, node: '', zxid: 0, held: false, waitingOn: '', step: 'create', retry: false, candidates: [] };
+      const L: LockRec = {
+        id: c.nextLock++,
+        path: op.path,
+        opId,
+        node: '',
+        zxid: 0,
+        held: false,
+        waitingOn: '',
+        step: 'create',
+        retry: false,
+        candidates: [],
+        unlockOp: -1,
+        unlockRetry: false,
+        unlockSent: 0,
+      };
       c.locks.push(L);
       lockStep(c, ctx, L);
       break;
@@ -917,7 +971,15 @@ function invoke(c: ZkClient, opId: number, op: ZkOp, ctx: Ctx): void {
         failOp(c, ctx, opId, !alive(c) && c.state !== 'idle' ? 'SessionExpired' : 'NoNode');
         break;
       }
-      submit(c, ctx, { op: 'delete', path: L.node, version: -1 }, { kind: 'unlock', opId, lock: L.id });
+      if (L.unlockOp >= 0) {
+        failOp(c, ctx, opId, 'BadArguments');
+        break;
+      }
+      // The application lets go now: it no longer believes it holds the lock.
+      L.held = false;
+      L.unlockOp = opId;
+      L.unlockSent = 0;
+      sendUnlock(c, ctx, L);
       break;
     }
     default: {

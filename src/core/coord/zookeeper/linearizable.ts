@@ -60,7 +60,8 @@ import type { LinModel, LinOp, LinResult } from '../linearizability';
 import { checkLinearizable } from '../linearizability';
 import { parentOf, ROOT } from './paths';
 import { read } from './server';
-import { applyTxn, cloneTree, getNode, newTree, type ZkTree } from './tree';
+import { murmur3 } from '../../hashring/hash';
+import { applyTxn, getNode, newTree, type SessionEntry, type ZkTree, type ZNode } from './tree';
 import type { SessionId, Stat, ZkOpRecord, ZkOutcome, ZkReadRequest, ZkResult, ZkTxn } from './types';
 import { sessionHex } from './types';
 import { newWatches } from './watches';
@@ -167,7 +168,34 @@ function sameOutcome(recorded: ZkOutcome, model: ZkOutcome, input: ZkLinInput): 
   }
 }
 
-/** The model's memo key: every node's path, data, version and creations count, its owner; the sessions that ended. */
+/**
+ * The model's state: a tree, shared copy-on-write with the states it came from (a step
+ * copies the node and session maps shallowly and only the znodes and session entries the
+ * txn changes), and a hash of it kept up to date incrementally (XOR of every znode's and every
+ * ended session's hash), so the search neither deep-copies nor serializes a tree per step.
+ */
+export interface LinTree {
+  tree: ZkTree;
+  hash: number;
+}
+
+/** What the memo compares: a znode's path, data, version, creations count and owner (not its zxids and times, which the model does not know). */
+function nodeHash(path: string, n: ZNode | undefined): number {
+  return n === undefined ? 0 : murmur3(`${path}\u0000${n.data}\u0000${n.version}\u0000${n.creations}\u0000${n.ephemeralOwner}`);
+}
+
+function sessionHash(s: SessionEntry | undefined): number {
+  return s === undefined || s.state === 'open' ? 0 : murmur3(`${s.id}:${s.state}`);
+}
+
+export function linTree(tree: ZkTree): LinTree {
+  let hash = 0;
+  for (const [p, n] of tree.nodes) hash ^= nodeHash(p, n);
+  for (const s of tree.sessions.values()) hash ^= sessionHash(s);
+  return { tree, hash: hash >>> 0 };
+}
+
+/** The exact memo key: every znode as nodeHash reads it, in path order, and the sessions that ended. */
 function treeKey(t: ZkTree): string {
   const paths = [...t.nodes.keys()].sort();
   const parts: string[] = [];
@@ -180,28 +208,96 @@ function treeKey(t: ZkTree): string {
   return parts.join('\u0001') + '\u0002' + ended.join(',');
 }
 
-function stepTree(t: ZkTree, input: ZkLinInput, output: ZkOutcome | undefined): ZkTree | null {
+/**
+ * applyTxn on a copy-on-write copy of `from`: the znodes and session entries tree.ts's
+ * applyTxn mutates for this txn are copied first (a create: the parent and the owner's
+ * entry; a delete: the parent and the owner's entry; a setData: the node; a closeSession:
+ * the session's entry and its ephemerals' parents). `from` is left as it was.
+ */
+export function applyCow(from: LinTree, txn: ZkTxn): { next: LinTree; outcome: ZkOutcome } {
+  const old = from.tree;
+  const nodes = new Map(old.nodes);
+  const sessions = new Map(old.sessions);
+  const tree: ZkTree = { nodes, sessions, lastZxid: old.lastZxid };
+  switch (txn.type) {
+    case 'create':
+      copyNode(tree, old, parentOf(txn.path));
+      copySession(tree, old, txn.session);
+      break;
+    case 'delete':
+      copyNode(tree, old, parentOf(txn.path));
+      copySession(tree, old, old.nodes.get(txn.path)?.ephemeralOwner ?? 0);
+      break;
+    case 'setData':
+      copyNode(tree, old, txn.path);
+      break;
+    case 'closeSession':
+      copySession(tree, old, txn.session);
+      for (const e of old.sessions.get(txn.session)?.ephemerals ?? []) copyNode(tree, old, parentOf(e));
+      break;
+    case 'createSession':
+      break;
+  }
+  const { outcome, changes } = applyTxn(tree, txn, 0);
+  let hash = from.hash;
+  const touched: string[] = [];
+  for (const ch of changes) {
+    if (ch.kind === 'sessionClosed' || ch.kind === 'sessionCreated') hash ^= sessionHash(old.sessions.get(ch.session)) ^ sessionHash(sessions.get(ch.session));
+    else {
+      if (!touched.includes(ch.path)) touched.push(ch.path);
+      if (ch.kind !== 'dataChanged' && !touched.includes(ch.parent)) touched.push(ch.parent);
+    }
+  }
+  for (const p of touched) hash ^= nodeHash(p, old.nodes.get(p)) ^ nodeHash(p, nodes.get(p));
+  return { next: { tree, hash: hash >>> 0 }, outcome };
+}
+
+/** Copy-on-write: give `tree` its own copy of the znode at `p` if it still shares `old`'s. */
+function copyNode(tree: ZkTree, old: ZkTree, p: string): void {
+  const n = tree.nodes.get(p);
+  if (n !== undefined && n === old.nodes.get(p)) tree.nodes.set(p, { ...n, children: new Set(n.children) });
+}
+
+function copySession(tree: ZkTree, old: ZkTree, id: SessionId): void {
+  const e = tree.sessions.get(id);
+  if (e !== undefined && e === old.sessions.get(id)) tree.sessions.set(id, { ...e, ephemerals: new Set(e.ephemerals) });
+}
+
+/** Exact equality on what the memo compares (see nodeHash), cheap when the trees share nodes. */
+export function sameLinTree(a: LinTree, b: LinTree): boolean {
+  if (a.tree === b.tree) return true;
+  if (a.hash !== b.hash || a.tree.nodes.size !== b.tree.nodes.size || a.tree.sessions.size !== b.tree.sessions.size) return false;
+  for (const [p, x] of a.tree.nodes) {
+    const y = b.tree.nodes.get(p);
+    if (y === x) continue;
+    if (y === undefined || x.data !== y.data || x.version !== y.version || x.creations !== y.creations || x.ephemeralOwner !== y.ephemeralOwner) return false;
+  }
+  for (const [id, x] of a.tree.sessions) {
+    const y = b.tree.sessions.get(id);
+    if (y === undefined || (x.state === 'open') !== (y.state === 'open') || (x.state !== 'open' && x.state !== y.state)) return false;
+  }
+  return true;
+}
+
+function stepTree(t: LinTree, input: ZkLinInput, output: ZkOutcome | undefined): LinTree | null {
   switch (input.kind) {
     case 'sync':
       return t;
     case 'read': {
       if (output === undefined) return t;
-      const got = read({ tree: t, watches: NO_WATCHES }, input.session, input.req);
+      const got = read({ tree: t.tree, watches: NO_WATCHES }, input.session, input.req);
       return sameOutcome(output, got, input) ? t : null;
     }
     case 'end': {
       // close() never fails in the Java client, and an expiry is the leader's own: any
       // answer fits; the session ends here if it was still open.
-      if (t.sessions.get(input.session)?.state !== 'open') return t;
-      const next = cloneTree(t);
-      applyTxn(next, { type: 'closeSession', session: input.session, reason: input.reason, cxid: 0, timeMs: 0 }, 0);
-      return next;
+      if (t.tree.sessions.get(input.session)?.state !== 'open') return t;
+      return applyCow(t, { type: 'closeSession', session: input.session, reason: input.reason, cxid: 0, timeMs: 0 }).next;
     }
     case 'write': {
-      const next = cloneTree(t);
-      const got = applyTxn(next, input.txn, 0).outcome;
-      if (output !== undefined && !sameOutcome(output, got, input)) return null;
-      return got.ok ? next : t;
+      const { next, outcome } = applyCow(t, input.txn);
+      if (output !== undefined && !sameOutcome(output, outcome, input)) return null;
+      return outcome.ok ? next : t;
     }
   }
 }
@@ -352,7 +448,7 @@ const endOf = (op: ZkLinOp) => (op.complete === null ? Infinity : op.complete);
  * write order between the last write completed before the read's invoke and the first
  * write invoked after its complete.
  */
-function staleReadsOf(model: LinModel<ZkTree, ZkLinInput, ZkOutcome>, history: readonly ZkLinOp[], order: readonly number[], nRecords: number): ZkStaleRead[] {
+function staleReadsOf(model: LinModel<LinTree, ZkLinInput, ZkOutcome>, history: readonly ZkLinOp[], order: readonly number[], nRecords: number): ZkStaleRead[] {
   const byId = new Map(history.map((op) => [op.id, op]));
   const writes: ZkLinOp[] = [];
   const reads: { op: ZkLinOp; at: number }[] = [];
@@ -394,25 +490,17 @@ function staleReadsOf(model: LinModel<ZkTree, ZkLinInput, ZkOutcome>, history: r
     candidates.push({ op, at, lo, hi });
   }
   if (candidates.length === 0) return [];
-  // Replay the write order; at each point, try the candidates whose window holds it.
-  const fits = new Set<number>();
-  const changed: boolean[] = [];
-  let s = model.init();
-  let key = model.key(s);
-  for (let k = 0; k <= m; k++) {
-    for (const c of candidates) if (!fits.has(c.op.id) && c.lo <= k && k <= c.hi && model.step(s, c.op.input, c.op.output) !== null) fits.add(c.op.id);
-    if (k === m) break;
-    const next = model.step(s, writes[k].input, writes[k].complete === null ? undefined : writes[k].output) ?? s;
-    const nextKey = model.key(next);
-    changed.push(nextKey !== key);
-    s = next;
-    key = nextKey;
-  }
+  // Replay the write order once (states share structure, so keeping them is cheap); a write
+  // that changed nothing returns its state unchanged (stepTree), so `changed` is identity.
+  const states: LinTree[] = [model.init()];
+  for (let k = 0; k < m; k++) states.push(model.step(states[k], writes[k].input, writes[k].complete === null ? undefined : writes[k].output) ?? states[k]);
   const out: ZkStaleRead[] = [];
   for (const c of candidates) {
-    if (fits.has(c.op.id)) continue;
+    let fits = false;
+    for (let k = c.lo; k <= c.hi && !fits; k++) fits = model.step(states[k], c.op.input, c.op.output) !== null;
+    if (fits) continue;
     const missed: number[] = [];
-    for (let k = c.at; k < c.lo; k++) if (changed[k] && endOf(writes[k]) < c.op.invoke && writes[k].id < nRecords) missed.push(writes[k].id);
+    for (let k = c.at; k < c.lo; k++) if (states[k + 1] !== states[k] && endOf(writes[k]) < c.op.invoke && writes[k].id < nRecords) missed.push(writes[k].id);
     const path = c.op.input.kind === 'read' ? c.op.input.req.path : '';
     out.push({ op: c.op.id, client: 0, path, missed });
   }
@@ -432,16 +520,18 @@ function describe(records: readonly ZkOpRecord[], i: number): string {
 export function checkZkHistory(records: readonly ZkOpRecord[], opts: ZkCheckOptions = {}): ZkCheckResult {
   const prepared = prepare(records, opts);
   const { names, histories } = splitPartitions(prepared);
-  const init = initialTree(prepared.sessions, prepared.lockPaths);
-  const keys = new WeakMap<ZkTree, string>();
-  const model: LinModel<ZkTree, ZkLinInput, ZkOutcome> = {
+  const init = linTree(initialTree(prepared.sessions, prepared.lockPaths));
+  const keys = new WeakMap<LinTree, string>();
+  const model: LinModel<LinTree, ZkLinInput, ZkOutcome> = {
     init: () => init,
     step: stepTree,
     key: (t) => {
       let k = keys.get(t);
-      if (k === undefined) keys.set(t, (k = treeKey(t)));
+      if (k === undefined) keys.set(t, (k = treeKey(t.tree)));
       return k;
     },
+    hash: (t) => t.hash,
+    equals: sameLinTree,
     partition: () => histories,
   };
   const res = checkLinearizable(model, prepared.ops, { budget: opts.budget });

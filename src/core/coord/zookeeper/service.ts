@@ -4,7 +4,7 @@
  * zkClientDef's actors, its ops are parsed by parseZkOp, its checkers are checkers.ts's,
  * and its CLI output is DESIGN.md's `ops`, `events`, `sessions` and `tree`.
  */
-import type { ServiceDef, ServiceWorld } from '../registry';
+import type { FuzzRng, ServiceDef, ServiceWorld } from '../registry';
 import { createZkMonitor, referenceServer, referenceTree, type ZkTreeAccess, type ZkWorldAccess } from './checkers';
 import { zkClientDef } from './client';
 import { parseZkOp, zkOpArgs } from './ops';
@@ -47,8 +47,12 @@ export const zkAccess: ZkWorldAccess = {
   leaderOf: (nodes, alive) => zabProtocol.leaderOf(nodes as never, alive),
 };
 
-/** The end-of-run check: ZooKeeper's consistency model over the clients' history (./linearizable.ts). */
-const zkCheckHistory = (records: ZkOpRecord[]) => checkZkHistory(records);
+/**
+ * Steps the end-of-run consistency search takes at most for one run (the CLI, the app); past
+ * them the verdict is 'unknown', printed, never a violation. The search costs tens of µs a
+ * step here, so this bounds a CLI run's check to seconds.
+ */
+export const HISTORY_BUDGET_STEPS = 100_000;
 
 /** The final committed tree (the leader's, else the most advanced server's) as DESIGN.md's `tree` rows. */
 function zkTreeRows(world: ServiceWorld): TreeRow[] {
@@ -105,19 +109,70 @@ export function sessionsOutput(world: ServiceWorld, access: ZkWorldAccess): { id
   return out;
 }
 
+/** The fuzzer's namespace: two top-level paths with a few children each, and the lock's parent. */
+const FUZZ_ROOTS = ['/a', '/b'] as const;
+const FUZZ_CHILDREN = ['x', 'y', 'z'] as const;
+export const FUZZ_LOCK = '/lock';
+
+/**
+ * One random client op for the fuzzer: creates (persistent, ephemeral, sequential) under two
+ * top-level paths, reads with and without watches, setData / delete with versions right
+ * (−1, or a small one that is often current) and wrong, sync, the lock and its unlock,
+ * close (then a connect), and an occasional pause long enough to lose the session.
+ */
+function zkFuzzOp(rng: FuzzRng, _client: number, _servers: number, mem: Record<string, unknown>, ops: readonly unknown[]): Record<string, unknown> {
+  if (mem.closed === true) {
+    mem.closed = false;
+    return { op: 'connect', sessionTimeoutMs: rng.pick([1500, 3000, 6000]) };
+  }
+  const root = rng.pick(FUZZ_ROOTS);
+  const path = rng.chance(0.35) ? root : `${root}/${rng.pick(FUZZ_CHILDREN)}`;
+  const version = () => (rng.chance(0.5) ? -1 : rng.int(0, 3));
+  const r = rng.next();
+  if (r < 0.22) {
+    const a: Record<string, unknown> = { op: 'create', path, data: `d${rng.int(0, 100)}` };
+    if (rng.chance(0.3)) a.ephemeral = true;
+    if (rng.chance(0.2)) a.sequential = true;
+    return a;
+  }
+  if (r < 0.34) return { op: 'setData', path, data: `d${rng.int(0, 100)}`, version: version() };
+  if (r < 0.41) return { op: 'delete', path, version: version() };
+  if (r < 0.55) return { op: 'getData', path, watch: rng.chance(0.6) };
+  if (r < 0.63) return { op: 'exists', path, watch: rng.chance(0.6) };
+  if (r < 0.72) return { op: 'getChildren', path: root, watch: rng.chance(0.6) };
+  if (r < 0.76) return { op: 'sync', path: root };
+  if (r < 0.9) {
+    // As an application uses a lock: unlock once its lock came back acquired, lock again
+    // once that unlock came back; nothing while either is still waiting.
+    const last = [...(ops as readonly ZkOpRecord[])].reverse().find((o) => o.op === 'lock' || o.op === 'unlock');
+    if (last !== undefined && last.complete === null) return { op: 'sync', path: root };
+    return { op: last !== undefined && last.op === 'lock' && last.ok ? 'unlock' : 'lock', path: FUZZ_LOCK };
+  }
+  if (r < 0.92) {
+    mem.closed = true;
+    return { op: 'close' };
+  }
+  if (r < 0.96) return { op: 'pause', ms: rng.int(200, 5000) };
+  return { op: 'connect', sessionTimeoutMs: rng.pick([1500, 3000, 6000]) };
+}
+
 export const zookeeperService: ServiceDef = {
   name: 'zookeeper',
   protocols: ['zab'],
   client: zkClientDef,
   opNames: ZK_OP_NAMES,
   parseOp: (raw, field, servers) => parseZkOp(raw, field, servers),
-  monitor: () => createZkMonitor(zkAccess, zkCheckHistory),
+  monitor: (_cfg, _nodes, _clients, opts) => {
+    const budget = opts?.historyBudget ?? HISTORY_BUDGET_STEPS;
+    return createZkMonitor(zkAccess, (records) => checkZkHistory(records, { budget }));
+  },
   output(world) {
     const ops = (world.ops as readonly (ZkOpRecord | undefined)[]).filter((r): r is ZkOpRecord => r !== undefined).map(opOutput);
     const events = (world.events as readonly ZkEventRecord[]).map((e) => ({ client: e.client, time: e.time, type: e.type, path: e.path }));
     const tree = zkTreeRows(world);
     return { ops, events, sessions: sessionsOutput(world, zkAccess), tree };
   },
+  fuzzOp: zkFuzzOp,
 };
 
 export type { ZkOp };

@@ -13,6 +13,8 @@ import type { WatchDelivery } from './types';
 /** A watch event as one client receives it. */
 export interface ClientEvent {
   client: number;
+  /** The session it was sent to (the client's current one, or an older one still open). */
+  session: SessionId;
   event: WatchEvent;
   zxid: Zxid;
 }
@@ -81,9 +83,15 @@ export class Standalone {
     return this.run(client, { op: 'close' });
   }
 
-  /** The session tracker expires the client's session (the client stopped pinging). */
+  /**
+   * The session tracker expires the client's session: the client stopped pinging, so its
+   * connection is gone, and the events the server queues for the expired session's own
+   * watches reach nobody (the real server's closing socket drops them) — they are left out.
+   */
   expire(client: number): StepResult {
-    return this.commit({ type: 'closeSession', session: this.session(client), reason: 'expire', cxid: 0, timeMs: this.timeMs });
+    const session = this.session(client);
+    const r = this.commit({ type: 'closeSession', session, reason: 'expire', cxid: 0, timeMs: this.timeMs });
+    return { ...r, events: r.events.filter((e) => e.session !== session) };
   }
 
   /** The client re-sends its watches (as after a reconnect). */
@@ -104,6 +112,6 @@ export class Standalone {
   }
 
   private toClients(ds: WatchDelivery[]): ClientEvent[] {
-    return ds.map((d) => ({ client: this.clientOf(d.session), event: d.event, zxid: d.zxid }));
+    return ds.map((d) => ({ client: this.clientOf(d.session), session: d.session, event: d.event, zxid: d.zxid }));
   }
 }

@@ -7,11 +7,13 @@
  *
  * - Errors, in the order a Java client sees them. create: BadArguments (the client's
  *   PathUtils.validatePath(path, sequential)), SessionExpired (the server's checkSession),
- *   NoNode (parent), NodeExists (after the sequential suffix is added), then
- *   NoChildrenForEphemerals. delete: BadArguments (path), SessionExpired, BadArguments
+ *   NoNode (parent), NoAuth (under /zookeeper/config), NodeExists (after the sequential
+ *   suffix is added), then NoChildrenForEphemerals. delete: BadArguments (path), SessionExpired, BadArguments
  *   (a special path: "/", "/zookeeper", "/zookeeper/quota", "/zookeeper/config"), NoNode,
- *   BadVersion, then NotEmpty. setData: BadArguments, SessionExpired, NoNode, BadVersion.
- *   Version −1 matches any version.
+ *   BadVersion, then NotEmpty. setData: BadArguments, SessionExpired, NoNode, NoAuth,
+ *   BadVersion. Version −1 matches any version. The only ACL that refuses anything is
+ *   /zookeeper/config's (READ only): setData on it, or a create under it, is NoAuth (the
+ *   ACL check sits after the node / parent lookup, before NodeExists and BadVersion).
  * - cversion. ZooKeeper keeps in StatPersisted.cversion the number of children ever
  *   CREATED under a node (a create sets it to the old value + 1; a delete leaves it), and
  *   a sequential name's suffix is that count before the create. What a client sees in a
@@ -230,6 +232,7 @@ function applyCreate(t: ZkTree, txn: Extract<ZkTxn, { type: 'create' }>, zxid: Z
   const parentPath = parentOf(txn.path);
   const parent = t.nodes.get(parentPath);
   if (!parent) return fail('NoNode');
+  if (parentPath === CONFIG_PATH) return fail('NoAuth');
   const path = txn.sequential ? sequentialPath(txn.path, parent.creations) : txn.path;
   if (pathProblem(path) !== null) return fail('BadArguments');
   if (t.nodes.has(path)) return fail('NodeExists');
@@ -261,6 +264,7 @@ function applySetData(t: ZkTree, txn: Extract<ZkTxn, { type: 'setData' }>, zxid:
   if (!isSessionOpen(t, txn.session)) return fail('SessionExpired');
   const node = t.nodes.get(txn.path);
   if (!node) return fail('NoNode');
+  if (txn.path === CONFIG_PATH) return fail('NoAuth');
   const v = nextVersion(node.version, txn.version);
   if (v === null) return fail('BadVersion');
   node.data = txn.data;

@@ -49,6 +49,8 @@ export const ZK_ERROR_CODES = {
   ConnectionLoss: -4,
   /** A malformed path or argument (e.g. a path not starting with "/"): KeeperException.BadArgumentsException. */
   BadArguments: -8,
+  /** KeeperException.NoAuthException: the node's ACL refuses it. Only /zookeeper/config (READ-only, ZOOKEEPER-2014) has a restrictive ACL here. */
+  NoAuth: -102,
 } as const;
 export type ZkError = keyof typeof ZK_ERROR_CODES;
 

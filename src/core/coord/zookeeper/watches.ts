@@ -12,8 +12,13 @@
  *                     passes the notified set as `supress`); then NodeChildrenChanged to the
  *                     parent's child watches.
  * - setData P       ⇒ NodeDataChanged to P's data watches.
- * - session ends    ⇒ its watches are removed; it receives nothing from its own closeSession
- *                     txn (its connection is being closed).
+ * - session ends    ⇒ its closeSession's deletions fire watches like any delete, its own
+ *                     watches included (FinalRequestProcessor applies the txn, which queues
+ *                     the events on every watcher's connection, before it closes the ending
+ *                     session's connection: a Java client that calls close() does receive
+ *                     them — checked on ZooKeeper 3.8.0); then whatever watches it still
+ *                     holds are removed. Whether an expired client hears its own events is
+ *                     the network's business (it is usually the one that went silent).
  *
  * Delivery order (deterministic): changes in the order the txn made them; within one
  * change, in the order above; within one table's trigger, by session id ascending.
@@ -91,30 +96,28 @@ function fire(w: WatchTable, kind: WatchKind, path: string, suppress?: ReadonlyS
   return [...s].filter((id) => !suppress?.has(id)).sort((a, b) => a - b);
 }
 
-function deliver(out: WatchDelivery[], sessions: SessionId[], type: ZkEventType, path: string, zxid: Zxid, silent: ReadonlySet<SessionId>): void {
-  for (const session of sessions) if (!silent.has(session)) out.push({ session, event: { type, path }, zxid });
+function deliver(out: WatchDelivery[], sessions: SessionId[], type: ZkEventType, path: string, zxid: Zxid): void {
+  for (const session of sessions) out.push({ session, event: { type, path }, zxid });
 }
 
 /** Fire the watches one txn's changes trigger (rules and order in the header). Mutates `w`. */
 export function trigger(w: WatchTable, changes: readonly TreeChange[], zxid: Zxid): WatchDelivery[] {
-  const ending = new Set<SessionId>();
-  for (const c of changes) if (c.kind === 'sessionClosed') ending.add(c.session);
   const out: WatchDelivery[] = [];
   for (const c of changes) {
     switch (c.kind) {
       case 'created':
-        deliver(out, fire(w, 'data', c.path), 'NodeCreated', c.path, zxid, ending);
-        deliver(out, fire(w, 'child', c.parent), 'NodeChildrenChanged', c.parent, zxid, ending);
+        deliver(out, fire(w, 'data', c.path), 'NodeCreated', c.path, zxid);
+        deliver(out, fire(w, 'child', c.parent), 'NodeChildrenChanged', c.parent, zxid);
         break;
       case 'deleted': {
         const notified = fire(w, 'data', c.path);
-        deliver(out, notified, 'NodeDeleted', c.path, zxid, ending);
-        deliver(out, fire(w, 'child', c.path, new Set(notified)), 'NodeDeleted', c.path, zxid, ending);
-        deliver(out, fire(w, 'child', c.parent), 'NodeChildrenChanged', c.parent, zxid, ending);
+        deliver(out, notified, 'NodeDeleted', c.path, zxid);
+        deliver(out, fire(w, 'child', c.path, new Set(notified)), 'NodeDeleted', c.path, zxid);
+        deliver(out, fire(w, 'child', c.parent), 'NodeChildrenChanged', c.parent, zxid);
         break;
       }
       case 'dataChanged':
-        deliver(out, fire(w, 'data', c.path), 'NodeDataChanged', c.path, zxid, ending);
+        deliver(out, fire(w, 'data', c.path), 'NodeDataChanged', c.path, zxid);
         break;
       case 'sessionClosed':
         dropSession(w, c.session);

@@ -356,6 +356,16 @@ function attach(node: ZabNode, p: ZkPendingConnect, ctx: Ctx): void {
   }
 }
 
+/**
+ * The server closes an ended session's connection (FinalRequestProcessor's closeSession ⇒
+ * NIOServerCnxn.close). The wire has no end-of-stream packet: a ConnectResponse the
+ * client did not ask for is read as one (client.ts); session 0 / timeout 0 says why if
+ * the client was just asking (its reconnect would hear "expired" anyway).
+ */
+function closeSocket(ctx: Ctx, client: number): void {
+  send(ctx, client, { type: 'ConnectResponse', session: 0, timeoutMs: 0 });
+}
+
 function dropConn(node: ZabNode, conn: ZkConn): void {
   serve(node).conns.delete(conn.session);
   disconnect(state(node), conn.session);
@@ -571,6 +581,7 @@ function answer(node: ZabNode, txn: ZkTxn, zxid: Zxid, outcome: ZkOutcome, ctx: 
     const i = txn.reason === 'close' ? conn.queue.findIndex((q) => q.kind === 'write' && q.xid === txn.cxid) : -1;
     dropConn(node, conn);
     if (i >= 0) send(ctx, conn.client, { type: 'Reply', xid: txn.cxid, zxid, outcome });
+    else closeSocket(ctx, conn.client);
     return;
   }
   const i = conn.queue.findIndex((q) => q.kind === 'write' && q.xid === txn.cxid);
@@ -643,7 +654,10 @@ export function zkTrackerTimer(node: ZabNode, ctx: Ctx): void {
       emit(ctx, ZabZkNotes.SessionExpiredLocally, { session: id, timeoutMs: t.timeoutMs, expireAt: t.expireAt });
       const res = applyCommitted(st, { type: 'closeSession', session: id, reason: 'expire', cxid: 0, timeMs: ctx.now }, lastApplied(st));
       const conn = s.conns.get(id);
-      if (conn !== undefined) dropConn(node, conn);
+      if (conn !== undefined) {
+        dropConn(node, conn);
+        closeSocket(ctx, conn.client);
+      }
       for (const d of res.deliveries) {
         const c = s.conns.get(d.session);
         if (c !== undefined) deliver(node, ctx, c.client, d.event, d.zxid);
@@ -652,7 +666,23 @@ export function zkTrackerTimer(node: ZabNode, ctx: Ctx): void {
   }
 }
 
-/** LOOKING: every client connection closes (ZooKeeperServer shutdown); the applied tree stays. */
+/**
+ * Going LOOKING: ZooKeeperServer shuts down and closes every client socket, so its
+ * clients look for another server at once. The end of stream is a ConnectResponse
+ * refused `notServing` (read as a lost connection whether or not the client is waiting
+ * for a ConnectResponse: never as "expired").
+ */
+export function zkShutdown(node: ZabNode, ctx: Ctx): void {
+  const s = node.zkServe;
+  if (s === null || (s.conns.size === 0 && s.pendingConnects.size === 0)) return;
+  const clients = new Set<number>();
+  for (const c of s.conns.values()) clients.add(c.client);
+  for (const p of s.pendingConnects.values()) clients.add(p.client);
+  emit(ctx, ZabZkNotes.ConnectionsClosed, { clients: clients.size });
+  for (const c of [...clients].sort((a, b) => a - b)) send(ctx, c, { type: 'ConnectResponse', session: 0, timeoutMs: 0, refused: 'notServing' });
+}
+
+/** LOOKING or a crash: every client connection is gone (zkShutdown told the clients); the applied tree stays. */
 export function zkDropConnections(node: ZabNode): void {
   const s = node.zkServe;
   if (s === null) return;

@@ -6,7 +6,7 @@
  * (watches are registered on the server the client reads from); a request on a session
  * the tree does not hold open is answered SessionExpired, a reconnect with an expired
  * session gets session 0. Sessions expire only when a test says so (`expire`), as the
- * leader's tracker would. Faults: a server can crash (its clients are reset, as the
+ * leader's tracker would; the server holding its connection then closes it. Faults: a server can crash (its clients are reset, as the
  * simulator calls ClientDef.disconnected), go silent (it drops everything: a partition,
  * found by the read timeout), refuse connections, or lose a connection right after it
  * applied the next write (the reply never leaves).
@@ -248,9 +248,20 @@ export class World {
     return { outcome, zxid };
   }
 
-  /** The leader's tracker expires a session: closeSession through the "log". */
+  /**
+   * The leader's tracker expires a session: closeSession through the "log"; the server it
+   * is connected to closes its connection (FinalRequestProcessor → closeSession on the
+   * connection factory), which the wire says with a ConnectResponse that answers nothing.
+   */
   expire(session: SessionId): void {
     this.commit({ type: 'closeSession', session, reason: 'expire', cxid: 0, timeMs: this.now });
+    for (const s of this.servers) {
+      const c = s.conns.get(session);
+      if (c === undefined) continue;
+      s.conns.delete(session);
+      disconnect(s.state, session);
+      this.serverSend(s, c, { type: 'ConnectResponse', session: 0, timeoutMs: 0 });
+    }
   }
 
   crash(server: number): void {
@@ -299,6 +310,8 @@ export class World {
         return;
       }
       case 'ClientPing':
+        // Only a connection this server holds is answered (a closed one is not).
+        if (s.conns.get(msg.session) !== c) return;
         this.lastTouch.set(msg.session, this.now);
         this.serverSend(s, c, { type: 'ClientPong', zxid: lastApplied(s.state) });
         return;

@@ -120,5 +120,44 @@ describe('ZooKeeper client: the lock recipe', () => {
       ['unlock', true, null],
     ]);
     expect(children(w)).toEqual(['lock-0000000000']);
+    // Its exists watch on the predecessor outlives the abandoned lock (the wire has no
+    // removeWatches, which Curator would send): it fires once, when that node goes.
+    expect(w.view(2).watches.data).toEqual(['/lock/lock-0000000000']);
+    unlock(w, 1);
+    w.run(100);
+    expect(nodeEvents(w, 2)).toEqual([['NodeDeleted', '/lock/lock-0000000000']]);
+    expect(w.view(2).watches.data).toEqual([]);
+  });
+});
+
+describe('ZooKeeper client: the lock recipe across connection faults', () => {
+  it('an unlock whose delete meets a ConnectionLoss sends it again after reconnecting (the node does not outlive the release)', () => {
+    const w = new World(2, 2);
+    w.op(1, { op: 'connect', server: 1, sessionTimeoutMs: 30000 });
+    lock(w, 1, 10);
+    lock(w, 2, 100);
+    w.run(1000);
+    w.server(1).dropAfterWrite = true; // the delete is applied, then server 1 crashes before replying
+    unlock(w, 1);
+    w.run(1);
+    expect(w.view(1).locks[0]).toMatchObject({ held: false, node: '/lock/lock-0000000000' });
+    w.run(5000);
+    expect(w.sent(1, 'Request').filter((x) => (x.msg as { req: { op: string } }).req.op === 'delete').map((x) => x.server)).toEqual([1, 2]);
+    expect(w.last(1)).toMatchObject({ op: 'unlock', ok: true });
+    expect(w.view(1).locks).toEqual([]);
+    expect(w.opsOf(2)[0]).toMatchObject({ op: 'lock', ok: true, result: '/lock/lock-0000000001' });
+  });
+
+  it('a waiter whose session expires fails its lock SessionExpired', () => {
+    const w = new World(2, 2);
+    lock(w, 1, 0);
+    w.op(2, { op: 'connect', server: 1, sessionTimeoutMs: 30000 }, 50);
+    lock(w, 2, 100);
+    w.run(1000);
+    w.expire(w.view(2).session);
+    w.crash(1); // its connection goes too; the reconnect hears the session is gone
+    w.run(5000);
+    expect(w.opsOf(2).find((o) => o.op === 'lock')).toMatchObject({ ok: false, error: 'SessionExpired' });
+    expect(w.view(2)).toMatchObject({ state: 'expired', locks: [] });
   });
 });

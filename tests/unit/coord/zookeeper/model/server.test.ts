@@ -41,6 +41,22 @@ describe('server state', () => {
     expect(ra.deliveries).toHaveLength(1);
     expect(rb.deliveries).toEqual([]);
   });
+  it('a session\'s end fires its own watches on its ephemerals too (the server queues them before it closes the connection); the rest of its watches go', () => {
+    const s = newServerState();
+    applyCommitted(s, open(S1), 1);
+    applyCommitted(s, open(S2), 2);
+    applyCommitted(s, mk('/a'), 3);
+    applyCommitted(s, mk('/e', true), 4);
+    read(s, S1, { op: 'exists', path: '/e', watch: true });
+    read(s, S1, { op: 'getData', path: '/a', watch: true });
+    read(s, S2, { op: 'getChildren', path: '/', watch: true });
+    const r = applyCommitted(s, { type: 'closeSession', session: S1, reason: 'expire', cxid: 0, timeMs: 0 }, 5);
+    expect(r.deliveries).toEqual([
+      { session: S1, event: { type: 'NodeDeleted', path: '/e' }, zxid: 5 },
+      { session: S2, event: { type: 'NodeChildrenChanged', path: '/' }, zxid: 5 },
+    ]);
+    expect(listWatches(s.watches)).toEqual([]);
+  });
   it('a read on a session that is not open here is SessionExpired and sets no watch', () => {
     const s = newServerState();
     expect(read(s, S1, { op: 'exists', path: '/a', watch: true })).toEqual({ ok: false, error: 'SessionExpired' });

@@ -59,7 +59,7 @@ describe('Standalone', () => {
     s.run(2, { op: 'exists', path: '/lock/lock-0000000000', watch: true });
     s.run(3, { op: 'exists', path: '/lock/lock-0000000001', watch: true });
     const r = s.expire(1);
-    expect(r.events).toEqual([{ client: 2, event: { type: 'NodeDeleted', path: '/lock/lock-0000000000' }, zxid: r.zxid }]);
+    expect(r.events).toEqual([{ client: 2, session: s.session(2), event: { type: 'NodeDeleted', path: '/lock/lock-0000000000' }, zxid: r.zxid }]);
     expect(s.run(2, { op: 'getChildren', path: '/lock', watch: false }).outcome).toEqual({ ok: true, result: ['lock-0000000001', 'lock-0000000002'] });
   });
 });

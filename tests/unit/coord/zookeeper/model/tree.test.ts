@@ -311,6 +311,27 @@ describe('sessions', () => {
   });
 });
 
+describe('NoAuth: /zookeeper/config is READ-only (checked on ZooKeeper 3.8.0)', () => {
+  it('setData on it is NoAuth, before BadVersion', () => {
+    const t = opened();
+    expect(errorOf(t.set(S1, '/zookeeper/config', 'x').outcome)).toBe('NoAuth');
+    expect(errorOf(t.set(S1, '/zookeeper/config', 'x', 7).outcome)).toBe('NoAuth');
+    expect(getNode(t.tree, '/zookeeper/config')!.data).toBe('');
+  });
+  it('a create under it is NoAuth (sequential too), after NoNode for a missing parent', () => {
+    const t = opened();
+    expect(errorOf(t.create(S1, '/zookeeper/config/x').outcome)).toBe('NoAuth');
+    expect(errorOf(t.create(S1, '/zookeeper/config/x', { sequential: true }).outcome)).toBe('NoAuth');
+    expect(errorOf(t.create(S1, '/zookeeper/config/x/y').outcome)).toBe('NoNode');
+  });
+  it('the rest of /zookeeper is open: setData on quota, a create under /zookeeper', () => {
+    const t = opened();
+    expect(t.set(S1, '/zookeeper/quota', 'q').outcome.ok).toBe(true);
+    expect(okResult(t.create(S1, '/zookeeper/zz').outcome)).toBe('/zookeeper/zz');
+    expect(t.del(S1, '/zookeeper/zz').outcome.ok).toBe(true);
+  });
+});
+
 describe('readTree', () => {
   it('getData → {data, stat}; exists → stat or null; getChildren → sorted names', () => {
     const t = opened();

@@ -26,7 +26,7 @@ describe('data watches', () => {
     s.run(1, create('/a'));
     s.run(2, getData('/a'));
     const r = s.run(1, set('/a', 'x'));
-    expect(r.events).toEqual([{ client: 2, event: { type: 'NodeDataChanged', path: '/a' }, zxid: r.zxid }]);
+    expect(r.events).toEqual([{ client: 2, session: s.session(2), event: { type: 'NodeDataChanged', path: '/a' }, zxid: r.zxid }]);
   });
   it('exists on a missing node ⇒ NodeCreated when it is created', () => {
     const s = zk();
@@ -164,18 +164,21 @@ describe('delete: data and child watches of one session give one NodeDeleted', (
 });
 
 describe('sessions ending', () => {
-  it('a closed session\'s watches are removed; others see its ephemerals go', () => {
+  it('a closing session hears its own watches fire on its ephemerals (as the Java client does on ZooKeeper 3.8.0), then its other watches are gone', () => {
     const s = zk(3);
     s.run(1, create('/p'));
+    s.run(1, create('/q'));
     s.run(1, create('/p/e', { ephemeral: true }));
     s.run(1, getChildren('/p'));
+    s.run(1, getData('/q'));
     s.run(2, getChildren('/p'));
     s.run(3, exists('/p/e'));
     const r = s.close(1);
-    expect(ev(r.events)).toEqual(['3 NodeDeleted /p/e', '2 NodeChildrenChanged /p']);
+    expect(ev(r.events)).toEqual(['3 NodeDeleted /p/e', '1 NodeChildrenChanged /p', '2 NodeChildrenChanged /p']);
     expect(listWatches(s.state.watches)).toEqual([]);
+    expect(s.run(2, set('/q', 'x')).events).toEqual([]);
   });
-  it('an expired session\'s watches are removed and it gets nothing', () => {
+  it('an expired session\'s watches are removed, and Standalone gives it nothing (its connection is gone)', () => {
     const s = zk();
     s.run(1, create('/a'));
     s.run(1, create('/e', { ephemeral: true }));
