@@ -101,7 +101,7 @@ export const zkZh: ZkDict = {
   tabHistory: '客户端',
 
   treeTitle: 'znode（数据节点）树',
-  treeOf: '服务器',
+  treeOf: '查看服务器',
   serverButton: (n, zxid) => `${n} · ${zxid}`,
   serverName: (n, role, zxid, lag) => `${n}，${role}，已应用 zxid ${zxid}${lag ? `，${lag}` : ''}`,
   leaderShort: '领导者',
