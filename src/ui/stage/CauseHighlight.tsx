@@ -9,12 +9,12 @@ import type { ProtocolView } from '../views/types';
 import { MessageGlyph, type GlyphLook } from './glyphs';
 import { actorPos, lane, NODE_R, type Point } from './geometry';
 
-export function CauseHighlight({ layout, pv }: { layout: Map<number, Point>; pv: ProtocolView }) {
+export function CauseHighlight({ layout, pv, actors }: { layout: Map<number, Point>; pv: ProtocolView; actors?: Map<number, Point> }) {
   const event = useApp((s) => (s.playing ? null : (s.view?.event ?? null)));
   const cause = useApp((s) => s.cause);
   if (!event || (event.type !== EventType.Deliver && event.type !== EventType.Drop) || !event.peer) return null;
-  const from = actorPos(layout, event.peer);
-  const to = actorPos(layout, event.node);
+  const from = actorPos(actors ?? layout, event.peer);
+  const to = actorPos(actors ?? layout, event.node);
   const rf = layout.has(event.peer) ? NODE_R + 2 : 12;
   const rt = layout.has(event.node) ? NODE_R + 2 : 12;
   const { start, end } = lane(from, to, rf, rt);

@@ -53,18 +53,24 @@ export function ClusterStage({ pv, captionBelow = false }: { pv: ProtocolView; c
   // The drawing's own extent (nodes and the labels under them), so it fills the box it gets.
   const vb = useMemo(() => fitViewBox(layout, text, embed ? undefined : FULL_MIN_VIEW), [layout, text, embed]);
   const links = useMemo(() => (network ? linkStates(ids, network) : []), [ids, network]);
+  // A service's layer (ZooKeeper's clients and lock queues): actors placed beside the ring, the drawing grown to hold them.
+  const svc = useApp((s) => (s.view?.service ? (pv.services?.[s.view.service.name] ?? null) : null));
+  const svcKey = useApp((s) => (svc && s.view?.service ? svc.layoutKey(s.view.service) : ''));
+  const svcLayout = useMemo(() => (svc ? svc.stageLayout(layout, svcKey, text, vb) : null), [svc, svcKey, layout, text, vb]);
+  const box = svcLayout?.viewBox ?? vb;
   const [openLink, setOpenLink] = useState<string | null>(null);
   const link = links.find((l) => `${l.a}-${l.b}` === openLink) ?? null;
 
   return (
     <section className="stage" aria-label={t.stage}>
-      <svg className="stage-svg" viewBox={`${vb.x} ${vb.y} ${vb.w} ${vb.h}`} preserveAspectRatio="xMidYMid meet">
+      <svg className="stage-svg" viewBox={`${box.x} ${box.y} ${box.w} ${box.h}`} preserveAspectRatio="xMidYMid meet">
         {network && <PartitionShading layout={layout} net={network} />}
         <Links layout={layout} links={links} active={openLink} onOpen={setOpenLink} />
-        {hasClient && <ClientMark label={t.client} size={text.client} />}
+        {hasClient && !svc && <ClientMark label={t.client} size={text.client} />}
+        {svc && svcLayout && <svc.StageLayer layout={svcLayout} text={text} />}
         <TimerArcs layout={layout} pv={pv} />
-        <CauseHighlight layout={layout} pv={pv} />
-        <Messages layout={layout} markSize={text.glyph} pv={pv} />
+        <CauseHighlight layout={layout} pv={pv} actors={svcLayout?.actors} />
+        <Messages layout={layout} markSize={text.glyph} pv={pv} actors={svcLayout?.actors} />
         <Nodes layout={layout} pv={pv} text={text} />
       </svg>
       {!embed && <StageTools count={count} />}

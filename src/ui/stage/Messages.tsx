@@ -45,7 +45,8 @@ export function messageName(m: MessageView, t: Dict, pv: ProtocolView, lang: Lan
   return parts.join(t.stageNameSep);
 }
 
-export function Messages({ layout, markSize, pv }: { layout: Map<number, Point>; markSize: number; pv: ProtocolView }) {
+/** `actors`: where actors other than the nodes sit (a service's clients); without it they sit in the middle. */
+export function Messages({ layout, markSize, pv, actors }: { layout: Map<number, Point>; markSize: number; pv: ProtocolView; actors?: Map<number, Point> }) {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const [inspected, inspect] = useInspectedMessage();
@@ -60,7 +61,7 @@ export function Messages({ layout, markSize, pv }: { layout: Map<number, Point>;
       for (const m of v.messages) {
         const el = refs.current.get(m.id);
         if (!el) continue;
-        const { start, end } = lane(actorPos(layout, m.from), actorPos(layout, m.to), radiusOf(m.from, layout), radiusOf(m.to, layout));
+        const { start, end } = lane(actorPos(actors ?? layout, m.from), actorPos(actors ?? layout, m.to), radiusOf(m.from, layout), radiusOf(m.to, layout));
         const f = progress(m, t);
         const x = start.x + (end.x - start.x) * f;
         const y = start.y + (end.y - start.y) * f;
@@ -68,7 +69,7 @@ export function Messages({ layout, markSize, pv }: { layout: Map<number, Point>;
         el.setAttribute('opacity', doomed(m, v.network, v.alive, layout) ? doomedOpacity(f).toFixed(3) : '1');
       }
     },
-    [layout, messages],
+    [layout, messages, actors],
   );
 
   return (

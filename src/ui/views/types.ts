@@ -4,10 +4,10 @@
  * under src/ui (its view, its dictionary) and one line in ./registry.ts.
  */
 import type { ComponentType } from 'react';
-import type { EventRow } from '../../sim/api';
+import type { EventRow, ServiceFrameView } from '../../sim/api';
 import type { Violation } from '../../core/protocol';
 import type { Dict, Lang } from '../i18n';
-import type { StageText } from '../stage/geometry';
+import type { Point, StageText } from '../stage/geometry';
 import type { GlyphLook, GlyphSpec } from '../stage/glyphs';
 
 export interface NodeInfo {
@@ -144,6 +144,44 @@ export interface ProtocolView {
   eras?: boolean;
   /** The hub's name in the language (ProtocolDef.hub: "router"), for link rows and narration. */
   hubName?: (lang: Lang) => string;
+  /**
+   * Coordination services this protocol hosts (FrameView.service.name → its view layer):
+   * drawn on top of the protocol's own view, never instead of it (ZooKeeper on ZAB).
+   */
+  services?: Readonly<Record<string, ServiceView>>;
+}
+
+/** Where a service's layer puts things on the cluster stage. */
+export interface ServiceStageLayout {
+  /** Every actor's position: the nodes as the stage laid them out, plus the service's clients (ids CLIENT_ID_BASE + c − 1). */
+  actors: Map<number, Point>;
+  /** The drawing's extent with the service's layer (a viewBox, in stage units). */
+  viewBox: { x: number; y: number; w: number; h: number };
+}
+
+/** A side-panel tab a service adds after the protocol's own first tab. */
+export interface ServiceTab {
+  id: string;
+  label: (lang: Lang) => string;
+  Panel: ComponentType;
+}
+
+/**
+ * A coordination service's view layer (DESIGN.md "The coordination layer"): its clients
+ * and recipes on the stage, its state in extra side-panel tabs. Additive: the protocol's
+ * stage, panel and narration stay as they are.
+ */
+export interface ServiceView {
+  service: string;
+  /** What the layout depends on in a frame (client count, lock paths...): the stage re-lays out only when it changes. */
+  layoutKey(service: ServiceFrameView): string;
+  /** The layout for a key, around the nodes' own layout and its viewBox. */
+  stageLayout(nodes: Map<number, Point>, key: string, text: StageText, nodesBox: ServiceStageLayout['viewBox']): ServiceStageLayout;
+  /** Drawn inside the stage's SVG, over the links and under the messages and nodes. */
+  StageLayer: ComponentType<{ layout: ServiceStageLayout; text: StageText }>;
+  tabs: readonly ServiceTab[];
+  /** The service's strings (both languages complete: tests/unit/ui/i18n.test.ts walks protocol dicts; the service's own test walks this). */
+  dict(lang: Lang): object;
 }
 
 export type NodeAction = 'timeout' | 'request' | 'isolate' | 'remove';

@@ -7,6 +7,7 @@ import { narrate, narrateParts, narrateViolation } from './narrate';
 import { ZabLog } from './ZabLog';
 import { ZabNodeFields } from './ZabNodeFields';
 import { ZabNodeShape } from './ZabNodeShape';
+import { zkServiceView } from '../coord/zookeeper/view';
 
 /** Message kind code → glyph name (the history keeps only the code). */
 export const GLYPH_OF_KIND: ReadonlyMap<number, ZabGlyph> = new Map<number, ZabGlyph>([
@@ -113,4 +114,6 @@ export const zabView: ProtocolView = {
     commit: { symbol: '●', row: 2, rank: 'low' },
     phase: { symbol: '▸', row: 0, rank: 'low' },
   },
+  // ZooKeeper's coordination layer (a scenario with "service": "zookeeper"): clients, lock queues, tree, history.
+  services: { zookeeper: zkServiceView },
 };

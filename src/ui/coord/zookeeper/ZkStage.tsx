@@ -1,0 +1,217 @@
+/**
+ * ZooKeeper's layer on the ZAB stage: each client as an actor with a line to the server it
+ * is connected to (dashed while it looks for one), its session state, its read time-out
+ * draining against the frame clock and a paused mark; under the ring, each lock's queue as
+ * a line of waiters, the holder first, each waiter's arrow pointing at the predecessor it
+ * watches (no herd), a paused holder that still believes it holds the lock marked as such.
+ */
+import { useRef } from 'react';
+import { CLIENT_ID_BASE } from '../../../core/protocol';
+import { sessionHex } from '../../../core/coord/zookeeper/types';
+import type { ZkClientView } from '../../../core/coord/zookeeper/client';
+import type { ZabNodeView } from '../../../core/zab/types';
+import { fmtTime } from '../../i18n';
+import { useApp } from '../../StoreContext';
+import { useFrameClock } from '../../stage/useFrameClock';
+import type { ServiceStageLayout } from '../../views/types';
+import type { StageText } from '../../stage/geometry';
+import { zkDict, type ZkDict } from './i18n';
+import { defaultServer, drainLeft, lockQueues, sessionOwners, zkFrame, type LockEntry, type LockQueue, type ZkStageGeometry } from './model';
+import './zk.css';
+
+export interface ZkStageLayout extends ServiceStageLayout {
+  zk: ZkStageGeometry;
+}
+
+function clientName(c: ZkClientView, z: ZkDict, lang: 'en' | 'zh', now: number): string {
+  const left = drainLeft(c, now);
+  return z.clientName(
+    String(c.client),
+    z.states[c.state],
+    c.server ? z.toServer(`n${c.server}`) : '',
+    c.session ? sessionHex(c.session) : '',
+    left === null ? '' : z.timeLeft(fmtTime(Math.max(0, c.deadlineMs - now), lang), fmtTime(c.timeoutMs, lang)),
+    c.pausedUntil > now ? z.pausedUntil(fmtTime(c.pausedUntil, lang)) : '',
+  );
+}
+
+function entryState(e: LockEntry, z: ZkDict): string {
+  if (e.stale) return z.staleHolder;
+  if (e.holds) return z.holds;
+  if (e.node === '') return z.creating;
+  return z.waits;
+}
+
+function Queue({ q, g, row, text, z }: { q: LockQueue; g: ZkStageGeometry; row: number; text: StageText; z: ZkDict }) {
+  const r = g.queues[row];
+  const cx = (i: number) => r.entries + i * (g.entryW + g.entryGap) + g.entryW / 2;
+  const holder = q.entries.find((e) => e.holds);
+  const waiting = q.entries.filter((e) => !e.holds);
+  const name = z.lockQueueName(
+    q.path,
+    holder ? z.holderIs(holder.client ? `c${holder.client}` : z.orphan) : z.nobodyHolds,
+    waiting.length ? z.waitingList(waiting.map((e) => (e.client ? `c${e.client}` : e.name)).join(', ')) : z.noneWaiting,
+  );
+  return (
+    <g className="zk-queue" data-lock={q.path} role="list" aria-label={name}>
+      <text className="zk-queue-title" x={r.x0} y={r.y} dominantBaseline="central" style={{ fontSize: text.label }}>
+        {z.lockTitle(q.path)}
+      </text>
+      {q.entries.map((e, i) => {
+        const x = cx(i);
+        const pred = e.waitsOnIndex;
+        const stateWord = entryState(e, z);
+        const who = e.client ? `c${e.client}` : z.orphan;
+        return (
+          <g
+            key={e.node || `pending-${e.client}`}
+            className={`zk-entry ${e.holds ? 'holds' : ''} ${e.stale ? 'stale' : ''} ${e.paused ? 'paused' : ''} ${e.inTree ? '' : 'absent'}`}
+            data-node={e.node}
+            data-client={e.client}
+            data-holds={String(e.holds)}
+            data-believes={String(e.believes)}
+            data-watches={e.waitsOn}
+            role="listitem"
+            aria-label={z.entryName(e.name || z.creating, who, stateWord, e.waitsOn ? e.waitsOn.slice(e.waitsOn.lastIndexOf('/') + 1) : '')}
+          >
+            <title>{[e.node || z.creating, who, stateWord, e.zxid ? z.fence(`0x${e.zxid.toString(16)}`) : ''].filter(Boolean).join(' · ')}</title>
+            {pred >= 0 && pred < i && (
+              <g className="zk-watch-arrow" aria-hidden="true">
+                <line x1={x - g.entryW / 2 - 2} y1={r.y} x2={cx(pred) + g.entryW / 2 + 6} y2={r.y} markerEnd="url(#zk-arrow)" />
+                <text x={(x - g.entryW / 2 + cx(pred) + g.entryW / 2) / 2} y={r.y - text.label * 0.75} textAnchor="middle" style={{ fontSize: text.label * 0.8 }}>
+                  {z.watches}
+                </text>
+              </g>
+            )}
+            <rect x={x - g.entryW / 2} y={r.y - g.entryH / 2} width={g.entryW} height={g.entryH} rx={5} />
+            <text x={x} y={r.y - g.entryH * 0.2} textAnchor="middle" dominantBaseline="central" style={{ fontSize: text.label * 0.9 }}>
+              {e.name ? (
+                <>
+                  {e.seq ? e.name.slice(0, e.name.length - 10) : e.name}
+                  {e.seq && <tspan className="zk-seq">{e.seq}</tspan>}
+                </>
+              ) : (
+                z.creating
+              )}
+            </text>
+            <text className="zk-entry-who" x={x} y={r.y + g.entryH * 0.24} textAnchor="middle" dominantBaseline="central" style={{ fontSize: text.label }}>
+              {e.stale ? `⚠ ${who}` : `${who} · ${stateWord}`}
+              {e.paused ? ' ❚❚' : ''}
+            </text>
+            {e.stale && (
+              <text className="zk-stale-note" x={x - g.entryW / 2} y={r.y + g.entryH / 2 + text.label * 0.8} textAnchor="start" dominantBaseline="central" style={{ fontSize: text.label * 0.85 }}>
+                {z.believes} · {z.staleShort}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; text: StageText }) {
+  const g = (layout as ZkStageLayout).zk;
+  const lang = useApp((s) => s.lang);
+  const view = useApp((s) => s.view);
+  const bars = useRef(new Map<number, SVGRectElement>());
+  const frame = zkFrame(view?.service);
+
+  useFrameClock(
+    (t, s) => {
+      const f = zkFrame(s.view?.service);
+      if (!f) return;
+      for (const [c, el] of bars.current) {
+        const cv = f.clients[c - 1];
+        const left = cv ? drainLeft(cv, t) : null;
+        el.setAttribute('width', String(left === null ? 0 : left * g.clientW));
+      }
+    },
+    [g],
+  );
+
+  if (!view || !frame) return null;
+  const z = zkDict(lang);
+  const now = view.time;
+  const nodes = view.nodes as ZabNodeView[];
+  const owners = sessionOwners(frame.clients, frame.ops, nodes);
+  const shown = nodes.find((n) => n.id === defaultServer(nodes));
+  const queues = lockQueues(frame.clients, shown?.zk?.rows ?? [], owners, now);
+  const hw = g.clientW / 2;
+  const hh = g.clientH / 2;
+
+  return (
+    <g className="zk-layer">
+      <defs>
+        <marker id="zk-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <path d="M0,0 L10,5 L0,10 z" className="zk-arrow-head" />
+        </marker>
+      </defs>
+      <g className="zk-conns" aria-hidden="true">
+        {frame.clients.map((c) => {
+          const p = g.clients.get(CLIENT_ID_BASE + c.client - 1);
+          const s = layout.actors.get(c.server);
+          if (!p || !s || c.server === 0 || c.state === 'expired' || c.state === 'closed' || c.state === 'idle') return null;
+          return <line key={c.client} className={`zk-conn ${c.state}`} data-conn={`${c.client}-${c.server}`} x1={p.x - hw} y1={p.y} x2={s.x} y2={s.y} />;
+        })}
+      </g>
+      <g className="zk-clients" role="list" aria-label={z.clientsLabel}>
+        {frame.clients.map((c) => {
+          const p = g.clients.get(CLIENT_ID_BASE + c.client - 1);
+          if (!p) return null;
+          const paused = c.pausedUntil > now;
+          const name = clientName(c, z, lang, now);
+          return (
+            <g
+              key={c.client}
+              className={`zk-client ${c.state} ${paused ? 'paused' : ''}`}
+              data-client={c.client}
+              data-state={c.state}
+              data-server={c.server}
+              data-session={c.session ? sessionHex(c.session) : '0'}
+              data-paused={String(paused)}
+              transform={`translate(${p.x},${p.y})`}
+              role="listitem"
+              tabIndex={0}
+              aria-label={name}
+            >
+              <title>{name}</title>
+              <rect className="zk-client-box" x={-hw} y={-hh} width={g.clientW} height={g.clientH} rx={hh * 0.6} />
+              <text className="zk-client-id" textAnchor="middle" dominantBaseline="central" style={{ fontSize: text.id * 0.8 }}>
+                {z.clientShort(String(c.client))}
+                {c.state === 'expired' ? ' ✕' : paused ? ' ❚❚' : ''}
+              </text>
+              {paused && (
+                <text className="zk-paused" y={hh + text.label * 2.6} textAnchor="middle" dominantBaseline="central" style={{ fontSize: text.label }}>
+                  ❚❚ {z.paused}
+                </text>
+              )}
+              <text className="zk-client-state" y={hh + text.label * 0.75} textAnchor="middle" dominantBaseline="central" style={{ fontSize: text.label }}>
+                {z.states[c.state]}
+              </text>
+              <rect className="zk-drain-bg" x={-hw} y={hh + text.label * 1.5} width={g.clientW} height={4} rx={2} />
+              <rect
+                className="zk-drain"
+                x={-hw}
+                y={hh + text.label * 1.5}
+                height={4}
+                rx={2}
+                ref={(el) => {
+                  if (el) bars.current.set(c.client, el);
+                  else bars.current.delete(c.client);
+                }}
+              />
+            </g>
+          );
+        })}
+      </g>
+      {queues.length === 0 ? (
+        <text className="zk-queue-title muted" x={g.queues[0].x0} y={g.queues[0].y} dominantBaseline="central" style={{ fontSize: text.label }}>
+          {z.noLock}
+        </text>
+      ) : (
+        queues.map((q, i) => (i < g.queues.length ? <Queue key={q.path} q={q} g={g} row={i} text={text} z={z} /> : null))
+      )}
+    </g>
+  );
+}

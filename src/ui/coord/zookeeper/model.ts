@@ -1,0 +1,404 @@
+/**
+ * The ZooKeeper views' view-model: pure functions from what a frame carries (each server's
+ * compact tree, each client's view, the operation and event history) to what is drawn —
+ * tree rows, the servers' lag, lock queues, history bars, where clients sit on the stage.
+ * Nothing here decides ZooKeeper behaviour; it only reads it.
+ */
+import { CLIENT_ID_BASE } from '../../../core/protocol';
+import type { ZkClientView } from '../../../core/coord/zookeeper/client';
+import type { SessionId, ZkEventRecord, ZkEventType, ZkOpRecord, Zxid } from '../../../core/coord/zookeeper/types';
+import type { ZabNodeView, ZkServerView, ZkTreeRowView } from '../../../core/zab/types';
+import type { ServiceFrameView } from '../../../sim/api';
+
+/** The service part of a frame, typed for ZooKeeper. */
+export interface ZkFrame {
+  clients: ZkClientView[];
+  ops: ZkOpRecord[];
+  events: ZkEventRecord[];
+}
+
+export function zkFrame(s: ServiceFrameView | null | undefined): ZkFrame | null {
+  if (!s || s.name !== 'zookeeper') return null;
+  return { clients: s.clients as ZkClientView[], ops: s.ops as ZkOpRecord[], events: s.events as ZkEventRecord[] };
+}
+
+/** Client number (1-based) of an actor id, or 0 for a node. */
+export function clientOfActor(id: number): number {
+  return id >= CLIENT_ID_BASE ? id - CLIENT_ID_BASE + 1 : 0;
+}
+
+/**
+ * Which client a session belongs to. A client's current session comes from its view; an
+ * older one (expired, then a new session opened) from the operations recorded on it and
+ * from the servers' connection tables.
+ */
+export function sessionOwners(clients: readonly ZkClientView[], ops: readonly ZkOpRecord[], servers: readonly ZabNodeView[]): Map<SessionId, number> {
+  const out = new Map<SessionId, number>();
+  for (const o of ops) if (o.session !== 0) out.set(o.session, o.client);
+  for (const n of servers) for (const c of n.zk?.connections ?? []) out.set(c.session, clientOfActor(c.client) || c.client);
+  for (const c of clients) if (c.session !== 0) out.set(c.session, c.client);
+  return out;
+}
+
+// ---- the servers: which tree is shown, and who lags ----------------------------------
+
+const EPOCH_UNIT = 4294967296; // 2^32: a zxid is epoch << 32 | counter
+
+export interface ServerLag {
+  id: number;
+  alive: boolean;
+  leader: boolean;
+  applied: Zxid;
+  /** Transactions behind the leader's applied zxid, when both are in the same epoch; null when not comparable (no leader, another epoch). */
+  behind: number | null;
+  /** Applied less than the leader has. */
+  lags: boolean;
+}
+
+/** The server whose tree is shown when the reader picked none: the leader, else the most advanced live server, else server 1. */
+export function defaultServer(nodes: readonly ZabNodeView[]): number {
+  const leader = nodes.find((n) => n.role === 'leading' && n.zk);
+  if (leader) return leader.id;
+  let best: ZabNodeView | null = null;
+  for (const n of nodes) if (n.role !== 'down' && n.zk && (best === null || n.zk.appliedZxid > best.zk!.appliedZxid)) best = n;
+  return best?.id ?? nodes[0]?.id ?? 1;
+}
+
+/** Each server's applied zxid against the leader's. */
+export function serverLags(nodes: readonly ZabNodeView[]): ServerLag[] {
+  const leader = nodes.find((n) => n.role === 'leading' && n.zk);
+  const top = leader?.zk?.appliedZxid ?? null;
+  return nodes.map((n) => {
+    const applied = n.zk?.appliedZxid ?? 0;
+    const isLeader = n === leader;
+    const sameEpoch = top !== null && Math.floor(top / EPOCH_UNIT) === Math.floor(applied / EPOCH_UNIT);
+    const lags = top !== null && !isLeader && applied < top;
+    return { id: n.id, alive: n.role !== 'down', leader: isLeader, applied, behind: top === null || isLeader ? null : sameEpoch ? top - applied : null, lags };
+  });
+}
+
+// ---- the tree ------------------------------------------------------------------------
+
+/** How long a fired watch flashes on the tree after its event reached the client (virtual ms). */
+export const FLASH_MS = 400;
+
+/** A sequential node's name split at its 10-digit suffix ("lock-" + "0000000003"); seq null for another name. */
+export function splitSequential(name: string): { base: string; seq: string | null } {
+  const m = /^(.*?)(\d{10})$/.exec(name);
+  return m ? { base: m[1], seq: m[2] } : { base: name, seq: null };
+}
+
+export interface WatchMark {
+  /** The client that set it (0 when its session is not known to any client). */
+  client: number;
+  session: SessionId;
+  kind: 'data' | 'child';
+}
+
+export interface FiredMark {
+  client: number;
+  type: ZkEventType;
+  time: number;
+}
+
+export interface TreeRowVM {
+  path: string;
+  /** 0 for "/", 1 for "/a", ... */
+  depth: number;
+  name: string;
+  base: string;
+  seq: string | null;
+  version: number;
+  ephemeral: boolean;
+  owner: SessionId;
+  /** The client whose session owns the ephemeral node (0: unknown, or persistent). */
+  ownerClient: number;
+  children: number;
+  watches: WatchMark[];
+  /** Watches that just fired on this path (the events delivered within FLASH_MS before now). */
+  fired: FiredMark[];
+  /** The node is gone from this tree (its deletion fired a watch that is still flashing). */
+  gone: boolean;
+}
+
+function segments(path: string): string[] {
+  return path === '/' ? [] : path.slice(1).split('/');
+}
+
+/** Tree order: a parent before its children, siblings by name (sequential names sort by their suffix). */
+export function comparePaths(a: string, b: string): number {
+  const x = segments(a);
+  const y = segments(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  return x.length - y.length;
+}
+
+/** Node events delivered in (now − FLASH_MS, now]. */
+export function recentFires(events: readonly ZkEventRecord[], now: number): (ZkEventRecord & { type: ZkEventType })[] {
+  return events.filter((e): e is ZkEventRecord & { type: ZkEventType } => e.path !== '' && e.type.startsWith('Node') && e.time <= now && e.time > now - FLASH_MS);
+}
+
+/** The rows of a server's tree, in tree order, with owners, watches by client and the fires flashing. */
+export function treeRows(server: ZkServerView, owners: ReadonlyMap<SessionId, number>, fires: readonly ZkEventRecord[] = []): TreeRowVM[] {
+  const kids = new Map<string, number>();
+  for (const r of server.rows) {
+    if (r.path === '/') continue;
+    const parent = r.path.slice(0, Math.max(1, r.path.lastIndexOf('/')));
+    kids.set(parent, (kids.get(parent) ?? 0) + 1);
+  }
+  const byPath = new Map<string, TreeRowVM>();
+  const row = (r: ZkTreeRowView, gone: boolean): TreeRowVM => {
+    const name = r.path === '/' ? '/' : r.path.slice(r.path.lastIndexOf('/') + 1);
+    const { base, seq } = splitSequential(name);
+    const watches: WatchMark[] = [
+      ...r.dataWatches.map((s) => ({ session: s, client: owners.get(s) ?? 0, kind: 'data' as const })),
+      ...r.childWatches.map((s) => ({ session: s, client: owners.get(s) ?? 0, kind: 'child' as const })),
+    ];
+    return { path: r.path, depth: segments(r.path).length, name, base, seq, version: r.version, ephemeral: r.ephemeralOwner !== 0, owner: r.ephemeralOwner, ownerClient: r.ephemeralOwner === 0 ? 0 : (owners.get(r.ephemeralOwner) ?? 0), children: kids.get(r.path) ?? 0, watches, fired: [], gone };
+  };
+  for (const r of server.rows) byPath.set(r.path, row(r, false));
+  for (const e of fires) {
+    if (e.path === '' || !e.type.startsWith('Node')) continue;
+    let vm = byPath.get(e.path);
+    if (!vm) {
+      vm = row({ path: e.path, version: 0, ephemeralOwner: 0, dataWatches: [], childWatches: [] }, true);
+      byPath.set(e.path, vm);
+    }
+    vm.fired.push({ client: e.client, type: e.type as ZkEventType, time: e.time });
+  }
+  return [...byPath.values()].sort((a, b) => comparePaths(a.path, b.path));
+}
+
+// ---- the lock queue ------------------------------------------------------------------
+
+export interface LockEntry {
+  /** The lock node's path; '' while its client's create is not answered yet. */
+  node: string;
+  name: string;
+  seq: string | null;
+  /** The client whose node it is (0: a node no client claims any more, e.g. an expired session's not yet deleted). */
+  client: number;
+  owner: SessionId;
+  /** In the shown server's tree. */
+  inTree: boolean;
+  /** The lowest node in the tree: its owner holds the lock. */
+  holds: boolean;
+  /** Its client believes it holds the lock. */
+  believes: boolean;
+  /** It believes it holds it but does not (a paused client whose session expired: the fencing lesson). */
+  stale: boolean;
+  /** The node it watches (its predecessor), '' for none. */
+  waitsOn: string;
+  /** Index in `entries` of the node it watches, or −1. */
+  waitsOnIndex: number;
+  paused: boolean;
+  /** The fencing token (its lock node's czxid), 0 while unknown. */
+  zxid: Zxid;
+}
+
+export interface LockQueue {
+  path: string;
+  entries: LockEntry[];
+}
+
+function seqNumber(node: string): number {
+  const s = splitSequential(node.slice(node.lastIndexOf('/') + 1)).seq;
+  return s === null ? Number.POSITIVE_INFINITY : Number(s);
+}
+
+/** Paths of every lock any client uses, in first-use order (client by client). */
+export function lockPaths(clients: readonly ZkClientView[]): string[] {
+  const out: string[] = [];
+  for (const c of clients) for (const l of c.locks) if (!out.includes(l.path)) out.push(l.path);
+  return out;
+}
+
+/**
+ * Each lock's queue, lowest sequence first: the children of the lock path in `rows` (the
+ * leader's tree: what is committed) joined with what each client believes (its own node,
+ * the predecessor it watches, whether it holds the lock). A client whose create is not
+ * answered yet waits at the end with no node.
+ */
+export function lockQueues(clients: readonly ZkClientView[], rows: readonly ZkTreeRowView[], owners: ReadonlyMap<SessionId, number>, now: number): LockQueue[] {
+  return lockPaths(clients).map((path) => {
+    const entries = new Map<string, LockEntry>();
+    const prefix = path === '/' ? '/' : path + '/';
+    for (const r of rows) {
+      if (!r.path.startsWith(prefix) || r.path.slice(prefix.length).includes('/') || r.ephemeralOwner === 0) continue;
+      const name = r.path.slice(prefix.length);
+      entries.set(r.path, { node: r.path, name, seq: splitSequential(name).seq, client: owners.get(r.ephemeralOwner) ?? 0, owner: r.ephemeralOwner, inTree: true, holds: false, believes: false, stale: false, waitsOn: '', waitsOnIndex: -1, paused: false, zxid: 0 });
+    }
+    const pendings: LockEntry[] = [];
+    for (const c of clients) {
+      const l = c.locks.find((x) => x.path === path);
+      if (!l) continue;
+      const paused = c.pausedUntil > now;
+      if (l.node === '') {
+        pendings.push({ node: '', name: '', seq: null, client: c.client, owner: c.session, inTree: false, holds: false, believes: l.held, stale: false, waitsOn: l.waitingOn, waitsOnIndex: -1, paused, zxid: l.zxid });
+        continue;
+      }
+      const name = l.node.slice(l.node.lastIndexOf('/') + 1);
+      const e = entries.get(l.node) ?? { node: l.node, name, seq: splitSequential(name).seq, client: c.client, owner: c.session, inTree: false, holds: false, believes: false, stale: false, waitsOn: '', waitsOnIndex: -1, paused: false, zxid: 0 };
+      e.client = c.client;
+      e.believes = l.held;
+      e.waitsOn = l.waitingOn;
+      e.paused = paused;
+      e.zxid = l.zxid;
+      entries.set(l.node, e);
+    }
+    const list = [...entries.values()].sort((a, b) => seqNumber(a.node) - seqNumber(b.node) || (a.node < b.node ? -1 : 1));
+    const first = list.find((e) => e.inTree);
+    if (first) first.holds = true;
+    const all = [...list, ...pendings];
+    for (const e of all) {
+      e.stale = e.believes && !e.holds;
+      e.waitsOnIndex = e.waitsOn === '' ? -1 : all.findIndex((x) => x.node === e.waitsOn);
+    }
+    return { path, entries: all };
+  });
+}
+
+// ---- the client history ---------------------------------------------------------------
+
+export interface HistoryBar {
+  index: number;
+  client: number;
+  /** Lane (0-based, client − 1). */
+  lane: number;
+  x0: number;
+  x1: number;
+  /** Not completed by now: the bar runs to the right edge, open-ended. */
+  open: boolean;
+  ok: boolean;
+  rec: ZkOpRecord;
+}
+
+export interface HistoryScale {
+  t0: number;
+  t1: number;
+  width: number;
+  bars: HistoryBar[];
+}
+
+/** Narrowest bar drawn (an op answered at once, such as SessionExpired on a dead handle). */
+export const MIN_BAR = 4;
+
+/**
+ * Bars on [t0, t1] → [0, width]: t0 the first invoke shown (less a margin), t1 now. An op
+ * still pending at `now` runs to the right edge, open-ended; an op that completes after
+ * `now` (never in a frame's own history, which only holds what happened) is pending too.
+ */
+export function historyBars(ops: readonly ZkOpRecord[], now: number, width: number): HistoryScale {
+  const first = ops.length === 0 ? now : Math.min(...ops.map((o) => o.invoke));
+  const span = Math.max(1, now - first);
+  const t0 = Math.max(0, first - span * 0.02);
+  const t1 = Math.max(now, t0 + 1);
+  const x = (t: number) => ((Math.min(t, t1) - t0) / (t1 - t0)) * width;
+  const bars = ops.map((rec, index) => {
+    const open = rec.complete === null || rec.complete > now;
+    const start = x(rec.invoke);
+    const end = Math.max(open ? width : x(rec.complete!), start + MIN_BAR);
+    // A bar too near the right edge for its least width grows to the left instead.
+    const x1 = Math.min(width, end);
+    const x0 = Math.max(0, Math.min(start, x1 - MIN_BAR));
+    return { index, client: rec.client, lane: rec.client - 1, x0, x1, open, ok: !open && rec.ok, rec };
+  });
+  return { t0, t1, width, bars };
+}
+
+/** A result in the few characters a bar has room for (ZooKeeper's own words and values; no translation needed). */
+export function shortResult(rec: ZkOpRecord): string {
+  if (rec.complete === null) return '';
+  if (!rec.ok) return rec.error ?? '';
+  const r = rec.result as unknown;
+  if (r === null || r === undefined) return rec.op === 'exists' ? 'null' : 'ok';
+  if (typeof r === 'string') return r.slice(r.lastIndexOf('/') + 1) || r;
+  if (Array.isArray(r)) return `[${r.join(', ')}]`;
+  if (typeof r === 'object') {
+    const o = r as Record<string, unknown>;
+    if ('session' in o) return String(o.session);
+    if ('data' in o) return `"${String(o.data)}" v${String((o.stat as { version?: unknown } | undefined)?.version ?? '?')}`;
+    if ('version' in o) return `v${String(o.version)}`;
+  }
+  return 'ok';
+}
+
+/** The op's main argument ("/config", "6000 ms"). */
+export function opArg(rec: ZkOpRecord): string {
+  const a = rec.args;
+  if (typeof a.path === 'string') return a.path;
+  if (typeof a.ms === 'number') return `${a.ms} ms`;
+  if (typeof a.server === 'number') return `n${a.server}`;
+  return '';
+}
+
+// ---- the stage -------------------------------------------------------------------------
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface ZkStageGeometry {
+  /** Client c's box centre, by actor id. */
+  clients: Map<number, { x: number; y: number }>;
+  clientW: number;
+  clientH: number;
+  /** One row per lock path: its title at x0, its first entry's left edge at `entries`. */
+  queues: { path: string; y: number; x0: number; entries: number }[];
+  entryW: number;
+  entryH: number;
+  entryGap: number;
+  box: Box;
+}
+
+/** Clients per column on the stage. */
+export const CLIENTS_PER_COLUMN = 6;
+
+/**
+ * Where the clients and the lock queues sit: the clients in a column (two beyond six) to
+ * the right of the ring, level with it; the lock queues as rows under the ring, one per
+ * lock path (one row is always kept, so the stage does not jump when the first lock is
+ * taken). `label` is the stage's label size, `id` its id size (stageText).
+ */
+export function zkStageGeometry(nodesBox: Box, clientCount: number, lockPaths: readonly string[], label: number, id: number, maxQueue: number): ZkStageGeometry {
+  const clientW = Math.max(70, label * 6.2);
+  const clientH = id * 1.25;
+  const perCol = Math.min(CLIENTS_PER_COLUMN, Math.max(1, clientCount));
+  const cols = Math.ceil(clientCount / perCol);
+  // Each client: its box, then the state line, the drain bar and the paused line under it.
+  const pitch = clientH + label * 3.6 + 8;
+  const colH = perCol * pitch;
+  const top = nodesBox.y + Math.max(0, (nodesBox.h - colH) / 2);
+  const x0 = nodesBox.x + nodesBox.w + 24 + clientW / 2;
+  const clients = new Map<number, { x: number; y: number }>();
+  for (let i = 0; i < clientCount; i++) {
+    const col = Math.floor(i / perCol);
+    const row = i % perCol;
+    clients.set(CLIENT_ID_BASE + i, { x: x0 + col * (clientW + 26), y: top + row * pitch + clientH / 2 + 4 });
+  }
+  const right = clientCount === 0 ? nodesBox.x + nodesBox.w : x0 + (cols - 1) * (clientW + 26) + clientW / 2 + 10;
+  // A lock node's name is 15 characters ("lock-0000000003"), drawn at 0.9 of the label size.
+  const entryW = label * 9.6;
+  const entryH = label * 3.1;
+  const entryGap = label * 3.6;
+  // Each queue row: its title on the left ("lock /lock", about 0.62 label per character), the entries, the "believes it holds" line under.
+  const titleW = label * (0.62 * Math.max(8, ...lockPaths.map((p) => p.length + 5)) + 1);
+  const rowH = entryH + label * 1.9;
+  const rows = Math.max(1, lockPaths.length);
+  const qTop = Math.max(nodesBox.y + nodesBox.h, top + colH) + 4;
+  const qx0 = nodesBox.x + 8;
+  const queues = (lockPaths.length ? lockPaths : ['']).map((path, i) => ({ path, y: qTop + i * rowH + entryH / 2, x0: qx0, entries: qx0 + titleW }));
+  const queueRight = qx0 + titleW + Math.max(1, maxQueue) * (entryW + entryGap) + 8;
+  const bottom = qTop + rows * rowH + 6;
+  const x1 = Math.max(right, queueRight, nodesBox.x + nodesBox.w);
+  return { clients, clientW, clientH, queues, entryW, entryH, entryGap, box: { x: nodesBox.x, y: nodesBox.y, w: x1 - nodesBox.x, h: bottom - nodesBox.y } };
+}
+
+/** How much of a client's read (or connect) time-out is left at `now`, in [0, 1]; null when none runs. */
+export function drainLeft(c: Pick<ZkClientView, 'deadlineMs' | 'timeoutMs'>, now: number): number | null {
+  if (c.deadlineMs === 0 || c.timeoutMs <= 0) return null;
+  return Math.min(1, Math.max(0, (c.deadlineMs - now) / c.timeoutMs));
+}
