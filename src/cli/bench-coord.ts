@@ -1,8 +1,10 @@
 /**
  * `npm run bench -- coord`: the coordination layer's timings. Today: the linearizability
  * check (src/core/coord/zookeeper/linearizable.ts) on a 10,000-operation ZooKeeper history,
- * the median of RUNS runs after WARMUP. (The layer's events/s joins this section once the
- * servers run.)
+ * the median of RUNS runs after WARMUP; and the layer's simulated events per second (a 3-server
+ * ZAB ensemble hosting ZooKeeper, 8 clients, a client op every 5 ms, a server crash/restart every
+ * 20 s), headless with every checker on, as the CLI and the fuzzer run it — the end-of-run
+ * linearizability check timed apart.
  *
  * The history comes from `zkBenchHistory`, a small stand-alone imitation of a ZooKeeper
  * ensemble with a seeded PRNG (src/sim/prng.ts): 3 servers (1 leads; 2 follows closely; 3
@@ -25,6 +27,8 @@ import { applyTxn, newTree, type ZkTree } from '../core/coord/zookeeper/tree';
 import { sessionIdOf, type SessionId, type ZkOpName, type ZkOpRecord, type ZkOutcome, type ZkReadRequest, type ZkTxn } from '../core/coord/zookeeper/types';
 import { newWatches } from '../core/coord/zookeeper/watches';
 import { Rng } from '../sim/prng';
+import { runHeadless } from '../sim/run';
+import { parseScenario, type Scenario } from '../sim/scenario';
 
 const SERVERS = 3;
 const CLIENTS = 8;
@@ -263,7 +267,54 @@ export function zkBenchHistory(seed: number, ops = OPS): ZkBenchHistory {
   return { records, expiries };
 }
 
+/** The load of the events/s figure: 8 clients on a 3-server ensemble, a random op every 5 ms, crashes. */
+function coordLoadScenario(untilMs: number): Scenario {
+  const rng = new Rng(3, 'bench-coord-load');
+  const script: Record<string, unknown>[] = [];
+  for (let c = 1; c <= CLIENTS; c++) script.push({ at: 100, do: 'client', client: c, op: 'connect', sessionTimeoutMs: 4000 });
+  script.push({ at: 600, do: 'client', client: 1, op: 'create', path: '/app', data: 'v0' });
+  for (let t = 1000, i = 0; t < untilMs; t += 5, i++) {
+    const client = rng.int(1, CLIENTS + 1);
+    const pick = rng.int(0, 10);
+    const path = '/app';
+    const op =
+      pick < 3 ? { op: 'getData', path, watch: pick === 0 }
+      : pick < 5 ? { op: 'setData', path, data: `v${i}` }
+      : pick < 6 ? { op: 'create', path: '/app/n-', ephemeral: true, sequential: true }
+      : pick < 7 ? { op: 'getChildren', path, watch: true }
+      : pick < 8 ? { op: 'sync', path }
+      : { op: 'exists', path: `/app/k${rng.int(0, 20)}`, watch: pick === 9 };
+    script.push({ at: t, do: 'client', client, ...op });
+  }
+  for (let t = 20_000, n = 1; t < untilMs; t += 20_000, n = (n % SERVERS) + 1) {
+    script.push({ at: t, do: 'crash', node: n }, { at: t + 3000, do: 'restart', node: n });
+  }
+  script.sort((a, b) => (a.at as number) - (b.at as number));
+  return { protocol: 'zab', nodes: SERVERS, seed: 7, until: untilMs, config: { tickTimeMs: 200 }, service: 'zookeeper', clients: CLIENTS, script } as unknown as Scenario;
+}
+
+function benchCoordThroughput() {
+  runHeadless(parseScenario(coordLoadScenario(10_000))); // warm-up
+  const parsed = parseScenario(coordLoadScenario(120_000));
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const run = runHeadless(parsed);
+  const c = process.cpuUsage(c0);
+  const ms = performance.now() - t0;
+  const cpuMs = (c.user + c.system) / 1000;
+  const frames = run.sim.frame;
+  return {
+    scenario: `3-server ZAB + ZooKeeper, ${CLIENTS} clients, a client op every 5 ms, a crash/restart every 20 s, 120 s of virtual time`,
+    events: frames,
+    ms: Math.round(ms),
+    eventsPerSec: Math.round((frames / ms) * 1000),
+    eventsPerCpuSec: Math.round((frames / cpuMs) * 1000),
+    violation: run.violation ? run.violation.invariant : null,
+  };
+}
+
 export function benchCoord() {
+  const throughput = benchCoordThroughput();
   const { records, expiries } = zkBenchHistory(1);
   const check = () => checkZkHistory(records, { expiries });
   let last = check();
@@ -284,6 +335,7 @@ export function benchCoord() {
   const r = (x: number) => Math.round(x * 10) / 10;
   const pending = records.filter((x) => x.complete === null || x.error === 'ConnectionLoss').length;
   return {
+    throughput,
     linearizability: {
       history: { ops: records.length, clients: CLIENTS, servers: SERVERS, pending, sessionExpiries: expiries.length },
       result: { ok: last.ok, checked: last.checked, staleReads: last.staleReads.length, steps: last.steps },
