@@ -1,0 +1,48 @@
+/**
+ * Seeds the 1,000-seed campaign (`fuzz --protocol zab --service zookeeper`) flagged on the
+ * correct system, each a checker false positive (ZooKeeper 3.8's Java client does exactly
+ * this): their shrunk scenarios replay clean now, and still do what made them fail.
+ */
+import { describe, expect, it } from 'vitest';
+import { getProtocol } from '../../../../../src/core/registry';
+import { getService } from '../../../../../src/core/coord/registry';
+import { fuzzOne } from '../../../../../src/sim/fuzz';
+import { runHeadless } from '../../../../../src/sim/run';
+import { parseScenario } from '../../../../../src/sim/scenario';
+import type { ZkEventRecord, ZkOpRecord } from '../../../../../src/core/coord/zookeeper/types';
+import seed469 from './fixtures/seed469.json';
+import seed794 from './fixtures/seed794.json';
+
+const zab = getProtocol('zab')!;
+const zookeeper = getService('zookeeper')!;
+
+function replay(scenario: unknown) {
+  const r = runHeadless(parseScenario(JSON.parse(JSON.stringify(scenario))));
+  const w = r.sim.serviceWorld();
+  const ops = (w.ops as readonly (ZkOpRecord | undefined)[]).filter((x): x is ZkOpRecord => x !== undefined);
+  return { violation: r.violation, ops, events: w.events as readonly ZkEventRecord[] };
+}
+
+describe('fuzz regressions (ZooKeeper, correct system)', () => {
+  it('seed 469: a paused client delivers the NodeCreated its exists watch asked for, then loses its handle in the same step — no violation', () => {
+    const { violation, ops, events } = replay(seed469);
+    expect(violation).toBeNull();
+    // What made it fail: the event and the SessionExpired of its lock at the same instant.
+    const ev = events.find((e) => e.client === 3 && e.type === 'NodeCreated' && e.path === '/b/x');
+    expect(ev).toBeDefined();
+    const lock = ops.find((o) => o.client === 3 && o.op === 'lock' && o.error === 'SessionExpired');
+    expect(lock?.complete).toBe(ev!.time);
+    expect(fuzzOne(469, { protocol: zab, service: zookeeper }).violation).toBeNull();
+  }, 60_000);
+
+  it('seed 794: after an unanswered close the handle fails a create SessionExpired itself; the server keeps the ephemeral — no violation', () => {
+    const { violation, ops } = replay(seed794);
+    expect(violation).toBeNull();
+    const local = ops.find((o) => o.client === 2 && o.op === 'create' && o.error === 'SessionExpired');
+    const blocked = ops.find((o) => o.client === 1 && o.op === 'create' && o.error === 'NoChildrenForEphemerals');
+    expect(ops.find((o) => o.client === 2 && o.op === 'close')?.error).toBe('ConnectionLoss');
+    expect(local).toBeDefined();
+    expect(blocked!.invoke).toBeGreaterThan(local!.complete!);
+    expect(fuzzOne(794, { protocol: zab, service: zookeeper }).violation).toBeNull();
+  }, 60_000);
+});
