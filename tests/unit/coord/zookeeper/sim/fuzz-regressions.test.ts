@@ -1,7 +1,7 @@
 /**
- * Seeds the 1,000-seed campaign (`fuzz --protocol zab --service zookeeper`) flagged on the
- * correct system, each a checker false positive (ZooKeeper 3.8's Java client does exactly
- * this): their shrunk scenarios replay clean now, and still do what made them fail.
+ * Seeds the 1,000- and 2,000-seed campaigns (`fuzz --protocol zab --service zookeeper`) flagged on the
+ * correct system — 469 and 794 checker false positives (ZooKeeper 3.8's Java client does
+ * exactly this), 1021 a history the client recorded wrong: their shrunk scenarios replay clean now, and still do what made them fail.
  */
 import { describe, expect, it } from 'vitest';
 import { getProtocol } from '../../../../../src/core/registry';
@@ -12,6 +12,7 @@ import { parseScenario } from '../../../../../src/sim/scenario';
 import type { ZkEventRecord, ZkOpRecord } from '../../../../../src/core/coord/zookeeper/types';
 import seed469 from './fixtures/seed469.json';
 import seed794 from './fixtures/seed794.json';
+import seed1021 from './fixtures/seed1021.json';
 
 const zab = getProtocol('zab')!;
 const zookeeper = getService('zookeeper')!;
@@ -44,5 +45,18 @@ describe('fuzz regressions (ZooKeeper, correct system)', () => {
     expect(local).toBeDefined();
     expect(blocked!.invoke).toBeGreaterThan(local!.complete!);
     expect(fuzzOne(794, { protocol: zab, service: zookeeper }).violation).toBeNull();
+  }, 60_000);
+
+  it("seed 1021: an op queued before its handle had a session runs on the session it gets, and its record says so even if it never completes", () => {
+    const { violation, ops } = replay(seed1021);
+    expect(violation).toBeNull();
+    // Invoked at 3181 while the new handle was connecting (session 0); a pause outlasts the run.
+    const create = ops.find((o) => o.client === 1 && o.op === 'create' && o.args.path === '/a');
+    const connect = ops.find((o) => o.client === 1 && o.op === 'connect');
+    expect(create?.complete).toBeNull();
+    expect(create!.invoke).toBeLessThan(connect!.complete!);
+    expect(create?.session).not.toBe(0);
+    expect(create?.session).toBe(connect?.session);
+    expect(fuzzOne(1021, { protocol: zab, service: zookeeper }).violation).toBeNull();
   }, 60_000);
 });
