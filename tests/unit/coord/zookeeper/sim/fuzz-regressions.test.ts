@@ -13,6 +13,7 @@ import type { ZkEventRecord, ZkOpRecord } from '../../../../../src/core/coord/zo
 import seed469 from './fixtures/seed469.json';
 import seed794 from './fixtures/seed794.json';
 import seed1021 from './fixtures/seed1021.json';
+import seed1441 from './fixtures/seed1441.json';
 
 const zab = getProtocol('zab')!;
 const zookeeper = getService('zookeeper')!;
@@ -58,5 +59,17 @@ describe('fuzz regressions (ZooKeeper, correct system)', () => {
     expect(create?.session).not.toBe(0);
     expect(create?.session).toBe(connect?.session);
     expect(fuzzOne(1021, { protocol: zab, service: zookeeper }).violation).toBeNull();
+  }, 60_000);
+
+  it('seed 1441: a watch of an old session whose socket the client closed never reaches its new session on the same server', () => {
+    const { violation, ops, events } = replay(seed1441);
+    expect(violation).toBeNull();
+    // Client 1's getChildren(/b, watch) on its second session was lost with the connection; it then opened a third.
+    const lost = ops.find((o) => o.client === 1 && o.op === 'getChildren' && o.args.path === '/b');
+    expect(lost?.error).toBe('ConnectionLoss');
+    const last = ops.filter((o) => o.client === 1 && o.op === 'connect' && o.ok).at(-1);
+    expect(last?.session).not.toBe(lost?.session);
+    expect(events.filter((e) => e.client === 1 && e.type === 'NodeChildrenChanged')).toEqual([]);
+    expect(fuzzOne(1441, { protocol: zab, service: zookeeper }).violation).toBeNull();
   }, 60_000);
 });
