@@ -180,6 +180,16 @@ export function createZkMonitor(access: ZkWorldAccess, checkHistory: ZkHistoryCh
 
   const poll = (world: ServiceWorld): Found | null => {
     let bad: Found | null = null;
+    /**
+     * Clients whose completions this poll say their session is gone. The cursor reports a
+     * step's completions before its events, but within one step (a paused client waking
+     * and reading its socket) the client may deliver a watch event and only then lose the
+     * session (a reset, its queued close failing, the recipe's lock failing SessionExpired).
+     * The loss is applied after the step's events: a handle that is dead reads no more
+     * packets, so no event of that session can follow the loss inside the same step. An
+     * Expired event is in delivery order already and is applied where it stands.
+     */
+    const lost: number[] = [];
     cursor.poll(world, {
       invoked(rec) {
         if (rec.op === 'unlock') {
@@ -194,11 +204,11 @@ export function createZkMonitor(access: ZkWorldAccess, checkHistory: ZkHistoryCh
       },
       completed(rec) {
         if (!rec.ok) {
-          if (rec.error === 'SessionExpired') sessionLost(rec.client);
+          if (rec.error === 'SessionExpired') lost.push(rec.client);
           return;
         }
         if (rec.op === 'close') {
-          sessionLost(rec.client);
+          lost.push(rec.client);
         } else if (rec.op === 'lock') {
           const path = String(rec.args.path);
           let m = holders.get(path);
@@ -214,6 +224,7 @@ export function createZkMonitor(access: ZkWorldAccess, checkHistory: ZkHistoryCh
         bad ??= onEvent(ev, world.now);
       },
     });
+    for (const client of lost) sessionLost(client);
     return bad;
   };
 

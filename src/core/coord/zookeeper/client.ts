@@ -671,6 +671,14 @@ function onConnected(c: ZkClient, ctx: Ctx, session: SessionId, timeoutMs: numbe
   c.lastIndex = c.currentIndex;
   c.session = session;
   c.state = 'connected';
+  // Ops invoked before the handle had a session wait in the queue and run on this one
+  // (their packets carry it): their records say so now, not only at completion — one that
+  // never completes (a pause that outlasts the run) may still have taken effect under it.
+  for (const [id, rec] of Object.entries(c.ops)) {
+    if (rec.session !== 0) continue;
+    rec.session = session;
+    ctx.invoked(Number(id), { ...rec });
+  }
   emit(ctx, ZK_CLIENT_NOTES.ZkConnected, { server: c.server, session, negotiatedMs: timeoutMs, readTimeoutMs: c.readTimeoutMs });
   stateEvent(c, ctx, 'SyncConnected');
   const waiters = c.connectWaiters;

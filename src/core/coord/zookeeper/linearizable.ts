@@ -33,7 +33,9 @@
  *   effect: a write becomes a pending op (complete = +∞, any result); a read or sync is
  *   dropped (it changed nothing and was seen by no one).
  * - An op on session 0 (it never had a session) is dropped.
- * - SessionExpired answers are checked: the session must be closed or expired at that point.
+ * - SessionExpired answers are checked: the session must be closed or expired at that point
+ *   — except an op invoked after its handle's own close: the Java client fails it locally
+ *   (the handle is CLOSED whether or not the closeSession got through), so it is dropped.
  * - Expiries: `opts.expiries`, when given, is the complete list (the leader's expire txns);
  *   otherwise any session may have expired, after its last successful op was invoked and
  *   before its first SessionExpired answer completed (if any). Each is a write that may take
@@ -383,8 +385,17 @@ function prepare(records: readonly ZkOpRecord[], opts: ZkCheckOptions): Prepared
   const ops: ZkLinOp[] = [];
   const part = new Map<number, string | null>();
   const firstSeen = new Map<SessionId, number>();
+  /** `${client}/${session}` handles whose close was invoked (records are in invocation order). */
+  const closing = new Set<string>();
   records.forEach((r, id) => {
     if (r.session === 0) return;
+    const handle = `${r.client}/${r.session}`;
+    if (r.op === 'close') closing.add(handle);
+    // After close() the Java handle is CLOSED even when its closeSession never reached a
+    // server: queuePacket fails what follows with SESSIONEXPIRED itself (conLossPacket),
+    // sending nothing. Such an answer changed nothing and says nothing of the server's
+    // session (still open until it times out), so it is left out.
+    else if (!r.ok && r.error === 'SessionExpired' && closing.has(handle)) return;
     const input = inputOf(r);
     if (input === null) return;
     const pending = r.complete === null || (!r.ok && r.error === 'ConnectionLoss');

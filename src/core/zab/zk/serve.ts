@@ -280,6 +280,11 @@ function fromServingLearner(node: ZabNode, from: number): boolean {
 }
 
 function connectRequest(node: ZabNode, msg: Extract<ZabMsg, { type: 'ConnectRequest' }>, client: number, ctx: Ctx): void {
+  // A Java client has one socket: it closed the previous one (ClientCnxnSocket.cleanup)
+  // before opening this, so that connection here is gone — and with it the watches it held
+  // (the server removes a closed cnxn's watchers). Nothing of an old session may reach the
+  // client's new socket.
+  for (const conn of [...serve(node).conns.values()]) if (conn.client === client && conn.session !== msg.session) dropConn(node, conn);
   if (!serving(node)) {
     emit(ctx, ZabZkNotes.ConnectRefusedNotServing, { client, session: msg.session });
     send(ctx, client, { type: 'ConnectResponse', session: 0, timeoutMs: 0, refused: 'notServing' });

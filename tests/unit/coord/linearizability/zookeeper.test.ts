@@ -148,6 +148,18 @@ describe('sessions', () => {
     // Without client 2's first sync its read may be stale (from before the create): fine.
     expect(checkZkHistory(kept.filter((_, i) => i !== 2)).ok).toBe(true);
   });
+
+  it('a SessionExpired the client gave itself after its own unanswered close says nothing of the server (fuzz seed 794)', () => {
+    // Client 1's close never reached a server (ConnectionLoss): the Java handle is CLOSED
+    // anyway, so its next create fails SessionExpired locally, while the server keeps the
+    // session — and its ephemeral /a — until it times out. Client 2's create under /a is
+    // then NoChildrenForEphemerals, after client 1's SessionExpired answer.
+    const h = [create(1, '/a', '', [0, 1], okr('/a'), eph), rec(1, 'close', {}, 10, 20, err('ConnectionLoss')), create(1, '/a', 'z', [30, 30], err('SessionExpired'), { sequential: true }), create(2, '/a/x', '', [40, 50], err('NoChildrenForEphemerals'))];
+    expect(checkZkHistory(h).ok).toBe(true);
+    // Still strict: the same SessionExpired without a close of its own puts the session's end before it.
+    const noClose = h.filter((_, i) => i !== 1);
+    expect(checkZkHistory(noClose).ok).toBe(false);
+  });
 });
 
 describe('what is left out', () => {

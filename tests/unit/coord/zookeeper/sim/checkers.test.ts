@@ -135,6 +135,26 @@ describe('One-Shot Watches', () => {
     const v = feed(w2, [() => w2.ops.push(rec(1, 'getData', { path: '/a', watch: true }, 11, { ok: true })), () => w2.events.push(ev(1, 'NodeDeleted', '/a')), () => w2.events.push(ev(1, 'NodeDeleted', '/a'))]);
     expect(v?.invariant).toBe('One-Shot Watches');
   });
+  it('an event and the loss of its session in one step: the event came first (fuzz seed 469: a paused client wakes, reads a NodeCreated, then its reset fails its close and lock)', () => {
+    const w = world([server({ 11: 'open' }, true)]);
+    const v = feed(w, [
+      () => w.ops.push(rec(1, 'exists', { path: '/b/x', watch: true }, 11, { ok: true, result: null })),
+      () => {
+        // One simulator step: the cursor sees the failure (an op) before the event.
+        w.ops.push(rec(1, 'lock', { path: '/lock' }, 11, { ok: false, error: 'SessionExpired' }));
+        w.events.push(ev(1, 'NodeCreated', '/b/x'));
+      },
+    ]);
+    expect(v).toBeNull();
+    // Still strict: an event in a later step than the loss has no watch left.
+    const w2 = world([server({ 11: 'open' }, true)]);
+    const v2 = feed(w2, [
+      () => w2.ops.push(rec(1, 'exists', { path: '/b/x', watch: true }, 11, { ok: true, result: null })),
+      () => w2.ops.push(rec(1, 'getData', { path: '/c', watch: false }, 11, { ok: false, error: 'SessionExpired' })),
+      () => w2.events.push(ev(1, 'NodeCreated', '/b/x')),
+    ]);
+    expect(v2?.invariant).toBe('One-Shot Watches');
+  });
   it('the lock recipe’s watch event a second time is a watch firing twice', () => {
     const w = world([server({ 11: 'open' }, true)]);
     const v = feed(w, [
