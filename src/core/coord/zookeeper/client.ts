@@ -360,12 +360,13 @@ function removePath(set: string[], p: string): boolean {
 
 // ---- history -----------------------------------------------------------------------------
 
-function finishOp(c: ZkClient, ctx: Ctx, opId: number, outcome: ZkOutcome, zxid: Zxid): void {
+function finishOp(c: ZkClient, ctx: Ctx, opId: number, outcome: ZkOutcome, zxid: Zxid, local = false): void {
   const rec = c.ops[opId];
   if (rec === undefined) return;
   delete c.ops[opId];
   const done: ZkOpRecord = {
     ...rec,
+    ...(local ? { local: true } : {}),
     complete: ctx.now,
     ok: outcome.ok,
     result: outcome.ok ? outcome.result : null,
@@ -933,8 +934,8 @@ function invoke(c: ZkClient, opId: number, op: ZkOp, ctx: Ctx): void {
         c.state = 'closed';
         finishOp(c, ctx, opId, { ok: true, result: null }, 0);
       } else if (!alive(c)) {
-        // ZooKeeper.close() on a dead handle returns at once.
-        finishOp(c, ctx, opId, { ok: true, result: null }, 0);
+        // ZooKeeper.close() on a dead handle returns at once, asking no server.
+        finishOp(c, ctx, opId, { ok: true, result: null }, 0, true);
       } else submit(c, ctx, { op: 'close' }, { kind: 'op', opId });
       break;
     case 'lock': {

@@ -390,7 +390,12 @@ function prepare(records: readonly ZkOpRecord[], opts: ZkCheckOptions): Prepared
   records.forEach((r, id) => {
     if (r.session === 0) return;
     const handle = `${r.client}/${r.session}`;
-    if (r.op === 'close') closing.add(handle);
+    if (r.op === 'close') {
+      closing.add(handle);
+      // A close the client answered itself (its handle was already CLOSED or expired) ended
+      // nothing on the servers: the session lives until its own close or expiry (seed 2114).
+      if (r.local === true) return;
+    }
     // After close() the Java handle is CLOSED even when its closeSession never reached a
     // server: queuePacket fails what follows with SESSIONEXPIRED itself (conLossPacket),
     // sending nothing. Such an answer changed nothing and says nothing of the server's

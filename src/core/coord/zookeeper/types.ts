@@ -235,6 +235,12 @@ export interface ZkOpRecord {
   session: SessionId;
   /** The reply's zxid, when a server answered (0 else). Not printed; the fencing lesson reads it. */
   zxid: Zxid;
+  /**
+   * The client answered it itself, without a server (ZooKeeper.close() on a handle already
+   * CLOSED or expired returns at once). Such an answer says nothing of the server's session.
+   * Not printed; absent means false.
+   */
+  local?: boolean;
 }
 
 /** One notification as delivered (DESIGN.md `events`). */

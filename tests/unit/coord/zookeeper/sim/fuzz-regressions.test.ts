@@ -1,5 +1,5 @@
 /**
- * Seeds the 1,000- and 2,000-seed campaigns (`fuzz --protocol zab --service zookeeper`) flagged on the
+ * Seeds the 1,000-, 2,000- and 10,000-seed campaigns (`fuzz --protocol zab --service zookeeper`) flagged on the
  * correct system — 469 and 794 checker false positives (ZooKeeper 3.8's Java client does
  * exactly this), 1021 a history the client recorded wrong: their shrunk scenarios replay clean now, and still do what made them fail.
  */
@@ -14,6 +14,7 @@ import seed469 from './fixtures/seed469.json';
 import seed794 from './fixtures/seed794.json';
 import seed1021 from './fixtures/seed1021.json';
 import seed1441 from './fixtures/seed1441.json';
+import seed2114 from './fixtures/seed2114.json';
 
 const zab = getProtocol('zab')!;
 const zookeeper = getService('zookeeper')!;
@@ -71,5 +72,19 @@ describe('fuzz regressions (ZooKeeper, correct system)', () => {
     expect(last?.session).not.toBe(lost?.session);
     expect(events.filter((e) => e.client === 1 && e.type === 'NodeChildrenChanged')).toEqual([]);
     expect(fuzzOne(1441, { protocol: zab, service: zookeeper }).violation).toBeNull();
+  }, 60_000);
+
+  it('seed 2114: a second close() on a handle its lost close already CLOSED is answered by the client itself and ends nothing on the servers — no violation', () => {
+    const { violation, ops } = replay(seed2114);
+    expect(violation).toBeNull();
+    const closes = ops.filter((o) => o.client === 2 && o.op === 'close');
+    expect(closes.map((o) => o.error)).toEqual(['ConnectionLoss', null]);
+    expect(closes[1].local).toBe(true);
+    expect(closes[0].local).toBeUndefined();
+    // The servers still held the session, so its ephemeral /b could take no child.
+    const blocked = ops.find((o) => o.client === 1 && o.op === 'create' && o.args.path === '/b/z');
+    expect(blocked?.error).toBe('NoChildrenForEphemerals');
+    expect(blocked!.invoke).toBeGreaterThan(closes[1].complete!);
+    expect(fuzzOne(2114, { protocol: zab, service: zookeeper }).violation).toBeNull();
   }, 60_000);
 });
