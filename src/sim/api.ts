@@ -59,6 +59,8 @@ export interface NetworkView {
   partition: number[][] | null;
   /** One-way cuts [from, to]. */
   cuts: [number, number][];
+  /** Service clients' links that are down, both ways: [client (1-based), server]. */
+  clientCuts: [number, number][];
 }
 
 /** Everything the UI draws at one frame. */

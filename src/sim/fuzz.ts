@@ -236,8 +236,15 @@ function fuzzService(seed: number, opts: FuzzOptions, service: ServiceDef): Fuzz
     if (t >= nextFault) {
       nextFault = t + gap(rng, faultGapMs);
       const a = chooseFault(rng, sim, t, () => '');
-      // The built-in client's requests have no place here (a service's clients make them).
+      // The built-in client's requests have no place here (a service's clients make them):
+      // half of their share goes to a client's links instead — one server or all, down or up.
       if (a !== null && a.do !== 'request') add(a);
+      else if (a !== null && rng.chance(0.5)) {
+        const client = rng.int(1, clients + 1);
+        const one = rng.chance(0.5);
+        const what = rng.chance(0.55) ? 'cut' : 'mend';
+        add(one ? { at: t, do: what, client, node: rng.int(1, nodes + 1) } : { at: t, do: what, client });
+      }
     }
   }
   if (!sim.violation) sim.runUntil(until);

@@ -30,8 +30,10 @@ export type ScriptAction =
   | { at: number; do: 'crash'; node: number }
   | { at: number; do: 'restart'; node: number }
   | { at: number; do: 'partition'; groups: number[][] }
-  | { at: number; do: 'cut'; from: number; to: number }
-  | { at: number; do: 'mend'; from: number; to: number }
+  /** One direction of one link between servers. */
+  | { at: number; do: 'cut' | 'mend'; from: number; to: number; client?: undefined }
+  /** A service client's links, both ways: with server `node`, or with every server when it is absent. */
+  | { at: number; do: 'cut' | 'mend'; client: number; node?: number }
   | { at: number; do: 'heal' }
   /** The node's election timer fires now (RaftScope's "time out"). */
   | { at: number; do: 'timeout'; node: number }
@@ -203,6 +205,13 @@ export function parseAction(raw: unknown, i: number, limitsOrNodes: ActionLimits
     }
     case 'cut':
     case 'mend': {
+      if (raw.client !== undefined) {
+        if (lim.service === undefined) throw new ScenarioError(`${f}.client`, 'absent: a client\'s links can be cut in a service scenario only (a top-level "service")', raw.client);
+        rejectUnknown(raw, ['at', 'do', 'client', 'node'], f);
+        const client = intField(raw.client, `${f}.client`, 1, lim.clients ?? 0);
+        if (raw.node === undefined) return { at, do: what as 'cut' | 'mend', client };
+        return { at, do: what as 'cut' | 'mend', client, node: nodeField(raw.node, `${f}.node`, nodes) };
+      }
       rejectUnknown(raw, ['at', 'do', 'from', 'to'], f);
       const from = linkEnd(raw.from, `${f}.from`);
       const to = linkEnd(raw.to, `${f}.to`);
@@ -314,7 +323,9 @@ export function parseScenarioText(text: string): ParsedScenario {
 export function actionNode(a: ScriptAction): number {
   if (a.do === 'client') return 0;
   if ('node' in a && a.node !== undefined) return a.node;
-  return a.do === 'cut' || a.do === 'mend' || a.do === 'drop' ? a.from : 0;
+  if (a.do === 'drop') return a.from;
+  if (a.do === 'cut' || a.do === 'mend') return a.client === undefined ? a.from : 0;
+  return 0;
 }
 
 /** Script actions in execution order: by time, stable by position. */

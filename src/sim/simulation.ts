@@ -59,6 +59,16 @@ export interface SimSnapshot {
   /** The service's client actors and their history (null without a service). */
   service: ClientHostSnap | null;
   clientLinkLast: Float64Array | null;
+  /** Service clients' packets sent while their link was down, in send order (entries are never mutated). */
+  clientHeld: HeldPacket[];
+}
+
+/** A packet a service client or a server sent while the link between them was down. */
+interface HeldPacket {
+  from: number;
+  to: number;
+  sentAt: number;
+  msg: unknown;
 }
 
 /** What one step did, for callers that want to know (the session's marks). */
@@ -129,6 +139,7 @@ export class Simulation {
    * client → server, then the same again after count · (nodes + 1) for server → client.
    */
   readonly clientLinkLast: Float64Array | null;
+  private clientHeld: HeldPacket[] = [];
   private readonly fifo: boolean;
   private readonly reorderRate: number;
   private readonly duplicateRate: number;
@@ -154,7 +165,7 @@ export class Simulation {
     this.hasHub = protocol.hub === true;
     this.seed = scenario.seed;
     this.net = protocol.networkOf(config);
-    this.network = new Network(this.nodeCount, this.hasHub);
+    this.network = new Network(this.nodeCount, this.hasHub, (parsed.service ?? null) === null ? 0 : parsed.clients);
     this.slots = protocol.timerSlots;
     const n = this.nodeCount;
     this.service = parsed.service ?? null;
@@ -286,6 +297,21 @@ export class Simulation {
    * links' fault; a client loses its connection by a crash (reset) or by its read timeout.
    */
   private sendClientLink(host: ClientHost, from: number, to: number, msg: unknown): void {
+    const fromClient = from >= CLIENT_ID_BASE;
+    const c = host.clientOf(fromClient ? from : to);
+    const server = fromClient ? to : from;
+    if (!this.network.clientLinkUp(c, server)) {
+      // TCP keeps what it could not get through and sends it once the link is back (see
+      // mendClientLinks). A packet already on the wire when the link went down still arrives.
+      if (fromClient) host.sent(c, to);
+      this.clientHeld.push({ from, to, sentAt: this.now, msg });
+      return;
+    }
+    this.pushClientPacket(host, from, to, this.now, msg);
+  }
+
+  /** Queue a client-link packet after every earlier one on its link and direction (clientLinkLast). */
+  private pushClientPacket(host: ClientHost, from: number, to: number, sentAt: number, msg: unknown): void {
     const n = this.nodeCount;
     const fromClient = from >= CLIENT_ID_BASE;
     const c = host.clientOf(fromClient ? from : to);
@@ -295,8 +321,25 @@ export class Simulation {
     let at = this.now + this.latency();
     if (at < last[k]) at = last[k];
     last[k] = at;
-    if (fromClient) host.sent(c, to);
-    this.queue.push({ at, seq: this.seq++, from, to, sentAt: this.now, lost: false, byUser: false, nth: 0, msg });
+    if (fromClient && sentAt === this.now) host.sent(c, to);
+    this.queue.push({ at, seq: this.seq++, from, to, sentAt, lost: false, byUser: false, nth: 0, msg });
+  }
+
+  /**
+   * Links came back (a client's `mend`, or `heal`): what was held for them goes out now, in
+   * the order it was sent, each after one more latency — TCP retransmitting. What is still cut stays held.
+   */
+  private mendClientLinks(): void {
+    const host = this.serviceClients;
+    if (host === null || this.clientHeld.length === 0) return;
+    const still: HeldPacket[] = [];
+    for (const p of this.clientHeld) {
+      const fromClient = p.from >= CLIENT_ID_BASE;
+      const c = host.clientOf(fromClient ? p.from : p.to);
+      if (this.network.clientLinkUp(c, fromClient ? p.to : p.from)) this.pushClientPacket(host, p.from, p.to, p.sentAt, p.msg);
+      else still.push(p);
+    }
+    this.clientHeld = still;
   }
 
   /** A message that arrives after exactly `delayMs` and cannot be lost (client time-outs). */
@@ -478,13 +521,15 @@ export class Simulation {
         this.network.partition(a.groups);
         break;
       case 'cut':
-        this.network.setCut(a.from, a.to, true);
-        break;
       case 'mend':
-        this.network.setCut(a.from, a.to, false);
+        if (a.client !== undefined) {
+          this.network.setClientCut(a.client, a.node ?? 0, a.do === 'cut');
+          if (a.do === 'mend') this.mendClientLinks();
+        } else this.network.setCut(a.from, a.to, a.do === 'cut');
         break;
       case 'heal':
         this.network.heal();
+        this.mendClientLinks();
         break;
       case 'request':
         this.clients.request(a.value, a.node);
@@ -709,6 +754,7 @@ export class Simulation {
       notices: this.notices.snapshot(),
       service: this.serviceClients === null ? null : this.serviceClients.snapshot(),
       clientLinkLast: this.clientLinkLast === null ? null : this.clientLinkLast.slice(),
+      clientHeld: this.clientHeld.slice(),
     };
   }
 
@@ -734,6 +780,7 @@ export class Simulation {
     this.notices.restore(s.notices);
     if (this.serviceClients !== null && s.service !== null) this.serviceClients.restore(s.service);
     if (this.clientLinkLast !== null && s.clientLinkLast !== null) this.clientLinkLast.set(s.clientLinkLast);
+    this.clientHeld = s.clientHeld.slice();
     this.violation = null;
   }
 

@@ -6,18 +6,19 @@
  * Plain data, so the store, the URL code and the views all read the same table.
  *
  * Each protocol other than Raft keeps its lessons in its own folder (ZAB's: src/ui/zab/lessons,
- * the hash ring's: src/ui/hashring/lessons:
+ * ZooKeeper's coordination layer's: src/ui/coord/zookeeper/lessons, the hash ring's: src/ui/hashring/lessons:
  * names, presentation and texts) and this table spreads them in; their texts are looked up
  * through src/ui/lessons.ts `lessonText`.
  */
 import type { Speed } from './types';
 import { ZAB_LESSONS, ZAB_LESSON_META } from '../ui/zab/lessons/meta';
 import { HASHRING_LESSONS, HASHRING_LESSON_META } from '../ui/hashring/lessons/meta';
+import { ZK_LESSONS, ZK_LESSON_META } from '../ui/coord/zookeeper/lessons/meta';
 
 /** Raft's lessons; their texts are the shared dictionary's `lessons` and `lessonStops`. */
 export const RAFT_LESSONS = ['raft-election', 'raft-leader-crash', 'raft-partition', 'raft-figure7', 'raft-figure8', 'raft-figure8-bug', 'raft-rejoin-disrupts', 'raft-prevote', 'raft-split-vote'] as const;
 export type RaftLessonName = (typeof RAFT_LESSONS)[number];
-export const LESSONS = [...RAFT_LESSONS, ...ZAB_LESSONS, ...HASHRING_LESSONS] as const;
+export const LESSONS = [...RAFT_LESSONS, ...ZAB_LESSONS, ...ZK_LESSONS, ...HASHRING_LESSONS] as const;
 export type LessonName = (typeof LESSONS)[number];
 /** The lesson the app opens when the link names none (or a bad one). */
 export const DEFAULT_LESSON: LessonName = 'raft-election';
@@ -54,7 +55,7 @@ const RAFT_LESSON_META: Record<RaftLessonName, LessonMeta> = {
   'raft-split-vote': { speed: RAFT_SPEED, embedState: false, stops: [61, 111, 258] },
 };
 
-export const LESSON_META: Record<LessonName, LessonMeta> = { ...RAFT_LESSON_META, ...ZAB_LESSON_META, ...HASHRING_LESSON_META };
+export const LESSON_META: Record<LessonName, LessonMeta> = { ...RAFT_LESSON_META, ...ZAB_LESSON_META, ...ZK_LESSON_META, ...HASHRING_LESSON_META };
 
 export function isRaftLesson(name: string): name is RaftLessonName {
   return (RAFT_LESSONS as readonly string[]).includes(name);

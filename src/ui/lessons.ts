@@ -10,6 +10,7 @@ import { dict } from './i18n';
 import { ZAB_LESSON_TEXT } from './zab/lessons/i18n';
 import { HASHRING_LESSON_TEXT } from './hashring/lessons/i18n';
 import { HASHRING_LESSONS, type HashringLessonName } from './hashring/lessons/meta';
+import { ZK_LESSON_TEXT, isZkLesson } from './coord/zookeeper/lessons/meta';
 
 
 export { LESSONS, LESSON_META, isLesson, lessonMeta, type LessonMeta, type LessonName } from '../store/lessons';
@@ -29,6 +30,7 @@ export function lessonText(name: LessonName, lang: Lang): LessonText {
     return { ...t.lessons[name], stops: t.lessonStops[name] };
   }
   if (isHashringLesson(name)) return HASHRING_LESSON_TEXT[lang][name];
+  if (isZkLesson(name)) return ZK_LESSON_TEXT[lang][name];
   return ZAB_LESSON_TEXT[lang][name];
 }
 

@@ -51,6 +51,11 @@ export function isClient(id: number): boolean {
   return id >= CLIENT_ID_BASE;
 }
 
+/** A service client's short name by its 1-based number ("c2"), as nodeRef names its actor. */
+export function clientRef(client: number): string {
+  return `c${client}`;
+}
+
 /** The short, language-independent name of a node ("n3") or client ("c1"). */
 export function nodeRef(id: number): string {
   return isClient(id) ? `c${id - CLIENT_ID_BASE + 1}` : `n${id}`;

@@ -13,7 +13,7 @@ import type { ScriptAction } from '../../sim/scenario';
 import { lessonMeta, isLesson } from '../../store/lessons';
 import { lessonText } from '../lessons';
 import { useApp, useAppStore, useT } from '../StoreContext';
-import { fmtInt, fmtTime, nodeRef, type Dict, type Lang } from '../i18n';
+import { clientRef, fmtInt, fmtTime, nodeRef, type Dict, type Lang } from '../i18n';
 import { termColor } from '../palette';
 import { drawTime } from '../stage/useFrameClock';
 import { layoutMarks, timelineEnd, timelineItems, type MarkGroup, type Row, type TimelineItem } from './marks';
@@ -85,7 +85,8 @@ function actionTitle(a: ScriptAction, t: Dict, lang: Lang): string {
       break;
     case 'cut':
     case 'mend':
-      what = f[a.do](nodeRef(a.from), nodeRef(a.to));
+      if (a.client !== undefined) what = f[a.do === 'cut' ? 'cutClient' : 'mendClient'](clientRef(a.client), a.node ? nodeRef(a.node) : '');
+      else what = f[a.do](nodeRef(a.from), nodeRef(a.to));
       break;
     case 'request':
       what = f.request(a.value, a.node ? nodeRef(a.node) : '');

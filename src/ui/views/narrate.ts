@@ -7,7 +7,7 @@
  */
 import { ClientFailure, SimNote } from '../../core/protocol';
 import { EventType, Fate, type EventRow, type NoteRow } from '../../sim/api';
-import { dict, fmtInt, isClient, nodeRef, type Lang } from '../i18n';
+import { clientRef, dict, fmtInt, isClient, nodeRef, type Lang } from '../i18n';
 import type { Narration } from './types';
 
 /** What happened at `row`: "n3 received RequestVote from n5". `kindName` names the protocol's message kind codes. */
@@ -43,8 +43,10 @@ export function eventHeadline(row: EventRow, lang: Lang, kindName: (kind: number
         case 'partition':
           return r.actionPartition(a.groups.map((g) => `{${g.map(nodeRef).join(', ')}}`).join(' | '));
         case 'cut':
+          if (a.client !== undefined) return r.actionCutClient(clientRef(a.client), a.node ? nodeRef(a.node) : '');
           return r.actionCut(nodeRef(a.from), nodeRef(a.to));
         case 'mend':
+          if (a.client !== undefined) return r.actionMendClient(clientRef(a.client), a.node ? nodeRef(a.node) : '');
           return r.actionMend(nodeRef(a.from), nodeRef(a.to));
         case 'heal':
           return r.actionHeal;

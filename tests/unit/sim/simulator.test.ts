@@ -149,7 +149,7 @@ describe('faults', () => {
     // None crosses; random loss (decided at send) may claim some before the link does.
     for (const r of crossing) expect([Fate.LinkDown, Fate.Lost]).toContain(r.fate);
     const w = s.advanceTo(3000);
-    expect(w.network).toEqual({ partition: null, cuts: [[1, 2]] });
+    expect(w.network).toEqual({ partition: null, cuts: [[1, 2]], clientCuts: [] });
     const oneToTwo = s.events(v.frame, w.frame).filter((r) => r.time > 1650 && r.peer === 1 && r.node === 2);
     expect(oneToTwo.length).toBeGreaterThan(0);
     for (const r of oneToTwo) expect(r.type === EventType.Drop).toBe(true);

@@ -235,7 +235,7 @@ function storeWith(nodes: HashringNodeView[], hub: HashringHubView, time: number
       alive: nodes.map((n) => n.alive),
       timers: nodes.map(() => []),
       messages: [],
-      network: { partition: null, cuts: [] },
+      network: { partition: null, cuts: [], clientCuts: [] },
       ops: [],
       violation: null,
       halted: null,

@@ -23,6 +23,9 @@ export const eventsEn = {
     actionPartition: (groups: string) => `Network partitioned: ${groups}`,
     actionCut: (from: N, to: N) => `Link ${from} → ${to} cut`,
     actionMend: (from: N, to: N) => `Link ${from} → ${to} mended`,
+    /** A service client's links (both ways) with one server, or with all when `server` is ''. */
+    actionCutClient: (c: N, server: N) => (server ? `${c}’s link with ${server} cut, both ways` : `${c} cut off from every server`),
+    actionMendClient: (c: N, server: N) => (server ? `${c}’s link with ${server} mended` : `${c} can reach every server again`),
     actionHeal: 'Network healed: every link is up',
     actionRequest: (value: string, to: N) => `A client sends “${value}”${to ? ` to ${to}` : ' to the leader'}`,
   },
@@ -41,6 +44,8 @@ export const eventsZh: typeof eventsEn = {
     actionPartition: (groups: string) => `网络分区：${groups}`,
     actionCut: (from: N, to: N) => `单向断链：${from} → ${to}`,
     actionMend: (from: N, to: N) => `链路恢复：${from} → ${to}`,
+    actionCutClient: (c: N, server: N) => (server ? `${c} 与 ${server} 之间的链路双向断开` : `${c} 与所有服务器断开`),
+    actionMendClient: (c: N, server: N) => (server ? `${c} 与 ${server} 之间的链路恢复` : `${c} 重新连得上所有服务器`),
     actionHeal: '恢复网络：所有链路恢复正常',
     actionRequest: (value: string, to: N) => `客户端发送“${value}”${to ? `给 ${to}` : '给领导者'}`,
   },

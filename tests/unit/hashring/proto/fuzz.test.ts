@@ -23,7 +23,7 @@ describe('fuzz: hashring', () => {
       const o = fuzzOne(seed, { protocol: ring });
       if (o.violation) throw new Error(`seed ${seed}: ${JSON.stringify(o.violation)}\n${JSON.stringify(o.scenario)}`);
       events += o.events;
-      for (const a of o.scenario.script) seen.add(a.do === 'cut' || a.do === 'mend' ? `${a.do}:${a.from === 0 ? 'from' : 'to'}-router` : a.do);
+      for (const a of o.scenario.script) seen.add((a.do === 'cut' || a.do === 'mend') && a.client === undefined ? `${a.do}:${a.from === 0 ? 'from' : 'to'}-router` : a.do);
       const c = o.scenario.config as Record<string, unknown>;
       seen.add(`scheme:${c.scheme}`);
       seen.add(`detector:${c.detector}`);
