@@ -51,11 +51,6 @@ export class ZkLessonPage extends ZookeeperPage {
     }
   }
 
-  /** Show a side-panel tab by its name in `lang` (the Znodes or Clients tab). */
-  async showTab(name: string): Promise<void> {
-    await this.page.getByRole('tab', { name }).click();
-  }
-
   /** The notifications delivered so far, as the shown frame carries them: [client, type, path]. */
   events(): Promise<[number, string, string][]> {
     return this.page.evaluate(() => {
