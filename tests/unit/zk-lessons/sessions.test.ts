@@ -267,6 +267,7 @@ describe('zk-config-watchers', () => {
       const at = zkAtStore(store);
       switch (i) {
         case 0:
+          expect(server(at, LEADER).role).toBe('leading');
           // One data watch per server: n1 c4's, n2 c2's, n3 c3's.
           expect(watchers(at)).toEqual([1, 1, 1]);
           expect([2, 3, 4].map((c) => [client(at, c).server, client(at, c).watches.data])).toEqual([
@@ -349,6 +350,12 @@ describe('zk-session-expiry', () => {
     ]);
     const invalid = s.of('SessionInvalid').at(-1)!;
     expect([invalid.node, invalid.f.session]).toEqual([3, S1]);
+    // At the mend c1 is asleep between attempts (the Java client's reconnect sleep), so it hears nothing until its next one.
+    const sleep = s.of('ZkReconnectSleep', actor(1)).filter((n) => n.time < 4500).at(-1)!;
+    expect([sleep.time, sleep.time + sleep.f.delayMs > 4500]).toEqual([4216, true]);
+    // The dead handle: an op on it fails at once with SessionExpired, without reaching a server.
+    const dead = s.ops.find((o) => o.client === 1 && o.invoke > 5073 && o.invoke < 5300)!;
+    expect([dead.op, dead.ok, dead.error, dead.complete]).toEqual(['exists', false, 'SessionExpired', dead.invoke]);
   });
 
   it('a new handle opens a new session and registers again', () => {
@@ -358,6 +365,10 @@ describe('zk-session-expiry', () => {
       [true, S2],
     ]);
     expect(connects[1].invoke).toBeGreaterThan(5073);
+    expect(s.ops.filter((o) => o.client === 1 && o.op === 'create').map((o) => [o.session, o.ok])).toEqual([
+      [S1, true],
+      [S2, true],
+    ]);
     expect(cliOf('zk-session-expiry').sessions).toEqual([
       { id: '0x100000001', client: 1, state: 'expired' },
       { id: '0x200000001', client: 2, state: 'open' },
