@@ -43,8 +43,13 @@ import { ZAB_TIMERS, ZabNotes, ZabZkNotes, ZK_EVENT_CODES, isForwarded, zabMsgKi
 
 /** One request waiting in its session's queue at the server the client is connected to. */
 export type ZkQueued =
-  /** A write sent to the leader: answered when its txn (session, cxid = xid) is applied here. */
-  | { kind: 'write'; xid: number }
+  /**
+   * A write sent to the leader: answered when its txn (session, cxid = xid) is applied here —
+   * and only once every request before it in the session is answered (a sync still waiting):
+   * `reply` holds the answer meanwhile. The Java client fails a connection whose replies come
+   * out of order ("Xid out of order").
+   */
+  | { kind: 'write'; xid: number; reply?: { zxid: Zxid; outcome: ZkOutcome } }
   /** A read behind the session's own writes (CommitProcessor keeps a session's requests in order). */
   | { kind: 'read'; xid: number; req: ZkReadRequest }
   /** A sync: answered once the leader's SYNC came back (`zxid`, null until then) and we applied up to it. */
@@ -253,8 +258,12 @@ export function zkReceive(node: ZabNode, msg: ZabNodeZkMsg, from: number, ctx: C
       const conn = serve(node).conns.get(msg.session);
       if (!fromLeader(node, from) || conn === undefined) return ignored(ctx, from, msg);
       const q = conn.queue.find((x) => x.kind === 'sync' && x.xid === msg.xid && x.zxid === null);
-      if (q !== undefined && q.kind === 'sync') q.zxid = msg.zxid;
-      return; // zkAfter drains the queue
+      if (q === undefined || q.kind !== 'sync') return;
+      q.zxid = msg.zxid;
+      // Answered now if we have applied up to it (FollowerZooKeeperServer.sync hands it to the
+      // commit processor on arrival); else zkAfter drains it once we have.
+      drain(node, serve(node).conns.get(msg.session)!, ctx);
+      return;
     }
     case 'SessionMoved': {
       if (!fromLeader(node, from)) return ignored(ctx, from, msg);
@@ -591,7 +600,11 @@ function answer(node: ZabNode, txn: ZkTxn, zxid: Zxid, outcome: ZkOutcome, ctx: 
   }
   const i = conn.queue.findIndex((q) => q.kind === 'write' && q.xid === txn.cxid);
   if (i < 0) return;
-  conn.queue.splice(i, 1);
+  if (i > 0) {
+    conn.queue[i] = { kind: 'write', xid: txn.cxid, reply: { zxid, outcome } };
+    return; // drain sends it after what is before it
+  }
+  conn.queue.shift();
   send(ctx, conn.client, { type: 'Reply', xid: txn.cxid, zxid, outcome });
 }
 
@@ -599,7 +612,12 @@ function answer(node: ZabNode, txn: ZkTxn, zxid: Zxid, outcome: ZkOutcome, ctx: 
 function drain(node: ZabNode, conn: ZkConn, ctx: Ctx): void {
   while (conn.queue.length > 0) {
     const q = conn.queue[0];
-    if (q.kind === 'write') return;
+    if (q.kind === 'write') {
+      if (q.reply === undefined) return;
+      conn.queue.shift();
+      send(ctx, conn.client, { type: 'Reply', xid: q.xid, zxid: q.reply.zxid, outcome: q.reply.outcome });
+      continue;
+    }
     if (q.kind === 'read') {
       conn.queue.shift();
       serveRead(node, conn, q.xid, q.req, ctx);
