@@ -4,7 +4,7 @@
  * telling the story — c1's line moving from the crashed n1 to n2 under the same session while
  * c2 ends expired; the stale v1 and then the fresh v2 in c2's history bars; the paused client
  * marked as believing it holds the lock beside the real holder; the 800×450 embeds of the stale
- * read (with the servers' histories) and of the GC pause fit in both languages.
+ * read (with the servers' histories), of the fail-over and of the GC pause fit in both languages.
  * Screenshots: test-results/…/zk-lessons-b-*.png.
  */
 import { expect, test } from '@playwright/test';
@@ -94,9 +94,10 @@ for (const lang of ['en', 'zh'] as const) {
     });
   });
 
-  for (const [lesson, at] of [
-    ['zk-gc-pause-fencing', 7600],
-    ['zk-stale-read', 2060],
+  for (const [lesson, at, clients] of [
+    ['zk-failover', 4000, 3],
+    ['zk-gc-pause-fencing', 7600, 2],
+    ['zk-stale-read', 2060, 2],
   ] as const) {
     test(`the 800×450 embed of ${lesson} fits (${lang}): nothing scrolls, nothing cut off`, async ({ page, baseURL }) => {
       const frame = await openEmbed(page, baseURL, `scenario=${lesson}&lesson=${lesson}&lang=${lang}`);
@@ -105,7 +106,7 @@ for (const lang of ['en', 'zh'] as const) {
       }, at);
       await expect.poll(() => frame.evaluate(() => window.__quorumscopeStores![0].getState().view!.time)).toBeGreaterThan(at - 50);
       if (lesson === 'zk-gc-pause-fencing') await expect(page.frameLocator('iframe').locator('.zk-entry.stale')).toHaveAttribute('data-client', '1');
-      expect(await zkEmbedFit(frame)).toEqual({ scrolls: false, cut: 0, clients: 2 });
+      expect(await zkEmbedFit(frame)).toEqual({ scrolls: false, cut: 0, clients });
       await page.screenshot({ path: test.info().outputPath(`zk-lessons-b-embed-${lesson}-${lang}.png`) });
     });
   }
