@@ -9,19 +9,10 @@ find_chromium() {
   done
   return 1
 }
-if path=$(find_chromium); then echo "$path"; exit 0; fi
-if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-  echo "No Chromium found: installing Debian's chromium and fonts-noto-cjk with apt-get..." >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq chromium fonts-noto-cjk >&2
-  if path=$(find_chromium); then echo "$path"; exit 0; fi
-fi
-cat >&2 <<'MSG'
-No Chromium found for the end-to-end tests.
+# shellcheck source=lib/ensure.sh
+. "$(dirname "$0")/lib/ensure.sh"
+ensure_or_install find_chromium "Chromium" "No Chromium found for the end-to-end tests.
 Install one and run again, or point CHROMIUM_PATH at it:
   Debian/Ubuntu:  sudo apt-get install chromium fonts-noto-cjk
   macOS:          brew install --cask chromium
-  or:             CHROMIUM_PATH=/path/to/chrome npm test
-MSG
-exit 1
+  or:             CHROMIUM_PATH=/path/to/chrome npm test" chromium fonts-noto-cjk

@@ -29,13 +29,6 @@ find_zookeeper() {
   done
   return 1
 }
-if cp=$(find_zookeeper); then echo "$cp"; exit 0; fi
-if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-  echo "No ZooKeeper 3.8 found: installing Debian's zookeeper (and a JDK for javac) with apt-get..." >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2 || true
-  apt-get install -y -qq zookeeper default-jdk-headless >&2 || true
-  if cp=$(find_zookeeper); then echo "$cp"; exit 0; fi
-fi
-echo "No ZooKeeper 3.8 with a JDK 11+ (java, javac) for the conformance tests: on Debian/Ubuntu run 'sudo apt-get install zookeeper default-jdk-headless'; elsewhere install ZooKeeper 3.8 (zookeeper.apache.org) and a JDK 11+, and set ZOOKEEPER_JAR=/path/to/lib/zookeeper-3.8.x.jar" >&2
-exit 1
+# shellcheck source=lib/ensure.sh
+. "$(dirname "$0")/lib/ensure.sh"
+ensure_or_install find_zookeeper "ZooKeeper 3.8 (with a JDK for javac)" "No ZooKeeper 3.8 with a JDK 11+ (java, javac) for the conformance tests: on Debian/Ubuntu run 'sudo apt-get install zookeeper default-jdk-headless'; elsewhere install ZooKeeper 3.8 (zookeeper.apache.org) and a JDK 11+, and set ZOOKEEPER_JAR=/path/to/lib/zookeeper-3.8.x.jar" zookeeper default-jdk-headless

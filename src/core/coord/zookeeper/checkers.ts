@@ -11,7 +11,10 @@
  *   the next holder's acquisition, through a faster server, and is not a second holder), or
  *   until it learns its session is lost (an op failing SessionExpired, the Expired event,
  *   its close) — and it counts only while the session of its lock is still open in the
- *   leader's committed tree. A paused client whose session expired through the log still
+ *   leader's committed tree, and no server's history holds a committed closeSession for it
+ *   (one at or below the highest zxid any server has applied: right after a leader's crash
+ *   the surviving followers may have logged the closeSession but not applied it yet — fuzz
+ *   seed 4090; a follower's local expiry, bug expireWithoutLog, is in no history). A paused client whose session expired through the log still
  *   BELIEVES it holds the lock: that is the fencing lesson (the lock service did its job; the
  *   client must fence its writes with the lock node's zxid), not a failure of ZooKeeper, so
  *   it is not counted here.
@@ -52,6 +55,8 @@ export interface ZkWorldAccess {
   treeOf(node: unknown): ZkTreeAccess | null;
   /** The established leader now (0 if none). */
   leaderOf(nodes: readonly unknown[], alive: readonly boolean[]): number;
+  /** The zxid of the closeSession txn of `session` in a server's history (logged, committed or not), or 0. */
+  sessionEndZxid(node: unknown, session: SessionId): number;
 }
 
 /** The outcome of the end-of-run linearizability check, as checkZkHistory gives it. */
@@ -123,6 +128,8 @@ export function createZkMonitor(access: ZkWorldAccess, checkHistory: ZkHistoryCh
   let found: Found | null = null;
   let staleReads: readonly unknown[] = [];
   let linearizable: boolean | 'unknown' | null = null;
+  /** The highest zxid any server has applied: every txn at or below it is committed. */
+  let committedZxid = 0;
 
   const dropHoldings = (client: number) => {
     for (const [path, m] of holders) {
@@ -232,8 +239,15 @@ export function createZkMonitor(access: ZkWorldAccess, checkHistory: ZkHistoryCh
     if (contested.size === 0) return null;
     const tree = referenceTree(world, access);
     if (tree === null) return null;
+    const endCommitted = (session: SessionId) => {
+      for (let id = 1; id < world.nodes.length; id++) {
+        const z = access.sessionEndZxid(world.nodes[id], session);
+        if (z !== 0 && z <= committedZxid) return true;
+      }
+      return false;
+    };
     for (const path of contested) {
-      const live = [...holders.get(path)!].filter(([, h]) => tree.sessionState(h.session) === 'open');
+      const live = [...holders.get(path)!].filter(([, h]) => tree.sessionState(h.session) === 'open' && !endCommitted(h.session));
       if (live.length < 2) continue;
       const [[c1, h1], [c2, h2]] = live;
       return {
@@ -267,6 +281,8 @@ export function createZkMonitor(access: ZkWorldAccess, checkHistory: ZkHistoryCh
     afterEvent(world, id) {
       if (found !== null) return null;
       const w = world as ServiceWorld;
+      const applied = id > 0 ? access.treeOf(w.nodes[id])?.lastZxid ?? 0 : 0;
+      if (applied > committedZxid) committedZxid = applied;
       found = poll(w) ?? checkLocks(w) ?? checkEphemerals(w, id);
       return found;
     },

@@ -45,6 +45,12 @@ export const zkAccess: ZkWorldAccess = {
     return t === null ? null : access(t);
   },
   leaderOf: (nodes, alive) => zabProtocol.leaderOf(nodes as never, alive),
+  sessionEndZxid(node, session) {
+    const history = (node as { history?: readonly { zxid: number; zk?: { type: string; session?: number } }[] } | undefined)?.history;
+    if (history === undefined) return 0;
+    for (const t of history) if (t.zk?.type === 'closeSession' && t.zk.session === session) return t.zxid;
+    return 0;
+  },
 };
 
 /**

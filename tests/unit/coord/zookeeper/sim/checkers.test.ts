@@ -11,6 +11,8 @@ import type { SessionState, ZkEventRecord, ZkOpRecord } from '../../../../../src
 interface FakeServer {
   tree: { lastZxid: number; sessions: Record<number, SessionState>; ephemerals: [string, number][] };
   leading: boolean;
+  /** closeSession txns in its history: session → zxid. */
+  closes?: Record<number, number>;
 }
 const access: ZkWorldAccess = {
   treeOf(node) {
@@ -20,6 +22,7 @@ const access: ZkWorldAccess = {
     return t;
   },
   leaderOf: (nodes) => (nodes as (FakeServer | undefined)[]).findIndex((n) => n?.leading === true) + 0 || 0,
+  sessionEndZxid: (node, session) => (node as FakeServer | undefined)?.closes?.[session] ?? 0,
 };
 
 function world(servers: FakeServer[]): ServiceWorld & { ops: ZkOpRecord[]; events: ZkEventRecord[]; now: number } {
@@ -61,6 +64,33 @@ describe('Lock Safety', () => {
   it('the leader tree is the judge: a follower that has not applied the expiry does not make it a violation', () => {
     const w = world([server({ 11: 'open', 12: 'open' }), server({ 11: 'expired', 12: 'open' }, true)]);
     expect(feed(w, [() => w.ops.push(lockedBy(1, 11, '/lock/lock-0000000000')), () => w.ops.push(lockedBy(2, 12, '/lock/lock-0000000001'))])).toBeNull();
+  });
+  it("a closeSession committed before the leader crashed ends the session, though the surviving follower has only logged it (fuzz seed 4090)", () => {
+    const leader = server({ 11: 'expired', 12: 'open' }, true);
+    leader.tree.lastZxid = 0x200000004;
+    const follower = server({ 11: 'open', 12: 'open' }, false);
+    follower.tree.lastZxid = 0x200000003;
+    follower.closes = { 11: 0x200000004 };
+    const w = world([leader, follower]);
+    const v = feed(w, [
+      () => w.ops.push(lockedBy(1, 11, '/lock/lock-0000000000')),
+      () => {}, // the leader applies 0x200000004 (the monitor sees n1 act)
+      () => w.ops.push(lockedBy(2, 12, '/lock/lock-0000000001')),
+      () => {
+        // n1 crashes: n2, which never got the COMMIT, is the only tree left.
+        (w.nodes as unknown[])[1] = undefined;
+        (w.alive as boolean[])[1] = false;
+      },
+    ], 1);
+    expect(v).toBeNull();
+  });
+  it('a closeSession only proposed (above every applied zxid) does not end the session', () => {
+    const follower = server({ 11: 'open', 12: 'open' }, true);
+    follower.tree.lastZxid = 0x200000003;
+    follower.closes = { 11: 0x200000004 };
+    const w = world([follower]);
+    const v = feed(w, [() => w.ops.push(lockedBy(1, 11, '/lock/lock-0000000000')), () => w.ops.push(lockedBy(2, 12, '/lock/lock-0000000001'))], 1);
+    expect(v?.invariant).toBe('Lock Safety');
   });
   it('a holder stops holding when it calls unlock, or learns its session is lost', () => {
     const w = world([server({ 11: 'open', 12: 'open', 13: 'open' }, true)]);

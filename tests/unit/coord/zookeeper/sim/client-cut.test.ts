@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cliReport, runHeadless } from '../../../../../src/sim/run';
-import { parseScenario, ScenarioError } from '../../../../../src/sim/scenario';
+import { parseScenario } from '../../../../../src/sim/scenario';
+import { ScenarioError } from '../../../../../src/core/protocol';
 import { SimSession } from '../../../../../src/sim/session';
 import type { ZkEventRecord, ZkOpRecord } from '../../../../../src/core/coord/zookeeper/types';
 

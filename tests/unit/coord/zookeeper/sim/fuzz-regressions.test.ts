@@ -15,6 +15,7 @@ import seed794 from './fixtures/seed794.json';
 import seed1021 from './fixtures/seed1021.json';
 import seed1441 from './fixtures/seed1441.json';
 import seed2114 from './fixtures/seed2114.json';
+import seed4090 from './fixtures/seed4090.json';
 
 const zab = getProtocol('zab')!;
 const zookeeper = getService('zookeeper')!;
@@ -86,5 +87,18 @@ describe('fuzz regressions (ZooKeeper, correct system)', () => {
     expect(blocked?.error).toBe('NoChildrenForEphemerals');
     expect(blocked!.invoke).toBeGreaterThan(closes[1].complete!);
     expect(fuzzOne(2114, { protocol: zab, service: zookeeper }).violation).toBeNull();
+  }, 60_000);
+
+  it("seed 4090: the leader's crash leaves one follower that logged the paused holder's expiry but never got its COMMIT — the session is over, and the next holder is the only one", () => {
+    const { violation, ops } = replay(seed4090);
+    expect(violation).toBeNull();
+    // Client 2 held the lock, paused past its session; client 1 took the lock after the expiry.
+    const held2 = ops.find((o) => o.client === 2 && o.op === 'lock' && o.ok);
+    const held1 = ops.find((o) => o.client === 1 && o.op === 'lock' && o.ok);
+    const pause = ops.find((o) => o.client === 2 && o.op === 'pause');
+    expect(held2!.complete!).toBeLessThan(pause!.invoke);
+    expect(held1!.complete!).toBeGreaterThan(pause!.invoke);
+    expect(held1!.complete!).toBeLessThan(pause!.complete!);
+    expect(fuzzOne(4090, { protocol: zab, service: zookeeper }).violation).toBeNull();
   }, 60_000);
 });
