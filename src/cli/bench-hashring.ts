@@ -9,16 +9,17 @@
  *    hash over 100,000 keys"), for the hash
  *    alone (a bucket per key, as placement computes it: jumpBuckets, the WebAssembly SIMD kernel,
  *    8 keys in lockstep) and place() (R replicas written per key, and counts); beside them the JS
- *    walk key by key (jumpHash: single lookups, and the fallback without WebAssembly). The kernel
- *    and the JS walk are also timed interleaved (run for run, so a neighbour's burst on a shared
- *    machine hits both alike), with the load average before and after.
+ *    walk key by key (jumpHash: single lookups, and the fallback without WebAssembly). The SIMD
+ *    kernel, the scalar one (jump-scalar.wat, for engines without SIMD) and the JS walk are also
+ *    timed interleaved (run for run, so a neighbour's burst on a shared machine hits all alike),
+ *    with the load average before and after.
  *  - rendezvous and bounded: the same placement for comparison (no goal).
  * Each figure is the median of RUNS runs after WARMUP runs (p95 and min beside it), so one GC
  * pause or a neighbour's burst on a shared machine does not decide it.
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { jumpBuckets, jumpHash, jumpKernelAvailable } from '../core/hashring/jump';
+import { jumpBuckets, jumpHash, jumpKernelKind, useJumpKernelForTests, type JumpKernelKind } from '../core/hashring/jump';
 import { clearRingCache, clearTokenCache, keyHashes, keyOrder, place, type PlacementInput, type Scheme } from '../core/hashring/placement';
 import { buildPoints, buildPrefs } from '../core/hashring/ring';
 
@@ -111,13 +112,14 @@ export function benchHashring() {
   };
   const jumpJs = time(jumpJsRun);
   const loadBefore = loadavg()[0];
-  const [kernelTurn, jsTurn] = timeInterleaved([
-    () => {
-      jumpBuckets(hashes, NODES.length, buckets);
-      sink += buckets[KEYS - 1];
-    },
-    jumpJsRun,
-  ]);
+  const kind = jumpKernelKind();
+  const onKernel = (k: JumpKernelKind) => () => {
+    useJumpKernelForTests(k);
+    jumpBuckets(hashes, NODES.length, buckets);
+    sink += buckets[KEYS - 1];
+  };
+  const [simdTurn, scalarTurn, jsTurn] = timeInterleaved([onKernel('simd'), onKernel('scalar'), jumpJsRun]);
+  useJumpKernelForTests('simd');
   const loadAfter = loadavg()[0];
   const rendezvous = time(cold('rendezvous'));
   const bounded = time(cold('bounded'));
@@ -133,11 +135,12 @@ export function benchHashring() {
     once: { keyHashesMs: r(keyHashMs), keyOrderMs: r(keyOrderMs) },
     ring: { fullRecompute: withGoal(ring, 10), recomputeTokensCached: withGoal(ringWarm, 10), buildPoints: points, buildPreferenceLists: prefs },
     jump: {
-      kernel: jumpKernelAvailable() ? 'WebAssembly SIMD, 8 keys in lockstep' : 'JS (no WebAssembly SIMD here)',
+      kernel: { simd: 'WebAssembly SIMD, 8 keys in lockstep', scalar: 'WebAssembly, one key at a time (no SIMD here)', js: 'JS (no WebAssembly here)' }[kind],
       hashOnly: withGoal(jumpBare, 3),
       place: withGoal(jump, null),
       jsWalkPerKey: withGoal(jumpJs, null),
-      interleaved: { hashOnly: kernelTurn, jsWalkPerKey: jsTurn, loadAverage1m: `${r(loadBefore)} → ${r(loadAfter)}` },
+      // Run for run: the hash alone on each kernel (as the engine allows), and the JS walk.
+      interleaved: { simdKernel: simdTurn, scalarKernel: scalarTurn, jsWalkPerKey: jsTurn, loadAverage1m: `${r(loadBefore)} → ${r(loadAfter)}` },
     },
     rendezvous: { place: withGoal(rendezvous, null) },
     bounded: { 'place c=1.25': withGoal(bounded, null), 'place c=1.02': withGoal(boundedTight, null) },

@@ -1,13 +1,13 @@
-/** The WebAssembly jump kernel (jump.wat): the committed bytes are the .wat's, and it gives jumpHash's buckets. */
+/** The WebAssembly jump kernels (jump.wat, SIMD; jump-scalar.wat): the committed bytes are the .wat's, and both give jumpHash's buckets. */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
-import { jumpBuckets, jumpHash, jumpKernelAvailable, useJsJumpForTests } from '../../../../src/core/hashring/jump';
-import { JUMP_WASM } from '../../../../src/core/hashring/jumpWasm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { jumpBuckets, jumpHash, jumpKernelAvailable, jumpKernelKind, useJumpKernelForTests } from '../../../../src/core/hashring/jump';
+import { JUMP_WASM, JUMP_WASM_SCALAR } from '../../../../src/core/hashring/jumpWasm';
 // @ts-expect-error: a plain .mjs helper shared with the generator script (no types).
 import { assembleJumpWat } from '../../../../scripts/jump-wasm-assemble.mjs';
 
-afterEach(() => useJsJumpForTests(false));
+afterEach(() => useJumpKernelForTests('simd'));
 
 /** jumpBuckets (on the kernel) over `keys`. */
 function run(keys: readonly number[], n: number): Uint32Array {
@@ -28,15 +28,40 @@ function walkSteps(key: number, n: number): number {
   }
 }
 
-describe('jump kernel', () => {
-  it('jumpWasm.ts holds exactly the bytes jump.wat assembles to (regenerate with scripts/gen-jump-wasm.mjs)', async () => {
-    const wat = readFileSync(new URL('../../../../src/core/hashring/jump.wat', import.meta.url), 'utf8');
-    const bytes: Uint8Array = await assembleJumpWat(wat);
-    expect(Array.from(JUMP_WASM)).toEqual(Array.from(bytes));
+describe('jump kernels', () => {
+  it('jumpWasm.ts holds exactly the bytes jump.wat and jump-scalar.wat assemble to (regenerate with scripts/gen-jump-wasm.mjs)', async () => {
+    for (const [file, committed] of [['jump.wat', JUMP_WASM], ['jump-scalar.wat', JUMP_WASM_SCALAR]] as const) {
+      const wat = readFileSync(new URL(`../../../../src/core/hashring/${file}`, import.meta.url), 'utf8');
+      const bytes: Uint8Array = await assembleJumpWat(wat);
+      expect(Array.from(committed), file).toEqual(Array.from(bytes));
+    }
   });
 
-  it('runs on WebAssembly in Node', () => {
+  it('runs on the SIMD kernel in Node, and on the scalar one when asked', () => {
     expect(jumpKernelAvailable()).toBe(true);
+    expect(jumpKernelKind()).toBe('simd');
+    useJumpKernelForTests('scalar');
+    expect(jumpKernelKind()).toBe('scalar');
+  });
+
+  it('falls back to the JS walk with the same buckets', () => {
+    const hashes = Uint32Array.of(1, 2, 3, 0xffffffff, 0);
+    const wasm = new Uint32Array(5);
+    jumpBuckets(hashes, 10, wasm);
+    useJumpKernelForTests('js');
+    expect(jumpKernelAvailable()).toBe(false);
+    expect(jumpKernelKind()).toBe('js');
+    const js = new Uint32Array(5);
+    jumpBuckets(hashes, 10, js);
+    expect(Array.from(js)).toEqual(Array.from(wasm));
+  });
+});
+
+describe.each(['simd', 'scalar'] as const)('jump kernel %s', (kind) => {
+  beforeEach(() => useJumpKernelForTests(kind));
+
+  it('is the kernel running', () => {
+    expect(jumpKernelKind()).toBe(kind);
   });
 
   it('gives the published vectors', () => {
@@ -131,16 +156,5 @@ describe('jump kernel', () => {
     const small = new Uint32Array(2);
     jumpBuckets(hashes.subarray(5, 7), 24, small);
     expect(Array.from(small)).toEqual([jumpHash(hashes[5], 0, 24), jumpHash(hashes[6], 0, 24)]);
-  });
-
-  it('falls back to the JS walk with the same buckets', () => {
-    const hashes = Uint32Array.of(1, 2, 3, 0xffffffff, 0);
-    const wasm = new Uint32Array(5);
-    jumpBuckets(hashes, 10, wasm);
-    useJsJumpForTests(true);
-    expect(jumpKernelAvailable()).toBe(false);
-    const js = new Uint32Array(5);
-    jumpBuckets(hashes, 10, js);
-    expect(Array.from(js)).toEqual(Array.from(wasm));
   });
 });
