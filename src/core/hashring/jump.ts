@@ -17,7 +17,8 @@
  * about 2.5× faster than the kernel's one-key-at-a-time loop, 3× the JS walk over 100,000
  * keys. Its operations are the same integer and IEEE double ones, so it gives the same
  * buckets. Where WebAssembly SIMD is unavailable (Safari before 16.4), jumpBuckets runs the
- * one-key-at-a-time kernel (jump-scalar.wat, ~1.3× the JS walk); without WebAssembly, jumpHash.
+ * one-key-at-a-time kernel (jump-scalar.wat, a little faster than the JS walk); without
+ * WebAssembly, jumpHash.
  */
 import { JUMP_WASM, JUMP_WASM_SCALAR } from './jumpWasm';
 
