@@ -7,15 +7,19 @@
  *    the vnode tokens cached (per node, as on a ring change in the app).
  *  - jump: jump consistent hash for every key (no table to build). Goal ≤ 3 ms (the issue's "jump
  *    hash over 100,000 keys"), for the hash
- *    alone (a bucket per key, as placement computes it: jumpBuckets, the WebAssembly kernel) and
- *    place() (R replicas written per key, and counts); beside them the JS walk key by key
- *    (jumpHash: single lookups, and the fallback without WebAssembly).
+ *    alone (a bucket per key, as placement computes it: jumpBuckets, the WebAssembly SIMD kernel,
+ *    8 keys in lockstep) and place() (R replicas written per key, and counts); beside them the JS
+ *    walk key by key (jumpHash: single lookups, and the fallback without WebAssembly). The SIMD
+ *    kernel, the scalar one (jump-scalar.wat, for engines without SIMD) and the JS walk are also
+ *    timed interleaved (run for run, so a neighbour's burst on a shared machine hits all alike),
+ *    with the load average before and after.
  *  - rendezvous and bounded: the same placement for comparison (no goal).
  * Each figure is the median of RUNS runs after WARMUP runs (p95 and min beside it), so one GC
  * pause or a neighbour's burst on a shared machine does not decide it.
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { jumpBuckets, jumpHash, jumpKernelAvailable } from '../core/hashring/jump';
+import { jumpBuckets, jumpHash, jumpKernelKind, useJumpKernelForTests, type JumpKernelKind } from '../core/hashring/jump';
 import { clearRingCache, clearTokenCache, keyHashes, keyOrder, place, type PlacementInput, type Scheme } from '../core/hashring/placement';
 import { buildPoints, buildPrefs } from '../core/hashring/ring';
 
@@ -40,9 +44,26 @@ function time(run: () => void): Timing {
     run();
     ms.push(performance.now() - t0);
   }
+  return summary(ms);
+}
+
+/** Several runs timed turn about, RUNS each after WARMUP each (see time()). */
+function timeInterleaved(runs: readonly (() => void)[]): Timing[] {
+  for (let i = 0; i < WARMUP; i++) for (const run of runs) run();
+  const ms = runs.map((): number[] => []);
+  for (let i = 0; i < RUNS; i++)
+    runs.forEach((run, k) => {
+      const t0 = performance.now();
+      run();
+      ms[k].push(performance.now() - t0);
+    });
+  return ms.map(summary);
+}
+
+function summary(ms: number[]): Timing {
   ms.sort((a, b) => a - b);
   const r = (x: number) => Math.round(x * 1000) / 1000;
-  return { medianMs: r(ms[RUNS >> 1]), p95Ms: r(ms[Math.min(RUNS - 1, Math.floor(RUNS * 0.95))]), minMs: r(ms[0]) };
+  return { medianMs: r(ms[ms.length >> 1]), p95Ms: r(ms[Math.min(ms.length - 1, Math.floor(ms.length * 0.95))]), minMs: r(ms[0]) };
 }
 
 function withGoal(t: Timing, goalMs: number | null) {
@@ -86,9 +107,20 @@ export function benchHashring() {
     jumpBuckets(hashes, NODES.length, buckets);
     sink += buckets[KEYS - 1];
   });
-  const jumpJs = time(() => {
+  const jumpJsRun = () => {
     for (let i = 0; i < KEYS; i++) sink += jumpHash(hashes[i], 0, NODES.length);
-  });
+  };
+  const jumpJs = time(jumpJsRun);
+  const loadBefore = loadavg()[0];
+  const kind = jumpKernelKind();
+  const onKernel = (k: JumpKernelKind) => () => {
+    useJumpKernelForTests(k);
+    jumpBuckets(hashes, NODES.length, buckets);
+    sink += buckets[KEYS - 1];
+  };
+  const [simdTurn, scalarTurn, jsTurn] = timeInterleaved([onKernel('simd'), onKernel('scalar'), jumpJsRun]);
+  useJumpKernelForTests('simd');
+  const loadAfter = loadavg()[0];
   const rendezvous = time(cold('rendezvous'));
   const bounded = time(cold('bounded'));
   const boundedTight = time(() => {
@@ -103,10 +135,12 @@ export function benchHashring() {
     once: { keyHashesMs: r(keyHashMs), keyOrderMs: r(keyOrderMs) },
     ring: { fullRecompute: withGoal(ring, 10), recomputeTokensCached: withGoal(ringWarm, 10), buildPoints: points, buildPreferenceLists: prefs },
     jump: {
-      kernel: jumpKernelAvailable() ? 'WebAssembly' : 'JS (no WebAssembly here)',
+      kernel: { simd: 'WebAssembly SIMD, 8 keys in lockstep', scalar: 'WebAssembly, one key at a time (no SIMD here)', js: 'JS (no WebAssembly here)' }[kind],
       hashOnly: withGoal(jumpBare, 3),
       place: withGoal(jump, null),
       jsWalkPerKey: withGoal(jumpJs, null),
+      // Run for run: the hash alone on each kernel (as the engine allows), and the JS walk.
+      interleaved: { simdKernel: simdTurn, scalarKernel: scalarTurn, jsWalkPerKey: jsTurn, loadAverage1m: `${r(loadBefore)} → ${r(loadAfter)}` },
     },
     rendezvous: { place: withGoal(rendezvous, null) },
     bounded: { 'place c=1.25': withGoal(bounded, null), 'place c=1.02': withGoal(boundedTight, null) },
