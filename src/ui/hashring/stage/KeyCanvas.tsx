@@ -34,9 +34,12 @@ interface Props {
   vb: { x: number; y: number; w: number; h: number };
   /** The ring's arcs and ticks, painted into the settled picture under the keys. */
   arcs: ArcShapes | null;
+  /** The drawing's box in CSS px (useBoxSize of the element both canvases fill). */
+  size: { w: number; h: number };
 }
 
-function useBoxSize(el: HTMLElement | null): { w: number; h: number } {
+/** An element's content box in CSS px, kept up to date by a ResizeObserver ({0, 0} until known). */
+export function useBoxSize(el: HTMLElement | null): { w: number; h: number } {
   const [size, setSize] = useState({ w: 0, h: 0 });
   useLayoutEffect(() => {
     if (!el) return;
@@ -76,14 +79,12 @@ export function applyReport(el: HTMLElement, r: PaintReport): number | null {
   return null;
 }
 
-export function KeyCanvas({ layout, hashes, members, vb, arcs }: Props) {
+export function KeyCanvas({ layout, hashes, members, vb, arcs, size }: Props) {
   const theme = useApp((s) => s.theme);
   const lang = useApp((s) => s.lang);
   const reduced = useApp((s) => s.reducedMotion);
   const canvas = useRef<HTMLCanvasElement>(null);
   const overlay = useRef<HTMLCanvasElement>(null);
-  const [box, setBox] = useState<HTMLElement | null>(null);
-  const size = useBoxSize(box);
   const slots = useMemo(() => slotsOf(members), [members]);
   const host = useRef<PaintHost | null>(null);
   // What the painter already has: the hashes and layout last posted (by identity).
@@ -93,7 +94,6 @@ export function KeyCanvas({ layout, hashes, members, vb, arcs }: Props) {
   useLayoutEffect(() => {
     const el = canvas.current;
     const ov = overlay.current;
-    setBox(el?.parentElement ?? null);
     if (!el || !ov) return;
     const h = claimPaintHost(el, ov);
     h.listen((r) => {
