@@ -192,7 +192,8 @@ describe('the key painter', () => {
       const d = dotOf(i, V1.owners[i]);
       expect(keys.rgbAt(map, d.x, d.y)).toEqual(nodeRgb(V1.owners[i]));
     }
-    expect(reports[2]).toEqual({ kind: 'settled', version: 1 });
+    // Three frames drawn (at 1000, +MOVE_MS/2, +MOVE_MS): the longest gap is half the move.
+    expect(reports[2]).toEqual({ kind: 'settled', version: 1, frames: 3, maxGapMs: MOVE_MS / 2 });
     expect(p.animating).toBe(false);
     expect(p.frame(1000 + MOVE_MS + 16)).toBe(false);
   });
@@ -264,8 +265,10 @@ describe('the canvas’s data-* from the painter’s reports', () => {
     // A resize keeps the last change's count.
     expect(applyReport(e, { kind: 'drawn', version: 1, moving: 0, animating: false, fresh: false })).toBeNull();
     expect({ ...e.dataset }).toEqual({ version: '1', moving: '42', settled: '1' });
-    expect(applyReport(e, { kind: 'settled', version: 1 })).toBeNull();
+    expect(applyReport(e, { kind: 'settled', version: 1, frames: 37, maxGapMs: 33.4 })).toBeNull();
     expect(e.dataset.settled).toBe('1');
+    expect(e.dataset.moveFrames).toBe('37');
+    expect(e.dataset.moveMaxGap).toBe('33.4');
   });
 });
 

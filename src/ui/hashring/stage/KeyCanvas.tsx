@@ -11,8 +11,9 @@
  * changed — the keys' hashes once, a layout's typed arrays once per version (transferred),
  * the pixel map on a resize. Where OffscreenCanvas is missing the same KeyPainter runs on
  * the page. The last change is exposed for tests, as the painter reports it: data-version
- * (the version drawn), data-moving (how many keys moved) and data-settled ('' while keys
- * move, then the version).
+ * (the version drawn), data-moving (how many keys moved), data-settled ('' while keys
+ * move, then the version), and of the last move data-move-frames (frames drawn) and
+ * data-move-max-gap (the longest ms between two of them, by the painter's clock).
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyHashes, RingLayout } from '../../../core/hashring/types';
@@ -68,6 +69,8 @@ export function paintLayoutOf(layout: RingLayout): { layout: PaintLayout; transf
 export function applyReport(el: HTMLElement, r: PaintReport): number | null {
   if (r.kind === 'settled') {
     el.dataset.settled = String(r.version);
+    el.dataset.moveFrames = String(r.frames);
+    el.dataset.moveMaxGap = String(r.maxGapMs);
     return null;
   }
   el.dataset.version = String(r.version);

@@ -49,8 +49,12 @@ export type PaintReport =
    * (not a resize or a theme change).
    */
   | { kind: 'drawn'; version: number; moving: number; animating: boolean; fresh: boolean }
-  /** The move towards `version` is over: every key is in place. */
-  | { kind: 'settled'; version: number };
+  /**
+   * The move towards `version` is over: every key is in place. `frames`: how many frames the
+   * move drew (the landing included); `maxGapMs`: the longest time between two of them, by
+   * the painter's clock — the key animation's own smoothness, whatever the page's is.
+   */
+  | { kind: 'settled'; version: number; frames: number; maxGapMs: number };
 
 /** One canvas: its pixel size (set by the painter) and its 2D context. */
 export interface Surface {
@@ -76,6 +80,10 @@ interface Move {
   img: ImageData;
   px: Uint32Array;
   version: number;
+  /** Frames drawn, the last one's time, the longest gap between two. */
+  frames: number;
+  last: number;
+  maxGap: number;
 }
 
 export class KeyPainter {
@@ -135,7 +143,7 @@ export class KeyPainter {
     this.report({ kind: 'drawn', version: layout.version, moving: moved.length, animating: animate, fresh: msg.layout !== undefined });
     if (!box) return;
     const img = this.overlay.ctx.createImageData(box.w, box.h);
-    this.move = { t0: -1, picture, groups, prevSlots, box, img, px: new Uint32Array(img.data.buffer, img.data.byteOffset, box.w * box.h), version: layout.version };
+    this.move = { t0: -1, picture, groups, prevSlots, box, img, px: new Uint32Array(img.data.buffer, img.data.byteOffset, box.w * box.h), version: layout.version, frames: 0, last: 0, maxGap: 0 };
   }
 
   /** The settled picture of one version, whole ('skip' keys left out: they are moving). */
@@ -159,6 +167,9 @@ export class KeyPainter {
     const dirs = this.dirs;
     if (!m || !dirs) return false;
     if (m.t0 < 0) m.t0 = now;
+    else m.maxGap = Math.max(m.maxGap, now - m.last);
+    m.last = now;
+    m.frames++;
     const f = Math.min(1, (now - m.t0) / MOVE_MS);
     const octx = this.overlay.ctx;
     if (f < 1) {
@@ -171,7 +182,7 @@ export class KeyPainter {
     octx.clearRect(m.box.x, m.box.y, m.box.w, m.box.h);
     this.paint(m.picture, null);
     this.move = null;
-    this.report({ kind: 'settled', version: m.version });
+    this.report({ kind: 'settled', version: m.version, frames: m.frames, maxGapMs: Math.round(m.maxGap * 10) / 10 });
     return false;
   }
 }
