@@ -5,6 +5,7 @@
  * Builds the app, serves it with `vite preview` on 127.0.0.1:4174 (or BENCH_UI_PORT), prints JSON, stops.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 
 // BENCH_UI_PORT lets several checkouts run it side by side.
@@ -65,7 +66,10 @@ for (const speed of ['1', '10', 'max']) {
 // n3's crash and later n11 is added, and each time the key canvas animates the keys that
 // moved (about 10,000 and 9,000). Frame gaps are measured for the frames while keys move
 // (the canvas's data-settled is empty then) and for the whole window; long tasks (> 50 ms)
-// by a PerformanceObserver over the same window.
+// by a PerformanceObserver over the same window. Beside them, for each move, what the paint
+// worker itself drew (the canvas's data-move-frames and data-move-max-gap: frames and the
+// longest gap between two, by the worker's clock), and the machine's load average before and
+// after (the page's frames depend on it: 2 cores here, shared).
 const RING = {
   protocol: 'hashring',
   nodes: 10,
@@ -78,6 +82,7 @@ const RING = {
   ],
 };
 const RING_SECONDS = 6;
+const loadBefore = loadavg()[0];
 const ringPage = await browser.newPage({ viewport: { width: 1280, height: 720 } });
 await ringPage.goto(`http://127.0.0.1:${PORT}/?s=${Buffer.from(JSON.stringify(RING)).toString('base64url')}&autoplay=1&speed=1`);
 await ringPage.locator('[data-testid=ring-keys][data-version="0"]').waitFor({ state: 'attached', timeout: 60_000 });
@@ -92,10 +97,15 @@ const probe = await ringPage.evaluate(
       obs.observe({ type: 'longtask', buffered: false });
       const frames = [];
       const changes = [];
+      const moves = [];
       let lastVersion = canvas.dataset.version;
+      let wasMoving = false;
       const t0 = performance.now();
       const tick = (t) => {
-        frames.push({ t, moving: canvas.dataset.settled === '' });
+        const moving = canvas.dataset.settled === '';
+        frames.push({ t, moving });
+        if (wasMoving && !moving) moves.push({ version: Number(canvas.dataset.settled), workerFrames: Number(canvas.dataset.moveFrames), workerMaxGapMs: Number(canvas.dataset.moveMaxGap) });
+        wasMoving = moving;
         if (canvas.dataset.version !== lastVersion) {
           lastVersion = canvas.dataset.version;
           changes.push({ version: Number(lastVersion), moved: Number(canvas.dataset.moving) });
@@ -103,7 +113,7 @@ const probe = await ringPage.evaluate(
         if (t - t0 < ms) requestAnimationFrame(tick);
         else {
           obs.disconnect();
-          resolve({ frames, long, changes });
+          resolve({ frames, long, changes, moves });
         }
       };
       requestAnimationFrame(tick);
@@ -122,6 +132,8 @@ const ring = {
   speed: '1',
   seconds: RING_SECONDS,
   changes: probe.changes,
+  keyAnimation: probe.moves,
+  loadAverage1m: { before: Math.round(loadBefore * 100) / 100, after: Math.round(loadavg()[0] * 100) / 100 },
   whileKeysMove: gapStats(movingGaps),
   whole: gapStats(allGaps),
   longTasksMs: probe.long,

@@ -10,6 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RingLayout } from '../../../src/core/hashring/types';
+import { ownersLayout } from './hashring-layouts';
 import { applyReport, paintLayoutOf } from '../../../src/ui/hashring/stage/KeyCanvas';
 import { keyDirections, pixelMap, RASTER_BAND_POINTS, slotsOf, type PixelMap } from '../../../src/ui/hashring/stage/keyPaint';
 import { arcShapes } from '../../../src/ui/hashring/stage/RingArcs';
@@ -23,28 +24,50 @@ interface Fill {
   y: number;
 }
 
-/** A canvas that remembers its last picture (putImageData), the rects filled since, and clears. */
+/**
+ * A canvas that keeps its pixels (putImageData at an offset, clearRect), and the rects
+ * filled since the last put or clear.
+ */
 class FakeSurface implements Surface {
   canvas = { width: 0, height: 0 };
   pixels: Uint8ClampedArray | null = null;
   fills: Fill[] = [];
   clears = 0;
   puts = 0;
+  /** The boxes put (x, y, w, h), in order. */
+  putBoxes: number[][] = [];
   ctx = this.makeCtx();
+
+  private buffer(): Uint8ClampedArray {
+    const n = this.canvas.width * this.canvas.height * 4;
+    if (!this.pixels || this.pixels.length !== n) this.pixels = new Uint8ClampedArray(n);
+    return this.pixels;
+  }
 
   private makeCtx(): Surface['ctx'] {
     const ctx = {
       fillStyle: '#000' as string,
       createImageData: (w: number, h: number) => ({ width: w, height: h, data: new Uint8ClampedArray(w * h * 4) }),
-      putImageData: (img: { data: Uint8ClampedArray }) => {
-        this.pixels = img.data.slice();
+      putImageData: (img: { width: number; height: number; data: Uint8ClampedArray }, dx: number, dy: number) => {
+        const px = this.buffer();
+        const W = this.canvas.width;
+        for (let y = 0; y < img.height; y++) {
+          for (let x = 0; x < img.width; x++) {
+            if (dx + x >= W || dy + y >= this.canvas.height) continue;
+            for (let c = 0; c < 4; c++) px[((dy + y) * W + dx + x) * 4 + c] = img.data[(y * img.width + x) * 4 + c];
+          }
+        }
+        this.putBoxes.push([dx, dy, img.width, img.height]);
         this.fills = [];
         this.puts++;
       },
       fillRect: (x: number, y: number) => {
         this.fills.push({ style: ctx.fillStyle, x, y });
       },
-      clearRect: () => {
+      clearRect: (x: number, y: number, w: number, h: number) => {
+        const px = this.buffer();
+        const W = this.canvas.width;
+        for (let yy = Math.max(0, y); yy < Math.min(this.canvas.height, y + h); yy++) px.fill(0, (yy * W + Math.max(0, x)) * 4, (yy * W + Math.min(W, x + w)) * 4);
         this.fills = [];
         this.clears++;
       },
@@ -61,6 +84,15 @@ class FakeSurface implements Surface {
     const k = (Math.round(y) * map.w + Math.round(x)) * 4;
     return this.pixels ? [this.pixels[k], this.pixels[k + 1], this.pixels[k + 2]] : [];
   }
+
+  /** The opaque pixels, as [x, y, r, g, b]. */
+  opaque(): number[][] {
+    const out: number[][] = [];
+    const px = this.pixels;
+    if (!px) return out;
+    for (let k = 0; k < px.length; k += 4) if (px[k + 3] > 0) out.push([(k / 4) % this.canvas.width, Math.floor(k / 4 / this.canvas.width), px[k], px[k + 1], px[k + 2]]);
+    return out;
+  }
 }
 
 const KEYS = 8;
@@ -71,19 +103,7 @@ const map = pixelMap(600, 600, 1, vb);
 const members = [1, 2, 3];
 const slots = slotsOf(members);
 
-function layout(owners: number[], version: number): RingLayout {
-  return {
-    version,
-    scheme: 'ring',
-    ring: [...new Set(owners)].sort(),
-    replicas: 1,
-    keys: owners.length,
-    positions: new Uint32Array(0),
-    pointOwners: new Uint8Array(0),
-    owners: Uint8Array.from(owners),
-    stats: { perNode: [], mean: 0, cv: 0, maxOverMean: 0, cap: 0 },
-  };
-}
+const layout = ownersLayout;
 
 function draw(l: RingLayout | null, over: Partial<Extract<PaintInput, { kind: 'draw' }>> = {}): PaintInput {
   const msg: PaintInput = { kind: 'draw', slots, map, reduced: false, arcs: null, surface: '', text: '', ...over };
@@ -139,22 +159,61 @@ describe('the key painter', () => {
       expect(keys.alphaAt(map, d.x, d.y)).toBe(moved ? 0 : 255);
       if (moved) expect(keys.alphaAt(map, dotOf(i, 3).x, dotOf(i, 3).y)).toBe(0);
     }
-    // Frames: the overlay is cleared and holds the two moving keys, in a colour between n3's and the new owner's.
+    // Frames: the overlay holds the two moving keys and nothing else, twice the settled dot's size, in a colour between n3's and the new owner's.
+    const dot2 = (2 * map.dot) ** 2;
     expect(p.frame(1000)).toBe(true);
-    expect(overlay.fills.length).toBe(2);
+    expect(overlay.opaque().length).toBe(2 * dot2);
     expect(p.frame(1000 + MOVE_MS / 2)).toBe(true);
-    expect(overlay.fills.length).toBe(2);
-    expect(overlay.clears).toBe(2);
-    const mid = overlay.fills.map((f) => f.style);
-    expect(mid.every((s) => s.startsWith('rgb('))).toBe(true);
+    const mid = overlay.opaque();
+    expect(mid.length).toBe(2 * dot2);
+    for (const [x, y, ...rgb] of mid) {
+      const key = Math.hypot(x - dotOf(4, 3).x, y - dotOf(4, 3).y) < Math.hypot(x - dotOf(5, 3).x, y - dotOf(5, 3).y) ? 4 : 5;
+      const [c0, c1] = [nodeRgb(3), nodeRgb(V1.owners[key])];
+      for (let c = 0; c < 3; c++) {
+        expect(rgb[c]).toBeGreaterThanOrEqual(Math.min(c0[c], c1[c]));
+        expect(rgb[c]).toBeLessThanOrEqual(Math.max(c0[c], c1[c]));
+      }
+      expect(rgb).not.toEqual(c0);
+      expect(rgb).not.toEqual(c1);
+    }
+    // Mid-way the keys are lifted outwards, off their old and new places.
+    for (const i of [4, 5]) {
+      for (const o of [3, V1.owners[i]]) expect(overlay.alphaAt(map, dotOf(i, o).x, dotOf(i, o).y)).toBe(0);
+    }
+    // Every frame hands over the same box, which holds every pixel the move touches.
+    expect(new Set(overlay.putBoxes.map((b) => b.join(','))).size).toBe(1);
     expect(keys.fills.length).toBe(0);
-    // The last frame: the overlay is cleared and the keys land in the settled picture, in their new owners' colours.
+    const putsBefore = keys.puts;
+    // The last frame: the overlay is emptied and the settled picture is painted whole, the keys in their new owners' colours.
     expect(p.frame(1000 + MOVE_MS)).toBe(false);
-    expect(overlay.fills.length).toBe(0);
-    expect(keys.fills.map((f) => f.style).sort()).toEqual([1, 2].map((o) => `rgb(${nodeRgb(o).join(',')})`).sort());
-    expect(reports[2]).toEqual({ kind: 'settled', version: 1 });
+    expect(overlay.opaque()).toEqual([]);
+    expect(keys.puts).toBe(putsBefore + 1);
+    for (const i of [4, 5]) {
+      const d = dotOf(i, V1.owners[i]);
+      expect(keys.rgbAt(map, d.x, d.y)).toEqual(nodeRgb(V1.owners[i]));
+    }
+    // Three frames drawn (at 1000, +MOVE_MS/2, +MOVE_MS): the longest gap is half the move.
+    expect(reports[2]).toEqual({ kind: 'settled', version: 1, frames: 3, maxGapMs: MOVE_MS / 2 });
     expect(p.animating).toBe(false);
     expect(p.frame(1000 + MOVE_MS + 16)).toBe(false);
+  });
+
+  it('lands a move on exactly the picture the new version gets when drawn afresh', () => {
+    const moved = setup();
+    moved.p.handle(draw(V0));
+    moved.p.handle(draw(V1));
+    for (let t = 0; t <= MOVE_MS; t += 50) moved.p.frame(t);
+    moved.p.frame(MOVE_MS + 1);
+    expect(moved.p.animating).toBe(false);
+    const fresh = setup();
+    fresh.p.handle(draw(V1));
+    const a = moved.keys.pixels!;
+    const b = fresh.keys.pixels!;
+    expect(a.length).toBe(b.length);
+    let differ = 0;
+    for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) differ++;
+    expect(differ).toBe(0);
+    expect(moved.keys.opaque().length).toBeGreaterThan(0);
   });
 
   it('repaints without animating on a resize (no new layout), with reduced motion, and for a new scenario’s keys', () => {
@@ -206,8 +265,10 @@ describe('the canvas’s data-* from the painter’s reports', () => {
     // A resize keeps the last change's count.
     expect(applyReport(e, { kind: 'drawn', version: 1, moving: 0, animating: false, fresh: false })).toBeNull();
     expect({ ...e.dataset }).toEqual({ version: '1', moving: '42', settled: '1' });
-    expect(applyReport(e, { kind: 'settled', version: 1 })).toBeNull();
+    expect(applyReport(e, { kind: 'settled', version: 1, frames: 37, maxGapMs: 33.4 })).toBeNull();
     expect(e.dataset.settled).toBe('1');
+    expect(e.dataset.moveFrames).toBe('37');
+    expect(e.dataset.moveMaxGap).toBe('33.4');
   });
 });
 

@@ -11,8 +11,9 @@
  * changed — the keys' hashes once, a layout's typed arrays once per version (transferred),
  * the pixel map on a resize. Where OffscreenCanvas is missing the same KeyPainter runs on
  * the page. The last change is exposed for tests, as the painter reports it: data-version
- * (the version drawn), data-moving (how many keys moved) and data-settled ('' while keys
- * move, then the version).
+ * (the version drawn), data-moving (how many keys moved), data-settled ('' while keys
+ * move, then the version), and of the last move data-move-frames (frames drawn) and
+ * data-move-max-gap (the longest ms between two of them, by the painter's clock).
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyHashes, RingLayout } from '../../../core/hashring/types';
@@ -34,9 +35,12 @@ interface Props {
   vb: { x: number; y: number; w: number; h: number };
   /** The ring's arcs and ticks, painted into the settled picture under the keys. */
   arcs: ArcShapes | null;
+  /** The drawing's box in CSS px (useBoxSize of the element both canvases fill). */
+  size: { w: number; h: number };
 }
 
-function useBoxSize(el: HTMLElement | null): { w: number; h: number } {
+/** An element's content box in CSS px, kept up to date by a ResizeObserver ({0, 0} until known). */
+export function useBoxSize(el: HTMLElement | null): { w: number; h: number } {
   const [size, setSize] = useState({ w: 0, h: 0 });
   useLayoutEffect(() => {
     if (!el) return;
@@ -65,6 +69,8 @@ export function paintLayoutOf(layout: RingLayout): { layout: PaintLayout; transf
 export function applyReport(el: HTMLElement, r: PaintReport): number | null {
   if (r.kind === 'settled') {
     el.dataset.settled = String(r.version);
+    el.dataset.moveFrames = String(r.frames);
+    el.dataset.moveMaxGap = String(r.maxGapMs);
     return null;
   }
   el.dataset.version = String(r.version);
@@ -76,14 +82,12 @@ export function applyReport(el: HTMLElement, r: PaintReport): number | null {
   return null;
 }
 
-export function KeyCanvas({ layout, hashes, members, vb, arcs }: Props) {
+export function KeyCanvas({ layout, hashes, members, vb, arcs, size }: Props) {
   const theme = useApp((s) => s.theme);
   const lang = useApp((s) => s.lang);
   const reduced = useApp((s) => s.reducedMotion);
   const canvas = useRef<HTMLCanvasElement>(null);
   const overlay = useRef<HTMLCanvasElement>(null);
-  const [box, setBox] = useState<HTMLElement | null>(null);
-  const size = useBoxSize(box);
   const slots = useMemo(() => slotsOf(members), [members]);
   const host = useRef<PaintHost | null>(null);
   // What the painter already has: the hashes and layout last posted (by identity).
@@ -93,7 +97,6 @@ export function KeyCanvas({ layout, hashes, members, vb, arcs }: Props) {
   useLayoutEffect(() => {
     const el = canvas.current;
     const ov = overlay.current;
-    setBox(el?.parentElement ?? null);
     if (!el || !ov) return;
     const h = claimPaintHost(el, ov);
     h.listen((r) => {

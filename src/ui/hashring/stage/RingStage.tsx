@@ -6,7 +6,7 @@
  * Remove) or, in an embed, the selected node's bar. The worker computes the ring
  * (query('ring')); this only draws it.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { HASHRING_DEFAULTS } from '../../../core/hashring/config';
 import { useApp } from '../../StoreContext';
 import { fmtInt } from '../../i18n';
@@ -21,7 +21,7 @@ import '../../stage/stage.css';
 import type { StageProps } from '../../views/types';
 import { ringDict } from '../i18n';
 import '../hashring.css';
-import { KeyCanvas } from './KeyCanvas';
+import { KeyCanvas, useBoxSize } from './KeyCanvas';
 import { RingAnnouncer } from './RingAnnouncer';
 import { arcShapes, RingArcs } from './RingArcs';
 import { RingNodes, Spokes } from './RingNodes';
@@ -57,6 +57,12 @@ export function RingStage({ pv, captionBelow = false }: StageProps) {
   const vb = useMemo(() => ringViewBox(labelSize, shape), [labelSize, shape]);
   const detector = useMemo(() => detectorOf(config), [config]);
   const arcs = useMemo(() => arcShapes(layout), [layout]);
+  // The drawing's size in px, for the key canvas's pixel map and the SVG's own size: an SVG
+  // sized in % is laid out afresh (every <text> in it re-shaped) at each layout of the page,
+  // which a heartbeat's frame causes — ~4 ms of the main thread per frame.
+  const [drawEl, setDrawEl] = useState<HTMLDivElement | null>(null);
+  const size = useBoxSize(drawEl);
+  const svgSize = size.w > 0 && size.h > 0 ? { width: size.w, height: size.h } : undefined;
   const r = ringDict(lang);
   const scheme = layout?.scheme ?? 'ring';
   const vnodes = layout && layout.ring.length > 0 ? Math.round(layout.positions.length / layout.ring.length) : 0;
@@ -70,9 +76,9 @@ export function RingStage({ pv, captionBelow = false }: StageProps) {
   return (
     <section className="stage ring-stage" aria-label={r.stage} data-scheme={scheme}>
       {/* Contained: a heartbeat's repaint of the ring's drawing does not lay out or repaint the page around it (and back). Its size is its flex box's, never its content's. */}
-      <div className="ring-draw" style={{ contain: 'strict' }}>
-        <KeyCanvas layout={layout} hashes={hashes} members={members} vb={vb} arcs={arcs} />
-        <svg className="stage-svg ring-svg" viewBox={`${vb.x} ${vb.y} ${vb.w} ${vb.h}`} preserveAspectRatio="xMidYMid meet">
+      <div className="ring-draw" style={{ contain: 'strict' }} ref={setDrawEl}>
+        <KeyCanvas layout={layout} hashes={hashes} members={members} vb={vb} arcs={arcs} size={size} />
+        <svg className="stage-svg ring-svg" style={svgSize} viewBox={`${vb.x} ${vb.y} ${vb.w} ${vb.h}`} preserveAspectRatio="xMidYMid meet">
           {hub && <Spokes layout={nodeLayout} members={hub.ring} />}
           <RingArcs shapes={arcs} labelSize={labelSize} />
           {hub && <Router hub={hub} labelSize={labelSize} />}

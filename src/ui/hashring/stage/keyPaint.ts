@@ -181,37 +181,112 @@ export function groupMoves(moved: Uint32Array, prev: RingLayout, next: RingLayou
   return [...groups.values()];
 }
 
-function mix(a: [number, number, number], b: [number, number, number], t: number): string {
-  const c = (i: number) => Math.round(a[i] + (b[i] - a[i]) * t);
-  return `rgb(${c(0)},${c(1)},${c(2)})`;
-}
-
 /** Smooth in and out. */
 export function ease(t: number): number {
   return t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2;
 }
 
+/** How far (stage units) a moving key is lifted outwards mid-way. */
+export const MOVE_LIFT = 10;
+
+/** A rectangle of canvas pixels. */
+export interface PixelBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** ImageData's bytes are R, G, B, A in memory: as one 32-bit word that depends on the platform's byte order. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** An opaque colour as one pixel word of a Uint32Array over ImageData bytes. */
+export function pixelWord(c: readonly [number, number, number]): number {
+  return LITTLE_ENDIAN ? ((255 << 24) | (c[2] << 16) | (c[1] << 8) | c[0]) >>> 0 : ((c[0] << 24) | (c[1] << 16) | (c[2] << 8) | 255) >>> 0;
+}
+
+/** A moving key's dot side at progress f: drawn twice as large while it flies, its settled size once landed. */
+function movingDot(map: PixelMap, f: number): number {
+  return map.dot * (f < 1 ? 2 : 1);
+}
+
 /**
- * The moving keys at progress f ∈ [0, 1]: colour from the old owner's to the new one's,
- * radius from the old band to the new, lifted outwards mid-way and drawn larger, so a
- * move reads by motion and size as well as colour.
+ * The pixels every frame of a move can touch: the box around each moving key's dot at its
+ * old radius and at its new one lifted by MOVE_LIFT (a key's pixel position is linear in its
+ * radius, so those two ends bound its path), clipped to the canvas; null when nothing lands
+ * on it. Computed once per move, so a frame writes and hands over only this box.
  */
-export function paintMoving(ctx: Ctx2D, map: PixelMap, dirs: Float32Array, groups: readonly MoveGroup[], prevSlots: Int16Array, slots: Int16Array, f: number): void {
+export function moveBox(map: PixelMap, dirs: Float32Array, groups: readonly MoveGroup[], prevSlots: Int16Array, slots: Int16Array): PixelBox | null {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  const pad = movingDot(map, 0) / 2 + 1;
+  for (const g of groups) {
+    if (g.to === 0) continue;
+    for (const i of g.keys) {
+      const r0 = keyRadius(i, prevSlots[g.from] ?? 0);
+      const r1 = keyRadius(i, slots[g.to]);
+      for (const r of [Math.min(r0, r1), Math.max(r0, r1) + MOVE_LIFT]) {
+        const x = map.ox + (RING_C.x + r * dirs[2 * i]) * map.s;
+        const y = map.oy + (RING_C.y - r * dirs[2 * i + 1]) * map.s;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+    }
+  }
+  const bx0 = Math.max(0, Math.floor(x0 - pad));
+  const by0 = Math.max(0, Math.floor(y0 - pad));
+  const bx1 = Math.min(map.w, Math.ceil(x1 + pad));
+  const by1 = Math.min(map.h, Math.ceil(y1 + pad));
+  return bx1 > bx0 && by1 > by0 ? { x: bx0, y: by0, w: bx1 - bx0, h: by1 - by0 } : null;
+}
+
+/**
+ * The moving keys at progress f ∈ [0, 1], as pixel writes into `px` (the pixels of `box`,
+ * one word each, cleared first): colour from the old owner's to the new one's, radius from
+ * the old band to the new, lifted outwards mid-way and drawn larger, so a move reads by
+ * motion and size as well as colour. Whole-pixel squares like the settled picture's dots —
+ * ten thousand fillRects, each rasterized anti-aliased at every frame, took the paint worker
+ * ~25 ms a frame in software; this is one pass over the keys and one putImageData of the box.
+ */
+export function paintMovingPixels(
+  px: Uint32Array,
+  box: PixelBox,
+  map: PixelMap,
+  dirs: Float32Array,
+  groups: readonly MoveGroup[],
+  prevSlots: Int16Array,
+  slots: Int16Array,
+  f: number,
+): void {
+  px.fill(0);
   const e = ease(f);
-  const lift = Math.sin(Math.PI * f) * 10;
-  const d = map.dot * (f < 1 ? 2 : 1);
+  const lift = Math.sin(Math.PI * f) * MOVE_LIFT;
+  const d = movingDot(map, f);
+  const half = d / 2;
   for (const g of groups) {
     if (g.to === 0) continue;
     const c0 = nodeRgb(g.from || g.to);
     const c1 = nodeRgb(g.to);
-    ctx.fillStyle = mix(c0, c1, e);
+    const word = pixelWord([0, 1, 2].map((k) => Math.round(c0[k] + (c1[k] - c0[k]) * e)) as [number, number, number]);
     for (const i of g.keys) {
       const r0 = keyRadius(i, prevSlots[g.from] ?? 0);
       const r1 = keyRadius(i, slots[g.to]);
       const r = r0 + (r1 - r0) * e + lift;
-      const x = map.ox + (RING_C.x + r * dirs[2 * i]) * map.s;
-      const y = map.oy + (RING_C.y - r * dirs[2 * i + 1]) * map.s;
-      ctx.fillRect(x - d / 2, y - d / 2, d, d);
+      const x0 = Math.round(map.ox + (RING_C.x + r * dirs[2 * i]) * map.s - half) - box.x;
+      const y0 = Math.round(map.oy + (RING_C.y - r * dirs[2 * i + 1]) * map.s - half) - box.y;
+      for (let dy = 0; dy < d; dy++) {
+        const y = y0 + dy;
+        if (y < 0 || y >= box.h) continue;
+        const row = y * box.w;
+        for (let dx = 0; dx < d; dx++) {
+          const x = x0 + dx;
+          if (x >= 0 && x < box.w) px[row + x] = word;
+        }
+      }
     }
   }
 }

@@ -12,7 +12,7 @@
 import type { RingLayout } from '../../../core/hashring/types';
 import type { ArcShapes } from './RingArcs';
 import { nodeColor, RING_C } from './ringGeometry';
-import { groupMoves, keyDirections, movedKeys, paintArcs, paintMoving, paintSettled, RASTER_BAND_POINTS, type Ctx2D, type MoveGroup, type PixelMap } from './keyPaint';
+import { groupMoves, keyDirections, movedKeys, moveBox, paintArcs, paintMovingPixels, paintSettled, RASTER_BAND_POINTS, type Ctx2D, type MoveGroup, type PixelBox, type PixelMap } from './keyPaint';
 
 /** A move's length in wall-clock ms (see KeyCanvas: a ring change is one instant of virtual time). */
 export const MOVE_MS = 600;
@@ -49,8 +49,12 @@ export type PaintReport =
    * (not a resize or a theme change).
    */
   | { kind: 'drawn'; version: number; moving: number; animating: boolean; fresh: boolean }
-  /** The move towards `version` is over: every key is in place. */
-  | { kind: 'settled'; version: number };
+  /**
+   * The move towards `version` is over: every key is in place. `frames`: how many frames the
+   * move drew (the landing included); `maxGapMs`: the longest time between two of them, by
+   * the painter's clock — the key animation's own smoothness, whatever the page's is.
+   */
+  | { kind: 'settled'; version: number; frames: number; maxGapMs: number };
 
 /** One canvas: its pixel size (set by the painter) and its 2D context. */
 export interface Surface {
@@ -63,13 +67,23 @@ interface Drawn {
   slots: Int16Array;
 }
 
+/** What a picture is painted from (kept to repaint it whole when a move lands). */
+type Picture = Omit<Extract<PaintInput, { kind: 'draw' }>, 'kind' | 'layout' | 'reduced'> & { layout: PaintLayout };
+
 interface Move {
   t0: number;
-  map: PixelMap;
+  picture: Picture;
   groups: MoveGroup[];
   prevSlots: Int16Array;
-  slots: Int16Array;
+  /** The overlay's pixels a frame can touch, and that box's pixels (one word each) with the ImageData they are a view of. */
+  box: PixelBox;
+  img: ImageData;
+  px: Uint32Array;
   version: number;
+  /** Frames drawn, the last one's time, the longest gap between two. */
+  frames: number;
+  last: number;
+  maxGap: number;
 }
 
 export class KeyPainter {
@@ -116,25 +130,32 @@ export class KeyPainter {
       s.canvas.width = map.w;
       s.canvas.height = map.h;
     }
-    const ctx = this.keys.ctx;
-    const paintRing = () => {
-      // A dense ring's band is already in the settled picture, as pixels (keyPaint.paintBand).
-      if (!msg.arcs || layout.positions.length > RASTER_BAND_POINTS) return;
-      ctx.setTransform(map.s, 0, 0, map.s, map.ox + RING_C.x * map.s, map.oy + RING_C.y * map.s);
-      paintArcs(ctx, msg.arcs, nodeColor, msg.surface || '#fff', msg.text || '#000');
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-    };
-    const animate = from !== null && moved.length > 0 && !msg.reduced;
+    const picture: Picture = { layout, slots, map, arcs: msg.arcs, surface: msg.surface, text: msg.text };
+    const groups = from !== null && moved.length > 0 && !msg.reduced ? groupMoves(moved, from as RingLayout, layout as RingLayout) : [];
+    const box = groups.length > 0 ? moveBox(map, dirs, groups, prevSlots, slots) : null;
+    const animate = box !== null;
     let skip: Uint8Array | null = null;
     if (animate) {
       skip = new Uint8Array(layout.keys);
       for (const i of moved) skip[i] = 1;
     }
-    paintSettled(ctx, map, dirs, layout as RingLayout, slots, skip);
-    paintRing();
+    this.paint(picture, skip);
     this.report({ kind: 'drawn', version: layout.version, moving: moved.length, animating: animate, fresh: msg.layout !== undefined });
-    if (!animate) return;
-    this.move = { t0: -1, map, groups: groupMoves(moved, from as RingLayout, layout as RingLayout), prevSlots, slots, version: layout.version };
+    if (!box) return;
+    const img = this.overlay.ctx.createImageData(box.w, box.h);
+    this.move = { t0: -1, picture, groups, prevSlots, box, img, px: new Uint32Array(img.data.buffer, img.data.byteOffset, box.w * box.h), version: layout.version, frames: 0, last: 0, maxGap: 0 };
+  }
+
+  /** The settled picture of one version, whole ('skip' keys left out: they are moving). */
+  private paint(p: Picture, skip: Uint8Array | null): void {
+    const ctx = this.keys.ctx;
+    const { layout, map } = p;
+    paintSettled(ctx, map, this.dirs!, layout as RingLayout, p.slots, skip);
+    // A dense ring's band is already in the settled picture, as pixels (keyPaint.paintBand).
+    if (!p.arcs || layout.positions.length > RASTER_BAND_POINTS) return;
+    ctx.setTransform(map.s, 0, 0, map.s, map.ox + RING_C.x * map.s, map.oy + RING_C.y * map.s);
+    paintArcs(ctx, p.arcs, nodeColor, p.surface || '#fff', p.text || '#000');
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
   }
 
   /**
@@ -146,17 +167,22 @@ export class KeyPainter {
     const dirs = this.dirs;
     if (!m || !dirs) return false;
     if (m.t0 < 0) m.t0 = now;
+    else m.maxGap = Math.max(m.maxGap, now - m.last);
+    m.last = now;
+    m.frames++;
     const f = Math.min(1, (now - m.t0) / MOVE_MS);
     const octx = this.overlay.ctx;
-    octx.clearRect(0, 0, m.map.w, m.map.h);
     if (f < 1) {
-      paintMoving(octx, m.map, dirs, m.groups, m.prevSlots, m.slots, f);
+      paintMovingPixels(m.px, m.box, m.picture.map, dirs, m.groups, m.prevSlots, m.picture.slots, f);
+      octx.putImageData(m.img, m.box.x, m.box.y);
       return true;
     }
-    // Settled: the moved keys join the picture (painted once, in place).
-    paintMoving(this.keys.ctx, m.map, dirs, m.groups, m.prevSlots, m.slots, 1);
+    // Landed: the overlay is emptied and the settled picture painted whole, every key in
+    // place — the very picture this version gets when drawn afresh.
+    octx.clearRect(m.box.x, m.box.y, m.box.w, m.box.h);
+    this.paint(m.picture, null);
     this.move = null;
-    this.report({ kind: 'settled', version: m.version });
+    this.report({ kind: 'settled', version: m.version, frames: m.frames, maxGapMs: Math.round(m.maxGap * 10) / 10 });
     return false;
   }
 }
