@@ -24,16 +24,40 @@ import { zkNarrateDict, type ZkNarrateDict } from './narrate-i18n';
 export interface ZkNarrationContext {
   /** The frame's virtual time: records are complete up to here. */
   time: number;
-  ops: readonly ZkOpRecord[];
-  events: readonly ZkEventRecord[];
+  /** Each client's op records (by 1-based client number), in invoke order. */
+  ops: ReadonlyMap<number, readonly ZkOpRecord[]>;
+  /** Each client's notifications as delivered, in time order. */
+  events: ReadonlyMap<number, readonly ZkEventRecord[]>;
 }
+
+function byClient<T extends { client: number }>(list: readonly T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const x of list) {
+    const l = out.get(x.client);
+    if (l) l.push(x);
+    else out.set(x.client, [x]);
+  }
+  return out;
+}
+
+/** One context per frame view (the event list narrates many rows against the same frame). */
+const CONTEXTS = new WeakMap<object, ZkNarrationContext>();
 
 /** The context of a frame of a ZooKeeper scenario, else null. */
 export function zkNarrationContext(frame: FrameView | null | undefined): ZkNarrationContext | null {
   const s = frame?.service;
   if (!frame || !s || s.name !== 'zookeeper') return null;
-  return { time: frame.time, ops: s.ops as ZkOpRecord[], events: s.events as ZkEventRecord[] };
+  let ctx = CONTEXTS.get(s);
+  if (!ctx || ctx.time !== frame.time) {
+    ctx = { time: frame.time, ops: byClient(s.ops as ZkOpRecord[]), events: byClient(s.events as ZkEventRecord[]) };
+    CONTEXTS.set(s, ctx);
+  }
+  return ctx;
 }
+
+const NONE: readonly never[] = [];
+const opsOf = (ctx: ZkNarrationContext, client: number) => ctx.ops.get(client) ?? NONE;
+const eventsOf = (ctx: ZkNarrationContext, client: number) => ctx.events.get(client) ?? NONE;
 
 /** Every note code this file narrates: the servers' (100–121) and the client's (1000–1017). */
 export const ZK_NOTE_CODES: ReadonlySet<number> = new Set([...Object.values(ZabZkNotes), ...Object.values(ZK_CLIENT_NOTES)].map((n) => n.code));
@@ -76,7 +100,7 @@ function clientNo(actor: number): number {
 
 /** The client's ops still waiting for their answer at `time` (invoked before it). */
 function pendingAt(ctx: ZkNarrationContext, client: number, time: number): ZkOpRecord[] {
-  return ctx.ops.filter((o) => o.client === client && o.invoke < time && (o.complete === null || o.complete > time));
+  return opsOf(ctx, client).filter((o) => o.invoke < time && (o.complete === null || o.complete > time));
 }
 
 /** The one op of `kinds` a request of this client can be, when there is exactly one (and no recipe sending its own). */
@@ -207,7 +231,7 @@ export function narrateZkNote(note: NoteRow, lang: Lang, row?: EventRow, ctx?: Z
       if (m) {
         // The client records the event when it reads it: the first of this type after now.
         const cl = clientNo(field(note, 'client'));
-        const ev = m.ctx.events.find((e) => e.client === cl && e.type === type && e.time >= m.time);
+        const ev = eventsOf(m.ctx, cl).find((e) => e.type === type && e.time >= m.time);
         if (ev) path = ` ${ev.path}`;
       }
       return s.watchFired(n, c, type, path, zx('zxid'));
@@ -251,7 +275,7 @@ export function narrateZkNote(note: NoteRow, lang: Lang, row?: EventRow, ctx?: Z
       const error = errorName(field(note, 'error'));
       let what = d.what.opNumber(num('opId'));
       if (m) {
-        const o = m.ctx.ops.find((x) => x.client === clientNo(note.node) && x.complete === m.time && x.error === error);
+        const o = opsOf(m.ctx, clientNo(note.node)).find((x) => x.complete === m.time && x.error === error);
         if (o) what = whatOf(o, d);
       }
       return s.failedLocally(n, what, error);
@@ -397,12 +421,12 @@ function clientReadsHeadline(row: EventRow, lang: Lang, ctx: ZkNarrationContext 
   if (row.notes.some((x) => x.code === ZK_CLIENT_NOTES.ZkConnectionLost.code && field(x, 'why') === ZkLoss.ClosedByServer)) return h.closedByServer(c, server);
   if (usable(ctx, row)) {
     const cl = clientNo(row.node);
-    const done = ctx.ops.find((o) => o.client === cl && o.complete === row.time && o.op !== 'pause');
+    const done = opsOf(ctx, cl).find((o) => o.complete === row.time && o.op !== 'pause');
     if (done) return h.answered(c, whatOf(done, d), server, outcomeOf(done, lang));
-    const ev = ctx.events.find((e) => e.client === cl && e.time === row.time && e.path !== '');
+    const ev = eventsOf(ctx, cl).find((e) => e.time === row.time && e.path !== '');
     if (ev) return h.event(c, ev.type, ev.path, server);
     if (hasAny(row, LOCK_CODES)) return h.lockStep(c, server);
-    const pending = ctx.ops.filter((o) => o.client === cl && o.invoke <= row.time && (o.complete === null || o.complete > row.time));
+    const pending = opsOf(ctx, cl).filter((o) => o.invoke <= row.time && (o.complete === null || o.complete > row.time));
     if (pending.some((o) => o.op === 'pause')) return h.heldWhilePaused(c, server);
     // A recipe step that decides nothing (the exists that sets its watch) and a PONG look alike here.
     const recipe = pending.find((o) => RECIPES.has(o.op));
@@ -451,7 +475,7 @@ export function zkHeadline(row: EventRow, lang: Lang, ctx?: ZkNarrationContext |
       if (a?.do !== 'client') return null;
       const head = invokedHeadline(a as unknown as Record<string, unknown>, clientRef(a.client), lang);
       // An op its handle answers itself (a dead session, a bad path) completes in this very frame.
-      const done = usable(ctx, row) ? ctx.ops.find((o) => o.client === a.client && o.invoke === row.time && o.complete === row.time && o.op === a.op && o.op !== 'pause') : undefined;
+      const done = usable(ctx, row) ? opsOf(ctx, a.client).find((o) => o.invoke === row.time && o.complete === row.time && o.op === a.op && o.op !== 'pause') : undefined;
       return done ? h.invokedDone(head, outcomeOf(done, lang)) : head;
     }
     case EventType.Timer:
