@@ -234,7 +234,8 @@ export function narrateZkNote(note: NoteRow, lang: Lang, row?: EventRow, ctx?: Z
         const ev = eventsOf(m.ctx, cl).find((e) => e.type === type && e.time >= m.time);
         if (ev) path = ` ${ev.path}`;
       }
-      return s.watchFired(n, c, type, path, zx('zxid'));
+      // The server can be past the change (a watch re-set by SetWatches fires for a change it applied before).
+      return field(note, 'applied') > field(note, 'zxid') ? s.watchFiredLater(n, c, type, path, zx('zxid'), zx('applied')) : s.watchFired(n, c, type, path, zx('zxid'));
     }
     case ZabZkNotes.SessionEnded.code:
       return field(note, 'expired') === 1 ? s.sessionExpiredEnded(n, c, sess('session'), zx('zxid')) : s.sessionClosedEnded(n, c, sess('session'), zx('zxid'));
