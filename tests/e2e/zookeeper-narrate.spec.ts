@@ -30,7 +30,7 @@ async function handOverFrame(page: Page): Promise<number> {
 test('the lock hand-over is narrated in the event list and the caption, in English and Chinese', async ({ page }) => {
   const app = new ZookeeperPage(page);
   await app.openZk();
-  await app.seekTo(10290);
+  await app.seekTo(10400);
   const frame = await handOverFrame(page);
   await app.storeAction('seek', frame);
   await expect.poll(() => app.frame()).toBe(frame);
