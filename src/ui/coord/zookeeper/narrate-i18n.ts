@@ -163,6 +163,8 @@ export const zkNarrateEn = {
     syncAnswer: (n: S, from: S) => `${n} gets the leader ${from}’s answer to its SYNC`,
     // The leader's session tracker (ZAB_TIMERS.sessions)
     tracker: (n: S) => `${n}’s session tracker checks for sessions past their timeout`,
+    /** A client link's packet, as a dropped message's kind ("The packet from c2 to n3 was dropped: n3 is down"). */
+    packetKind: 'The packet',
   },
 
   // ---- outcomes, after "n2 answers c1’s getData /config: " -------------------------------
@@ -316,6 +318,7 @@ export const zkNarrateZh: ZkNarrateDict = {
     sessionMoved: (n, from) => `${n} 从 ${from} 得知一个会话已迁移`,
     syncAnswer: (n, from) => `${n} 收到领导者 ${from} 对其 SYNC 的回答`,
     tracker: (n) => `${n} 的会话跟踪器检查超时的会话`,
+    packetKind: '数据包',
   },
 
   outcome: {

@@ -18,6 +18,7 @@ import { sessionHex, ZK_ERROR_CODES, type ZkError, type ZkEventRecord, type ZkOp
 import { ZAB_TIMERS, ZabMsgKind, ZabNote, ZabZkNotes, ZK_EVENT_CODES, zxidHex } from '../../../core/zab/types';
 import { EventType, type EventRow, type FrameView, type NoteRow } from '../../../sim/api';
 import { clientRef, fmtInt, fmtTime, isClient, nodeRef, type Lang } from '../../i18n';
+import { eventHeadline } from '../../views/narrate';
 import { zkNarrateDict, type ZkNarrateDict } from './narrate-i18n';
 
 /** What the shown frame knows that a row's notes cannot carry: the service's records so far. */
@@ -495,6 +496,9 @@ export function zkHeadline(row: EventRow, lang: Lang, ctx?: ZkNarrationContext |
       if (has(row, ZabZkNotes.SessionMovedAway.code)) return h.sessionMoved(n, nodeRef(row.peer));
       if (has(row, ZabZkNotes.SyncDone.code)) return h.syncAnswer(n, nodeRef(row.peer));
       return null;
+    case EventType.Drop:
+      // A client link's packet: named as a packet, whatever the ZAB kind it is drawn as.
+      return isClient(row.node) || isClient(row.peer) ? eventHeadline(row, lang, () => h.packetKind) : null;
     default:
       return null;
   }
