@@ -24,6 +24,7 @@ export function EventsTab({
   const lang = useApp((s) => s.lang);
   const events = useApp((s) => s.events);
   const frame = useApp((s) => s.view?.frame ?? 0);
+  const view = useApp((s) => s.view);
   const seek = useApp((s) => s.seek);
   const list = useRef<HTMLOListElement>(null);
 
@@ -63,7 +64,7 @@ export function EventsTab({
       <ol className="events" ref={list}>
         {rows.map((row) => {
           const f = row ? row.frame : 0;
-          const { headline, details } = pv.narrateParts(row, lang);
+          const { headline, details } = pv.narrateParts(row, lang, view);
           return (
             <li key={f} data-notable={row ? row.notable : true}>
               <button

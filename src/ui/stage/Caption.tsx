@@ -12,7 +12,8 @@ import { isLesson, lessonText } from '../lessons';
 export function Caption({ pv }: { pv: ProtocolView }) {
   const t = useT();
   const lang = useApp((s) => s.lang);
-  const event = useApp((s) => s.view?.event ?? null);
+  const view = useApp((s) => s.view);
+  const event = view?.event ?? null;
   const frame = useApp((s) => s.view?.frame ?? 0);
   const playing = useApp((s) => s.playing);
   const lesson = useApp((s) => s.lesson);
@@ -78,7 +79,7 @@ export function Caption({ pv }: { pv: ProtocolView }) {
       </div>
     ) : null;
   }
-  const { headline, details } = pv.narrateParts(shown, lang);
+  const { headline, details } = pv.narrateParts(shown, lang, view);
   return (
     <div className="caption" data-testid="caption" data-source={playing ? 'decision' : 'event'} data-frame={shown.frame} title={[headline, ...details].join('\n')}>
       <span className="caption-head">{headline}</span>

@@ -4,7 +4,7 @@
  * under src/ui (its view, its dictionary) and one line in ./registry.ts.
  */
 import type { ComponentType } from 'react';
-import type { EventRow, ServiceFrameView } from '../../sim/api';
+import type { EventRow, FrameView, ServiceFrameView } from '../../sim/api';
 import type { Violation } from '../../core/protocol';
 import type { Dict, Lang } from '../i18n';
 import type { Point, StageText } from '../stage/geometry';
@@ -104,8 +104,9 @@ export interface ProtocolView {
   LogTab: ComponentType;
   /** Protocol-specific state rows of the selected node's inspector. */
   NodeFields: ComponentType<{ node: unknown }>;
-  narrateParts(row: EventRow | null, lang: Lang): Narration;
-  narrate(row: EventRow | null, lang: Lang): string;
+  /** `frame`: the frame shown, for what a row's notes cannot carry (a service's op records); a protocol may ignore it. */
+  narrateParts(row: EventRow | null, lang: Lang, frame?: FrameView | null): Narration;
+  narrate(row: EventRow | null, lang: Lang, frame?: FrameView | null): string;
   /** A safety violation in the given language: the invariant's name and why it broke. */
   narrateViolation(v: Violation, lang: Lang): { invariant: string; reason: string };
   /** Boolean config switches offered in the settings (Raft: preVote, checkQuorum). */

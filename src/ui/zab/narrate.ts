@@ -8,20 +8,24 @@
  * request, the simulator's notes) reads the same for every protocol and is said by the
  * shared narration (src/ui/views/narrate.ts); a client's success says its zxid.
  */
-import { EventType, type EventRow, type NoteRow } from '../../sim/api';
+import { EventType, type EventRow, type FrameView, type NoteRow } from '../../sim/api';
 import { SIM_NOTE_BASE, SimNote, type Violation } from '../../core/protocol';
 import { ZabNote, ZAB_PHASE_CODES, ZAB_TIMERS, zxidHex } from '../../core/zab/types';
 import { fmtInt, isClient, nodeRef, type Lang } from '../i18n';
 import { eventHeadline, joinNarration, narrateSimNote } from '../views/narrate';
 import type { Narration } from '../views/types';
 import { zabDict } from './i18n';
+import { narrateZkNote, narrateZkZabNote, zkHeadline, zkNarrationContext, type ZkNarrationContext } from '../coord/zookeeper/narrate';
 
 /** The name of a ZAB message kind code in the given language. */
 export function kindName(kind: number, lang: Lang): string {
   return zabDict(lang).kinds[kind] ?? `#${kind}`;
 }
 
-function headline(row: EventRow, lang: Lang): string {
+function headline(row: EventRow, lang: Lang, zk?: ZkNarrationContext | null): string {
+  // ZooKeeper's rows (a client's op, timer or packet; the session tracker) are its narrator's.
+  const zkHead = zkHeadline(row, lang, zk);
+  if (zkHead !== null) return zkHead;
   // ZAB's two timers have names of their own; everything else reads as for every protocol.
   if (row.type === EventType.Timer && !isClient(row.node)) {
     const z = zabDict(lang);
@@ -44,7 +48,10 @@ export function phaseName(code: number, lang: Lang): string {
 const field = (note: NoteRow, name: string): number => note.f[name] ?? 0;
 
 /** One decision note as a sentence. */
-export function narrateNote(note: NoteRow, lang: Lang): string {
+export function narrateNote(note: NoteRow, lang: Lang, row?: EventRow, zk?: ZkNarrationContext | null): string {
+  // ZooKeeper's servers' and clients' notes (codes 100–121, 1000–1017) and its session txns.
+  const zkText = narrateZkNote(note, lang, row, zk) ?? narrateZkZabNote(note, lang);
+  if (zkText !== null) return zkText;
   const s = zabDict(lang).notes;
   const n = nodeRef(note.node);
   // A client's success: where its value landed is a zxid here, not a log index.
@@ -214,15 +221,19 @@ export function comparison(note: NoteRow, lang: Lang): string | null {
   }
 }
 
-/** Headline and one sentence per decision. A null row is frame 0, the initial state. */
-export function narrateParts(row: EventRow | null, lang: Lang): Narration {
+/**
+ * Headline and one sentence per decision. A null row is frame 0, the initial state. `frame`
+ * (the frame shown) lets a ZooKeeper row name the op or path its notes cannot carry.
+ */
+export function narrateParts(row: EventRow | null, lang: Lang, frame?: FrameView | null): Narration {
   if (!row) return { headline: zabDict(lang).initial, details: [] };
-  return { headline: headline(row, lang), details: row.notes.map((note) => narrateNote(note, lang)) };
+  const zk = zkNarrationContext(frame);
+  return { headline: headline(row, lang, zk), details: row.notes.map((note) => narrateNote(note, lang, row, zk)) };
 }
 
 /** One line for hover text and announcements: the decisions when there are any, else the headline. */
-export function narrate(row: EventRow | null, lang: Lang): string {
-  return joinNarration(narrateParts(row, lang), lang);
+export function narrate(row: EventRow | null, lang: Lang, frame?: FrameView | null): string {
+  return joinNarration(narrateParts(row, lang, frame), lang);
 }
 
 /** Violation arguments that name a server (printed n3). */
