@@ -204,11 +204,12 @@ describe('zk-stale-read', () => {
     expect(s.first('ReadQueued', 2).f).toMatchObject({ client: C2, behind: 1 });
     const done = s.first('SyncDone', 2);
     expect(done.f.zxid).toBe(zx('0x100000004'));
-    // Answered in order: the sync, then the read.
-    expect(reads[2].complete).toBe(sync.complete);
+    // Answered in order: the sync, then the read; with nothing written after v2 (n2 is up to
+    // date when the leader's SYNC comes back, so it answers at once).
+    expect(reads[2].complete!).toBeGreaterThanOrEqual(sync.complete!);
+    expect(sync.complete! - sync.invoke).toBeLessThan(120);
     expect(s.end.ops.indexOf(reads[2])).toBeGreaterThan(s.end.ops.indexOf(sync));
-    // c1's /changelog, written meanwhile, did not change /config.
-    expect(opsOf(s.end, 1, 'create').map((o) => o.args.path)).toEqual(['/config', '/changelog']);
+    expect(opsOf(s.end, 1, 'create').map((o) => o.args.path)).toEqual(['/config']);
   });
 
   it('its stops are the moments they describe', () => {

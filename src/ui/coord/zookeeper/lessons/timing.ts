@@ -29,7 +29,7 @@ const ZK_SPEED = 0.02;
  */
 export const ZK_TIMING_LESSON_META: Record<ZkTimingLessonName, LessonMeta> = {
   'zk-failover': { speed: ZK_SPEED, embedState: false, stops: [1653, 2000, 3003, 3049, 3610, 4652, 7119, 8022] },
-  'zk-stale-read': { speed: ZK_SPEED, embedState: true, stops: [1727, 2045, 2058, 2063, 2082, 2430, 2549] },
+  'zk-stale-read': { speed: ZK_SPEED, embedState: true, stops: [1727, 2045, 2058, 2063, 2082, 2430, 2473] },
   'zk-gc-pause-fencing': { speed: ZK_SPEED, embedState: false, stops: [1750, 2166, 2500, 4841, 4918, 7500, 8581] },
 };
 
@@ -61,7 +61,7 @@ const en: Texts = {
       'c2’s getData reaches n2 first. n2 answers from its own tree, applied up to 0x100000003: v1.',
       '5 ms later the COMMIT arrives and n2 applies 0x100000004. Nothing was lost: n2 was one message behind.',
       'c2 got v1 although c1’s write had completed before c2 asked: no linearizable order explains that. A sequentially consistent one does (every client’s operations in its own order), so the checker reports a stale read, not a violation.',
-      'c2 calls sync, then getData. n2 forwards the SYNC to the leader, and the getData waits behind it: a session’s requests are answered in order. Meanwhile c1 records its change in /changelog.',
+      'c2 calls sync, then getData. n2 forwards the SYNC to the leader, and the getData waits behind it: a session’s requests are answered in order.',
       'The sync is answered, then the read: v2 (mzxid 0x100000004). What ZooKeeper promises: a client sees its own writes; a session never goes back in time (a server behind what the client has seen refuses it); after sync, the next read sees everything the leader had committed when the sync reached it. Not that two clients see a write at the same moment.',
     ],
   },
@@ -107,7 +107,7 @@ const zh: typeof en = {
       'c2 的 getData 先到达 n2。n2 用自己的树回答，它只应用到 0x100000003：v1。',
       '5 毫秒后 COMMIT 到达，n2 应用 0x100000004。什么也没丢：n2 只是落后一条消息。',
       'c1 的写在 c2 发问之前就已完成，c2 却拿到了 v1：没有任何线性一致的顺序能解释这一点。但有一个顺序一致的顺序可以（每个客户端的操作保持各自的顺序），所以检查器把它报告为过期读，而不是违反。',
-      'c2 调用 sync，然后 getData。n2 把 SYNC 转发给领导者，getData 排在它后面：一个会话的请求按顺序应答。与此同时 c1 把这次修改记在 /changelog 里。',
+      'c2 调用 sync，然后 getData。n2 把 SYNC 转发给领导者，getData 排在它后面：一个会话的请求按顺序应答。',
       'sync 得到应答，接着是读：v2（mzxid 0x100000004）。ZooKeeper 承诺的是：客户端能看到自己的写；会话永远不会回到过去（落后于客户端所见的服务器会拒绝它）；sync 之后，下一次读能看到 sync 到达领导者时已提交的一切。它不承诺两个客户端在同一时刻看到同一个写。',
     ],
   },
