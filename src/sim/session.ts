@@ -16,6 +16,8 @@ import { actionLimits, actionNode, parseAction, parseScenario, sortScript, type 
 import { Simulation, SimulationHalted } from './simulation';
 import { runExperiment } from './experiments';
 import { createMonitor } from './monitors';
+import { LINEARIZATION_QUERY, linearizationOf, type LinearizationArg } from '../core/coord/zookeeper/history-query';
+import type { ZkOpRecord } from '../core/coord/zookeeper/types';
 
 /** Upper bound on recorded frames per session (defined in ./limits, which the UI may import). */
 export { MAX_FRAMES };
@@ -49,6 +51,8 @@ function sortedStops(times: readonly number[]): number[] {
 
 export class SimSession implements SimApi {
   private s: Loaded | null = null;
+  /** The last `linearization` answer and the records it was for (records are replaced, never mutated: same objects, same answer). */
+  private lin: { records: readonly unknown[]; arg: string; value: unknown } | null = null;
 
   load(raw: unknown): LoadResult {
     let parsed: ParsedScenario;
@@ -363,10 +367,25 @@ export class SimSession implements SimApi {
 
   query(frame: number, name: string, arg?: unknown): unknown {
     const s = this.loaded;
+    if (name === LINEARIZATION_QUERY && s.parsed.service?.name === 'zookeeper') return this.linearization(frame, arg);
     const q = s.sim.protocol.query;
     if (q === undefined) return null;
     this.seek(frame);
     return q.call(s.sim.protocol, s.sim.worldView(), s.sim.cfg, name, arg) ?? null;
+  }
+
+  /** The ZooKeeper history's linearizability check up to `frame` (core/coord/zookeeper/history-query.ts), memoized. */
+  private linearization(frame: number, arg: unknown): unknown {
+    this.seek(frame);
+    const host = this.loaded.sim.serviceClients;
+    if (host === null) return null;
+    const records = host.ops.filter((o) => o !== undefined);
+    const key = JSON.stringify(arg ?? null);
+    const last = this.lin;
+    if (last !== null && last.arg === key && last.records.length === records.length && last.records.every((r, i) => r === records[i])) return last.value;
+    const value = linearizationOf(records as ZkOpRecord[], (arg ?? {}) as LinearizationArg);
+    this.lin = { records, arg: key, value };
+    return value;
   }
 
   experiment(name: string, arg?: unknown): unknown {
