@@ -16,7 +16,7 @@ import { actionLimits, actionNode, parseAction, parseScenario, sortScript, type 
 import { Simulation, SimulationHalted } from './simulation';
 import { runExperiment } from './experiments';
 import { createMonitor } from './monitors';
-import { LINEARIZATION_QUERY, linearizationOf, type LinearizationArg } from '../core/coord/zookeeper/history-query';
+import { LINEARIZATION_QUERY, linearizationOf, type LinearizationAnswer, type LinearizationArg, type LinearizationView } from '../core/coord/zookeeper/history-query';
 import type { ZkOpRecord } from '../core/coord/zookeeper/types';
 
 /** Upper bound on recorded frames per session (defined in ./limits, which the UI may import). */
@@ -52,7 +52,7 @@ function sortedStops(times: readonly number[]): number[] {
 export class SimSession implements SimApi {
   private s: Loaded | null = null;
   /** The last `linearization` answer and the records it was for (records are replaced, never mutated: same objects, same answer). */
-  private lin: { records: readonly unknown[]; arg: string; value: unknown } | null = null;
+  private lin: { records: readonly unknown[]; arg: string; value: LinearizationView } | null = null;
 
   load(raw: unknown): LoadResult {
     let parsed: ParsedScenario;
@@ -375,17 +375,20 @@ export class SimSession implements SimApi {
   }
 
   /** The ZooKeeper history's linearizability check up to `frame` (core/coord/zookeeper/history-query.ts), memoized. */
-  private linearization(frame: number, arg: unknown): unknown {
+  private linearization(frame: number, arg: unknown): LinearizationAnswer | null {
     this.seek(frame);
-    const host = this.loaded.sim.serviceClients;
+    const { sim, parsed } = this.loaded;
+    const host = sim.serviceClients;
     if (host === null) return null;
     const records = host.ops.filter((o) => o !== undefined);
     const key = JSON.stringify(arg ?? null);
+    const until = parsed.scenario.until;
+    const end = sim.now > until || sim.nextTime() > until;
     const last = this.lin;
-    if (last !== null && last.arg === key && last.records.length === records.length && last.records.every((r, i) => r === records[i])) return last.value;
+    if (last !== null && last.arg === key && last.records.length === records.length && last.records.every((r, i) => r === records[i])) return { check: last.value, time: sim.now, end };
     const value = linearizationOf(records as ZkOpRecord[], (arg ?? {}) as LinearizationArg);
     this.lin = { records, arg: key, value };
-    return value;
+    return { check: value, time: sim.now, end };
   }
 
   experiment(name: string, arg?: unknown): unknown {

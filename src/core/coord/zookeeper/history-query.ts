@@ -67,6 +67,17 @@ export interface LinearizationView {
   failed: { partition: string; culprits: number[]; detail: string } | null;
   /** An 'unknown' answer: the partition whose search ran out of steps. */
   ranOutIn: string | null;
+  /** Wall time the check took, in ms: added by the worker (src/worker/sim.worker.ts), absent in-process. */
+  ms?: number;
+}
+
+/** The query's answer: the check (the same object while the history is unchanged) and where the frame stands. */
+export interface LinearizationAnswer {
+  check: LinearizationView;
+  /** The frame's virtual time. */
+  time: number;
+  /** The run has reached its scenario's `until` here: no event is left at or before it (or the frame is past it). */
+  end: boolean;
 }
 
 /** The check over `records` (the whole history so far), shaped for the view. */
