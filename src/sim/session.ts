@@ -53,6 +53,12 @@ export class SimSession implements SimApi {
   private s: Loaded | null = null;
   /** The last `linearization` answer and the records it was for (records are replaced, never mutated: same objects, same answer). */
   private lin: { records: readonly unknown[]; arg: string; value: LinearizationView } | null = null;
+  /**
+   * A wall clock (ms) to time the linearization check with, or null: the worker gives
+   * performance.now; the session never reads a clock itself, and the time is only reported
+   * (LinearizationView.ms), never part of the run.
+   */
+  protected checkClock: (() => number) | null = null;
 
   load(raw: unknown): LoadResult {
     let parsed: ParsedScenario;
@@ -386,7 +392,10 @@ export class SimSession implements SimApi {
     const end = sim.now > until || sim.nextTime() > until;
     const last = this.lin;
     if (last !== null && last.arg === key && last.records.length === records.length && last.records.every((r, i) => r === records[i])) return { check: last.value, time: sim.now, end };
+    const clock = this.checkClock;
+    const t0 = clock === null ? 0 : clock();
     const value = linearizationOf(records as ZkOpRecord[], (arg ?? {}) as LinearizationArg);
+    if (clock !== null) value.ms = clock() - t0;
     this.lin = { records, arg: key, value };
     return { check: value, time: sim.now, end };
   }

@@ -16,6 +16,6 @@ describe('the history tab’s linearization dictionary', () => {
         if (lang === 'zh' && key !== 'opName') expect(out, `zh.${key}`).toMatch(/[\u4e00-\u9fff]/);
       }
     expect(allZkHistoryDicts.zh.passed).toBe('线性一致');
-    expect(allZkHistoryDicts.en.passed).toBe('linearizable');
+    expect(allZkHistoryDicts.en.passed).toBe('Linearizable');
   });
 });

@@ -67,7 +67,7 @@ export interface LinearizationView {
   failed: { partition: string; culprits: number[]; detail: string } | null;
   /** An 'unknown' answer: the partition whose search ran out of steps. */
   ranOutIn: string | null;
-  /** Wall time the check took, in ms: added by the worker (src/worker/sim.worker.ts), absent in-process. */
+  /** Wall time the check took, in ms, when the session was given a clock (the worker's performance.now); absent in-process. */
   ms?: number;
 }
 

@@ -15,6 +15,7 @@ import { scaleLinear } from 'd3';
 import { useEffect, useState } from 'react';
 import { LINEARIZATION_QUERY, type LinearizationAnswer, type LinearizationArg } from '../../../core/coord/zookeeper/history-query';
 import { fmtInt, fmtTime } from '../../i18n';
+import type { FrameView } from '../../../sim/api';
 import { useApp } from '../../StoreContext';
 import { zkDict, type ZkDict } from './i18n';
 import { zkHistoryDict, type ZkHistoryDict } from './history-i18n';
@@ -94,6 +95,26 @@ export function ZkHistoryTab() {
   /** The history key the user asked the verdict for ("Check linearizability"). */
   const [askedAt, setAskedAt] = useState<string | null>(null);
   if (!view || !frame || !view.service) return null;
+  const histKey = historyKey(opCount, frame.ops);
+  return <ZkHistoryView lang={lang} view={view} answer={answer} asked={askedAt === histKey} onAsk={() => setAskedAt(histKey)} />;
+}
+
+export interface ZkHistoryViewProps {
+  lang: 'en' | 'zh';
+  view: FrameView;
+  /** The worker's `linearization` answer for this frame (null: not here yet). */
+  answer: LinearizationAnswer | null;
+  /** The user asked for the verdict at this history ("Check linearizability"). */
+  asked: boolean;
+  onAsk(): void;
+}
+
+/** The tab's drawing, from the frame and the worker's answer (no store, no effects: rendered as is in tests). */
+export function ZkHistoryView({ lang, view, answer, asked, onAsk }: ZkHistoryViewProps) {
+  const frame = zkFrame(view.service);
+  if (!frame || !view.service) return null;
+  const opCount = view.service.opCount;
+  const older = opCount - frame.ops.length;
   const z = zkDict(lang);
   const zh = zkHistoryDict(lang);
   const lanes = Math.max(1, frame.clients.length);
@@ -107,8 +128,7 @@ export function ZkHistoryTab() {
   const byBar = new Map<number, LinMark[]>();
   for (const m of pic.marks) byBar.set(m.bar, [...(byBar.get(m.bar) ?? []), m]);
   const laneY = (lane: number) => lane * LANE_H + LANE_H / 2;
-  const histKey = historyKey(opCount, frame.ops);
-  const shown = check !== null && (answer!.end || askedAt === histKey);
+  const shown = check !== null && (answer!.end || asked);
   const verdict = check === null ? null : verdictOf(check);
   const ms = check?.ms === undefined ? '' : zh.ms(check.ms < 10 ? check.ms.toFixed(1) : fmtInt(Math.round(check.ms), lang));
   const opLabel = (op: number) => {
@@ -139,7 +159,7 @@ export function ZkHistoryTab() {
           {status}
         </p>
         {!shown && (
-          <button type="button" className="zk-lin-check" disabled={check === null} onClick={() => setAskedAt(histKey)}>
+          <button type="button" className="zk-lin-check" disabled={check === null} onClick={onAsk}>
             {check === null ? zh.checking : zh.checkButton}
           </button>
         )}

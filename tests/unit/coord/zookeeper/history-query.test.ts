@@ -89,6 +89,22 @@ describe('the linearization query on zk-basic', () => {
     expect(expectRealTime(fa.check, all)).toBeGreaterThan(3);
   });
 
+  it('times the check with the clock it is given (the worker gives performance.now), once per history', () => {
+    let ticks = 0;
+    class Timed extends SimSession {
+      protected override checkClock = () => (ticks += 5);
+    }
+    const t = new Timed();
+    t.load(JSON.parse(readFileSync('public/scenarios/zk-basic.json', 'utf8')));
+    const tv = t.advanceTo(2_500);
+    const a = t.query(tv.frame, LINEARIZATION_QUERY) as LinearizationAnswer;
+    expect(a.check.ms).toBe(5);
+    expect((t.query(tv.frame, LINEARIZATION_QUERY) as LinearizationAnswer).check.ms).toBe(5);
+    expect(ticks).toBe(10);
+    // Without a clock (in-process, the CLI): no time.
+    expect(answer.check.ms).toBeUndefined();
+  });
+
   it('is null for a scenario without the ZooKeeper service', () => {
     const raft = new SimSession();
     raft.load({ protocol: 'raft', nodes: 3, seed: 1, until: 1000, script: [] });
