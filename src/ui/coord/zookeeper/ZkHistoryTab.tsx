@@ -62,15 +62,24 @@ function listNote(b: HistoryBar, pic: LinPicture, byBar: Map<number, LinMark[]>,
   return parts.length === 0 ? '' : ` — ${parts.join('; ')}`;
 }
 
+/** While playing, the history is re-checked at each change only if the last check took less than this (ms); else once playback stops. */
+const LIVE_CHECK_MS = 25;
+
 /**
  * The worker's answer for the shown frame, asked again only when the history changed (an op
- * invoked or completed) or the scenario did; the previous answer stays drawn meanwhile.
+ * invoked or completed) or the scenario did — while playing, only when checks are cheap (a
+ * long history is checked when playback pauses, so the worker keeps up with the animation);
+ * the previous answer stays drawn meanwhile.
  */
 function useLinearization(key: string, from: number): LinearizationAnswer | null {
   const query = useApp((s) => s.query);
   const scenario = useApp((s) => s.scenario);
+  const playing = useApp((s) => s.playing);
   const [answer, setAnswer] = useState<{ key: string; scenario: unknown; value: LinearizationAnswer | null }>({ key: '', scenario: null, value: null });
+  const lastMs = answer.value?.check.ms;
+  const ask = !playing || lastMs === undefined || lastMs < LIVE_CHECK_MS;
   useEffect(() => {
+    if (!ask) return;
     let live = true;
     const arg: LinearizationArg = { from };
     void query(LINEARIZATION_QUERY, arg).then((v) => {
@@ -79,7 +88,7 @@ function useLinearization(key: string, from: number): LinearizationAnswer | null
     return () => {
       live = false;
     };
-  }, [query, key, from, scenario]);
+  }, [query, key, from, scenario, ask]);
   return answer.scenario === scenario ? answer.value : null;
 }
 
