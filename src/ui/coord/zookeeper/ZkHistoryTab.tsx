@@ -59,7 +59,7 @@ function listNote(b: HistoryBar, pic: LinPicture, byBar: Map<number, LinMark[]>,
   for (const m of byBar.get(b.index) ?? []) parts.push(zh.listPoint(String(m.rank + 1), names[m.partition] ?? ''));
   if (pic.stale.has(b.index)) parts.push(zh.listStale);
   if (pic.culprits.has(b.index)) parts.push(zh.listCulprit);
-  return parts.length === 0 ? '' : ` — ${parts.join('; ')}`;
+  return parts.length === 0 ? '' : zh.listLead + parts.join(zh.listSep);
 }
 
 /** While playing, the history is re-checked at each change only if the last check took less than this (ms); else once playback stops. */
@@ -222,7 +222,7 @@ export function ZkHistoryView({ lang, view, answer, asked, onAsk }: ZkHistoryVie
               </g>
             );
           })}
-          <g className="zk-lin" aria-hidden="false">
+          <g className="zk-lin">
             {pic.lines.map((l) => (
               <path key={l.partition} className={`zk-lin-line p${l.partition % 4}${l.failed ? ' failed' : ''}`} d={linePath(l, laneY)} data-partition={l.name} />
             ))}

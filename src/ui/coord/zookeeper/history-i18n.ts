@@ -33,6 +33,9 @@ export const zkHistoryEn = {
   listPoint: (rank: S, partition: S) => `linearized ${rank} on ${partition}`,
   listStale: 'stale read',
   listCulprit: 'no order explains it',
+  /** Between the notes a list row carries, and before them. */
+  listSep: '; ',
+  listLead: ' — ',
   opName: (c: S, op: S, arg: S) => `c${c} ${op}${arg ? ` ${arg}` : ''}`,
   noChecked: 'No operation here takes part in the check yet (connect, pause and the lock recipe are not checked).',
 };
@@ -60,6 +63,8 @@ export const zkHistoryZh: ZkHistoryDict = {
   listPoint: (rank, partition) => `在 ${partition} 上第 ${rank} 个线性化`,
   listStale: '过期读',
   listCulprit: '没有顺序能解释它',
+  listSep: '；',
+  listLead: ' —— ',
   opName: (c, op, arg) => `c${c} ${op}${arg ? ` ${arg}` : ''}`,
   noChecked: '这里还没有参与检查的操作（connect、pause 和锁的实现不在检查之列）。',
 };
