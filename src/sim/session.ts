@@ -16,6 +16,8 @@ import { actionLimits, actionNode, parseAction, parseScenario, sortScript, type 
 import { Simulation, SimulationHalted } from './simulation';
 import { runExperiment } from './experiments';
 import { createMonitor } from './monitors';
+import { LINEARIZATION_QUERY, linearizationOf, type LinearizationAnswer, type LinearizationArg, type LinearizationView } from '../core/coord/zookeeper/history-query';
+import type { ZkOpRecord } from '../core/coord/zookeeper/types';
 
 /** Upper bound on recorded frames per session (defined in ./limits, which the UI may import). */
 export { MAX_FRAMES };
@@ -49,6 +51,14 @@ function sortedStops(times: readonly number[]): number[] {
 
 export class SimSession implements SimApi {
   private s: Loaded | null = null;
+  /** The last `linearization` answer and the records it was for (records are replaced, never mutated: same objects, same answer). */
+  private lin: { records: readonly unknown[]; arg: string; value: LinearizationView } | null = null;
+  /**
+   * A wall clock (ms) to time the linearization check with, or null: the worker gives
+   * performance.now; the session never reads a clock itself, and the time is only reported
+   * (LinearizationView.ms), never part of the run.
+   */
+  protected checkClock: (() => number) | null = null;
 
   load(raw: unknown): LoadResult {
     let parsed: ParsedScenario;
@@ -363,10 +373,31 @@ export class SimSession implements SimApi {
 
   query(frame: number, name: string, arg?: unknown): unknown {
     const s = this.loaded;
+    if (name === LINEARIZATION_QUERY && s.parsed.service?.name === 'zookeeper') return this.linearization(frame, arg);
     const q = s.sim.protocol.query;
     if (q === undefined) return null;
     this.seek(frame);
     return q.call(s.sim.protocol, s.sim.worldView(), s.sim.cfg, name, arg) ?? null;
+  }
+
+  /** The ZooKeeper history's linearizability check up to `frame` (core/coord/zookeeper/history-query.ts), memoized. */
+  private linearization(frame: number, arg: unknown): LinearizationAnswer | null {
+    this.seek(frame);
+    const { sim, parsed } = this.loaded;
+    const host = sim.serviceClients;
+    if (host === null) return null;
+    const records = host.ops.filter((o) => o !== undefined);
+    const key = JSON.stringify(arg ?? null);
+    const until = parsed.scenario.until;
+    const end = sim.now > until || sim.nextTime() > until;
+    const last = this.lin;
+    if (last !== null && last.arg === key && last.records.length === records.length && last.records.every((r, i) => r === records[i])) return { check: last.value, time: sim.now, end };
+    const clock = this.checkClock;
+    const t0 = clock === null ? 0 : clock();
+    const value = linearizationOf(records as ZkOpRecord[], (arg ?? {}) as LinearizationArg);
+    if (clock !== null) value.ms = clock() - t0;
+    this.lin = { records, arg: key, value };
+    return { check: value, time: sim.now, end };
   }
 
   experiment(name: string, arg?: unknown): unknown {

@@ -12,6 +12,9 @@ import { SimSession } from '../sim/session';
 import { detachable } from './transfer';
 
 class WorkerSession extends SimSession {
+  /** The linearization check's time, as the history tab shows it. */
+  protected override checkClock = () => performance.now();
+
   override query(frame: number, name: string, arg?: unknown): unknown {
     const { value, buffers } = detachable(super.query(frame, name, arg));
     return buffers.length > 0 ? Comlink.transfer(value, buffers) : value;

@@ -81,6 +81,17 @@ export interface ZkCheckOptions {
    * complete list; absent, any session may have expired.
    */
   expiries?: { session: SessionId; after?: number; before?: number | null }[];
+  /** Also give each partition's own order (`ZkCheckResult.partitions`), for the history view. */
+  withPartitions?: boolean;
+}
+
+/** One partition's order as the check found it (record indices, checked records only). */
+export interface ZkPartitionOrder {
+  /** "/" (the whole tree) or "/" + the top-level component (as `ZkViolation.partition` names it). */
+  name: string;
+  /** true: `order` is the partition's linearization; false / 'unknown': the longest valid prefix found. */
+  ok: boolean | 'unknown';
+  order: number[];
 }
 
 /** A read that saw an older state than linearizability allows, but one ZooKeeper allows (UI data, not a violation). */
@@ -114,6 +125,12 @@ export interface ZkCheckResult {
   steps: number;
   /** How many records took part in the check (after the rules above). */
   checked: number;
+  /**
+   * With `withPartitions`: each partition checked, in the order they were checked (up to the
+   * first that failed or ran out, whose `order` is its longest valid prefix). A sync, close or
+   * expiry copied into several partitions appears in each.
+   */
+  partitions?: ZkPartitionOrder[];
 }
 
 // ---- the model -----------------------------------------------------------------------
@@ -581,6 +598,11 @@ export function checkZkHistory(records: readonly ZkOpRecord[], opts: ZkCheckOpti
   const real = (ids: readonly number[]) => ids.filter((id) => id < n);
   const unique = (ids: readonly number[]) => [...new Set(real(ids))];
   const checked = new Set(real(prepared.ops.map((o) => o.id))).size;
+  const shownName = (name: string) => (name === ROOT ? ROOT : name.startsWith('!') ? name.slice(1) : '/' + name);
+  const partitions = (): { partitions?: ZkPartitionOrder[] } =>
+    opts.withPartitions === true
+      ? { partitions: res.partitions.map((r, p) => ({ name: shownName(names[p]), ok: r.ok, order: real(r.ok === true ? r.order : r.partial) })) }
+      : {};
   if (res.ok === true) {
     const staleReads: ZkStaleRead[] = [];
     res.histories.forEach((h, p) => {
@@ -589,10 +611,10 @@ export function checkZkHistory(records: readonly ZkOpRecord[], opts: ZkCheckOpti
     });
     for (const s of staleReads) s.client = records[s.op].client;
     staleReads.sort((a, b) => a.op - b.op);
-    return { ok: true, staleReads, order: unique(res.order), steps: res.steps, checked };
+    return { ok: true, staleReads, order: unique(res.order), steps: res.steps, checked, ...partitions() };
   }
   const failed = res.partitions.length - 1;
-  const partition = names[failed] === ROOT ? ROOT : names[failed].startsWith('!') ? names[failed].slice(1) : '/' + names[failed];
+  const partition = shownName(names[failed]);
   if (res.ok === 'unknown') {
     return {
       ok: 'unknown',
@@ -601,6 +623,7 @@ export function checkZkHistory(records: readonly ZkOpRecord[], opts: ZkCheckOpti
       order: [],
       steps: res.steps,
       checked,
+      ...partitions(),
     };
   }
   const culprits = unique(res.culprits);
@@ -612,5 +635,6 @@ export function checkZkHistory(records: readonly ZkOpRecord[], opts: ZkCheckOpti
     order: [],
     steps: res.steps,
     checked,
+    ...partitions(),
   };
 }
