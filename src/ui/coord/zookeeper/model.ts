@@ -7,7 +7,9 @@
 import { CLIENT_ID_BASE } from '../../../core/protocol';
 import type { ZkClientView } from '../../../core/coord/zookeeper/client';
 import type { SessionId, ZkEventRecord, ZkEventType, ZkOpRecord, Zxid } from '../../../core/coord/zookeeper/types';
-import type { ZabNodeView, ZkServerView, ZkTreeRowView } from '../../../core/zab/types';
+import { ZK_ROW_DATA_CHARS, zxidHex, type ZabNodeView, type ZkRowStat, type ZkServerView, type ZkTreeRowView } from '../../../core/zab/types';
+import { sessionHex } from '../../../core/coord/zookeeper/types';
+import { utf8Length } from '../../../core/coord/zookeeper/tree';
 import type { ServiceFrameView } from '../../../sim/api';
 
 /** The service part of a frame, typed for ZooKeeper. */
@@ -119,6 +121,8 @@ export interface TreeRowVM {
   fired: FiredMark[];
   /** The node is gone from this tree (its deletion fired a watch that is still flashing). */
   gone: boolean;
+  /** The rest of its Stat and its data, as the server's view carries them (null: a view without them, or a gone node). */
+  stat: ZkRowStat | null;
 }
 
 function segments(path: string): string[] {
@@ -154,7 +158,7 @@ export function treeRows(server: ZkServerView, owners: ReadonlyMap<SessionId, nu
       ...r.dataWatches.map((s) => ({ session: s, client: owners.get(s) ?? 0, kind: 'data' as const })),
       ...r.childWatches.map((s) => ({ session: s, client: owners.get(s) ?? 0, kind: 'child' as const })),
     ];
-    return { path: r.path, depth: segments(r.path).length, name, base, seq, version: r.version, ephemeral: r.ephemeralOwner !== 0, owner: r.ephemeralOwner, ownerClient: r.ephemeralOwner === 0 ? 0 : (owners.get(r.ephemeralOwner) ?? 0), children: kids.get(r.path) ?? 0, watches, fired: [], gone };
+    return { path: r.path, depth: segments(r.path).length, name, base, seq, version: r.version, ephemeral: r.ephemeralOwner !== 0, owner: r.ephemeralOwner, ownerClient: r.ephemeralOwner === 0 ? 0 : (owners.get(r.ephemeralOwner) ?? 0), children: kids.get(r.path) ?? 0, watches, fired: [], gone, stat: r.stat ?? null };
   };
   for (const r of server.rows) byPath.set(r.path, row(r, false));
   for (const e of fires) {
@@ -167,6 +171,44 @@ export function treeRows(server: ZkServerView, owners: ReadonlyMap<SessionId, nu
     vm.fired.push({ client: e.client, type: e.type as ZkEventType, time: e.time });
   }
   return [...byPath.values()].sort((a, b) => comparePaths(a.path, b.path));
+}
+
+/** One line of a znode's stat card: a Stat field's name as ZooKeeper's Java API spells it (or `data`), and its value as zkCli prints it. */
+export interface StatLine {
+  field: 'data' | 'version' | 'cversion' | 'numChildren' | 'ephemeralOwner' | 'czxid' | 'mzxid' | 'pzxid' | 'dataLength';
+  value: string;
+}
+
+/** The data as a quoted string, cut where the view cut it (… then the whole length in bytes). */
+function dataText(st: ZkRowStat): string {
+  const q = JSON.stringify(st.data);
+  return st.data.length >= ZK_ROW_DATA_CHARS && utf8Length(st.data) < st.dataLength ? `${q.slice(0, -1)}…"` : q;
+}
+
+/**
+ * A znode's full stat for its hover card and accessible description: data, version,
+ * cversion, numChildren, ephemeralOwner, czxid, mzxid, pzxid (zxids and the owner in hex,
+ * as ZooKeeper prints them). A row without the view's stat (a gone node) has only what the
+ * row itself knows.
+ */
+export function statLines(r: Pick<TreeRowVM, 'version' | 'owner' | 'children' | 'stat'>): StatLine[] {
+  const st = r.stat;
+  if (!st) return [
+    { field: 'version', value: String(r.version) },
+    { field: 'numChildren', value: String(r.children) },
+    { field: 'ephemeralOwner', value: sessionHex(r.owner) },
+  ];
+  return [
+    { field: 'data', value: dataText(st) },
+    { field: 'version', value: String(r.version) },
+    { field: 'cversion', value: String(st.cversion) },
+    { field: 'numChildren', value: String(st.numChildren) },
+    { field: 'ephemeralOwner', value: sessionHex(r.owner) },
+    { field: 'czxid', value: zxidHex(st.czxid) },
+    { field: 'mzxid', value: zxidHex(st.mzxid) },
+    { field: 'pzxid', value: zxidHex(st.pzxid) },
+    { field: 'dataLength', value: String(st.dataLength) },
+  ];
 }
 
 // ---- the lock queue ------------------------------------------------------------------
@@ -395,6 +437,66 @@ export function zkStageGeometry(nodesBox: Box, clientCount: number, lockPaths: r
   const bottom = qTop + rows * rowH + 6;
   const x1 = Math.max(right, queueRight, nodesBox.x + nodesBox.w);
   return { clients, clientW, clientH, queues, entryW, entryH, entryGap, box: { x: nodesBox.x, y: nodesBox.y, w: x1 - nodesBox.x, h: bottom - nodesBox.y } };
+}
+
+// ---- a client's links ------------------------------------------------------------------
+
+/** A client's links as the frame's network has them (NetworkView.clientCuts). */
+export interface ClientLinks {
+  client: number;
+  /** Servers its link to is down, ascending. */
+  cut: number[];
+  /** Cut off from every server: it can reach none (a partitioned client). */
+  isolated: boolean;
+}
+
+/** Each client's cut links, for `servers` servers (ids 1..servers). */
+export function clientLinks(clientCount: number, servers: number, cuts: readonly (readonly [number, number])[]): ClientLinks[] {
+  const out: ClientLinks[] = [];
+  for (let c = 1; c <= clientCount; c++) {
+    const cut = [...new Set(cuts.filter(([cc, s]) => cc === c && s >= 1 && s <= servers).map(([, s]) => s))].sort((a, b) => a - b);
+    out.push({ client: c, cut, isolated: servers > 0 && cut.length === servers });
+  }
+  return out;
+}
+
+/** A cut client link as drawn: red dashes from the client box's edge to the server's circle, ✂ half-way (both directions are down). */
+export interface CutLine {
+  client: number;
+  server: number;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  /** Where ✂ sits. */
+  mx: number;
+  my: number;
+}
+
+/** The cut lines of the frame's client cuts: from the client box's left edge (half-width `hw`) to the server circle's edge (radius `nodeR`). */
+export function clientCutLines(
+  cuts: readonly (readonly [number, number])[],
+  clientAt: (client: number) => { x: number; y: number } | undefined,
+  serverAt: (server: number) => { x: number; y: number } | undefined,
+  hw: number,
+  nodeR: number,
+): CutLine[] {
+  const out: CutLine[] = [];
+  for (const [client, server] of cuts) {
+    const p = clientAt(client);
+    const s = serverAt(server);
+    if (!p || !s) continue;
+    const x1 = p.x - hw;
+    const y1 = p.y;
+    const dx = s.x - x1;
+    const dy = s.y - y1;
+    const len = Math.hypot(dx, dy) || 1;
+    const k = Math.max(0, len - nodeR - 2) / len;
+    const x2 = x1 + dx * k;
+    const y2 = y1 + dy * k;
+    out.push({ client, server, x1, y1, x2, y2, mx: (x1 + x2) / 2, my: (y1 + y2) / 2 });
+  }
+  return out;
 }
 
 /** How much of a client's read (or connect) time-out is left at `now`, in [0, 1]; null when none runs. */
