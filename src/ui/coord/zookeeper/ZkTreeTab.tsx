@@ -26,7 +26,7 @@ function clientRef(c: number, z: ZkDict): string {
 
 function rowName(r: TreeRowVM, z: ZkDict): string {
   const kind = [r.ephemeral ? z.ephemeral : z.persistent, r.seq ? z.sequential : ''].filter(Boolean).join(' ');
-  const stat = z.stat(String(r.version), sessionHex(r.owner), String(r.children));
+  const stat = z.stat(String(r.version), sessionHex(r.owner), String(r.stat?.numChildren ?? r.children));
   const extra = [
     r.gone ? z.gone : '',
     r.ephemeral ? z.ownedBy(sessionHex(r.owner), clientRef(r.ownerClient, z)) : '',
