@@ -13,7 +13,7 @@ import { getService } from '../../../src/core/coord/registry';
 import { createAppStore, type AppStore } from '../../../src/store/appStore';
 import { StoreProvider } from '../../../src/ui/StoreContext';
 import { circleLayout, fitViewBox, FULL_MIN_VIEW, NODE_R, stageText } from '../../../src/ui/stage/geometry';
-import { clientCutLines, clientLinks } from '../../../src/ui/coord/zookeeper/model';
+import { clientCutLines, clientLinks, clientPath, pathD } from '../../../src/ui/coord/zookeeper/model';
 import { clientMenuActions, PAUSE_MS } from '../../../src/ui/coord/zookeeper/ZkClientMenu';
 import { zkServiceView } from '../../../src/ui/coord/zookeeper/view';
 import { createInProcessClient } from '../../../src/worker/client';
@@ -58,16 +58,36 @@ describe('client links', () => {
         [4, 1],
       ],
       (c) => clients.get(c),
-      (s) => servers.get(s),
+      servers,
       35,
       NODE_R,
     );
     expect(lines.map((l) => `${l.client}-${l.server}`)).toEqual(['1-1', '1-2']);
     const [a, b] = lines;
-    expect(a).toEqual({ client: 1, server: 1, x1: 365, y1: 100, x2: 100 + NODE_R + 2, y2: 100, mx: (365 + 132) / 2, my: 100 });
+    // Nothing in the way: straight (the control point on the chord), ending on n1's circle.
+    expect(a).toMatchObject({ client: 1, server: 1, x1: 365, y1: 100, x2: 100 + NODE_R + 2, y2: 100, my: 100 });
+    expect(a.cy).toBeCloseTo(100, 9);
+    expect(a.mx).toBeCloseTo((365 + 132) / 2, 9);
     expect(Math.hypot(b.x2 - 250, b.y2 - 300)).toBeCloseTo(NODE_R + 2, 6);
     expect(b.mx).toBeCloseTo((b.x1 + b.x2) / 2, 9);
     expect(b.my).toBeCloseTo((b.y1 + b.y2) / 2, 9);
+    expect(pathD(a)).toBe('M365,100 Q248.5,100 132,100');
+  });
+
+  it('bends a line that would run through another server (c3 → n3 past n2), to the side with room, still ending on the circle', () => {
+    const n2 = { x: 435, y: 385 };
+    const n3 = { x: 206, y: 385 };
+    const c = clientPath({ x: 655, y: 378 }, n3, [n2, { x: 320, y: 187 }], NODE_R);
+    expect(Math.hypot(c.cx - (655 + 206) / 2, c.cy - (378 + 385) / 2)).toBeGreaterThan(50);
+    expect(Math.hypot(c.x2 - n3.x, c.y2 - n3.y)).toBeCloseTo(NODE_R + 2, 6);
+    // Its middle (where ✂ sits) is well away from n2, so the cut never reads as n2's.
+    expect(Math.hypot(c.mx - n2.x, c.my - n2.y)).toBeGreaterThan(NODE_R + 10);
+    for (let i = 0; i <= 20; i++) {
+      const t = i / 20;
+      const x = (1 - t) ** 2 * c.x1 + 2 * (1 - t) * t * c.cx + t * t * c.x2;
+      const y = (1 - t) ** 2 * c.y1 + 2 * (1 - t) * t * c.cy + t * t * c.y2;
+      expect(Math.hypot(x - n2.x, y - n2.y)).toBeGreaterThan(NODE_R);
+    }
   });
 });
 

@@ -30,7 +30,7 @@ export function clientMenuActions(links: ClientLinks, selectedServer: number, se
   };
 }
 
-export function ZkClientMenu({ links, canClose, onClose }: { links: ClientLinks; canClose: boolean; onClose: () => void }) {
+export function ZkClientMenu({ links, at, canClose, onClose }: { links: ClientLinks; at: { top: number; right: number } | null; canClose: boolean; onClose: () => void }) {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const act = useApp((s) => s.act);
@@ -46,36 +46,39 @@ export function ZkClientMenu({ links, canClose, onClose }: { links: ClientLinks;
     void act(action).then(() => col?.querySelector<HTMLButtonElement>(`[data-action="${next}"]`)?.focus({ preventScroll: true }));
   };
   return (
-    <Popover label={z.clientMenu(name)} onClose={onClose} className="zk-client-menu">
-      <h2 className="popover-title">
-        {z.clientMenu(name)}
-        {links.isolated ? ` · ✂ ${z.cutOff}` : ''}
-      </h2>
-      <div className="btn-col" data-testid="zk-client-menu" data-client={links.client}>
-        <button type="button" className="btn small" data-action="cut" disabled={!a.cutAll} onClick={a.cutAll ? runThenFocus(a.cutAll, 'mend') : undefined}>
-          <span aria-hidden="true">✂</span> {z.cutClient}
-        </button>
-        <button type="button" className="btn small" data-action="mend" disabled={!a.mendAll} onClick={a.mendAll ? runThenFocus(a.mendAll, 'cut') : undefined}>
-          {z.mendClient}
-        </button>
-        {a.one ? (
-          <button type="button" className="btn small" data-action={a.one.cut ? 'mend-one' : 'cut-one'} aria-pressed={a.one.cut} onClick={run(a.one.action)}>
-            {!a.one.cut && <span aria-hidden="true">✂ </span>}
-            {a.one.cut ? z.mendClientLink(`n${a.one.node}`) : z.cutClientLink(`n${a.one.node}`)}
+    // A zero-size anchor beside the client; the popover hangs from its right edge.
+    <div className={`zk-client-menu-at ${at ? '' : 'corner'}`} style={at ? { top: at.top, right: at.right } : undefined}>
+      <Popover label={z.clientMenu(name)} onClose={onClose} className="zk-client-menu">
+        <h2 className="popover-title">
+          {z.clientMenu(name)}
+          {links.isolated ? ` · ✂ ${z.cutOff}` : ''}
+        </h2>
+        <div className="btn-col" data-testid="zk-client-menu" data-client={links.client}>
+          <button type="button" className="btn small" data-action="cut" disabled={!a.cutAll} onClick={a.cutAll ? runThenFocus(a.cutAll, 'mend') : undefined}>
+            <span aria-hidden="true">✂</span> {z.cutClient}
           </button>
-        ) : (
-          <p className="note zk-menu-hint">{z.pickServerHint}</p>
-        )}
-        <button type="button" className="btn small" data-action="pause" onClick={run(a.pause)}>
-          <span aria-hidden="true">❚❚</span> {z.pauseClient(`${PAUSE_MS / 1000} s`)}
-        </button>
-        <button type="button" className="btn small" data-action="close" disabled={!a.close} onClick={a.close ? run(a.close) : undefined}>
-          {z.closeSession}
-        </button>
-        <button type="button" className="btn small ghost" onClick={onClose}>
-          {t.close}
-        </button>
-      </div>
-    </Popover>
+          <button type="button" className="btn small" data-action="mend" disabled={!a.mendAll} onClick={a.mendAll ? runThenFocus(a.mendAll, 'cut') : undefined}>
+            {z.mendClient}
+          </button>
+          {a.one ? (
+            <button type="button" className="btn small" data-action={a.one.cut ? 'mend-one' : 'cut-one'} aria-pressed={a.one.cut} onClick={run(a.one.action)}>
+              {!a.one.cut && <span aria-hidden="true">✂ </span>}
+              {a.one.cut ? z.mendClientLink(`n${a.one.node}`) : z.cutClientLink(`n${a.one.node}`)}
+            </button>
+          ) : (
+            <p className="note zk-menu-hint">{z.pickServerHint}</p>
+          )}
+          <button type="button" className="btn small" data-action="pause" onClick={run(a.pause)}>
+            <span aria-hidden="true">❚❚</span> {z.pauseClient(`${PAUSE_MS / 1000} s`)}
+          </button>
+          <button type="button" className="btn small" data-action="close" disabled={!a.close} onClick={a.close ? run(a.close) : undefined}>
+            {z.closeSession}
+          </button>
+          <button type="button" className="btn small ghost" onClick={onClose}>
+            {t.close}
+          </button>
+        </div>
+      </Popover>
+    </div>
   );
 }

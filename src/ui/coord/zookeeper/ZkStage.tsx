@@ -17,9 +17,12 @@ import { useFrameClock } from '../../stage/useFrameClock';
 import type { ServiceStageLayout } from '../../views/types';
 import { NODE_R, type StageText } from '../../stage/geometry';
 import { zkDict, type ZkDict } from './i18n';
-import { clientCutLines, clientLinks, defaultServer, drainLeft, lockQueues, sessionOwners, zkFrame, type ClientLinks, type LockEntry, type LockQueue, type ZkStageGeometry } from './model';
+import { clientCutLines, clientLinks, clientPath, defaultServer, pathD, drainLeft, lockQueues, sessionOwners, zkFrame, type ClientLinks, type LockEntry, type LockQueue, type ZkStageGeometry } from './model';
 import { ZkClientMenu } from './ZkClientMenu';
 import './zk.css';
+
+/** About how tall the client menu is (px), to keep it inside the stage. */
+const MENU_H = 270;
 
 export interface ZkStageLayout extends ServiceStageLayout {
   zk: ZkStageGeometry;
@@ -127,6 +130,7 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
   const frame = zkFrame(view?.service);
   // The client whose menu is open, and the stage element its popover goes in (HTML over the SVG, as the link menu).
   const [menu, setMenu] = useState(0);
+  const [menuAt, setMenuAt] = useState<{ top: number; right: number } | null>(null);
   const layer = useRef<SVGGElement>(null);
   const [host, setHost] = useState<HTMLElement | null>(null);
   useEffect(() => {
@@ -157,9 +161,20 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
   const hh = g.clientH / 2;
   const clientCuts = view.network.clientCuts ?? [];
   const links = clientLinks(frame.clients.length, nodes.length, clientCuts);
-  const cutLines = clientCutLines(clientCuts, (c) => g.clients.get(CLIENT_ID_BASE + c - 1), (n) => layout.actors.get(n), hw, NODE_R);
+  const servers = new Map<number, { x: number; y: number }>();
+  for (const n of nodes) {
+    const p = layout.actors.get(n.id);
+    if (p) servers.set(n.id, p);
+  }
+  const cutLines = clientCutLines(clientCuts, (c) => g.clients.get(CLIENT_ID_BASE + c - 1), servers, hw, NODE_R);
   const open = menu > 0 ? links[menu - 1] : undefined;
-  const openMenu = (c: number) => setMenu(c);
+  // The menu opens beside its client (left of it, level with it), inside the stage.
+  const openMenu = (c: number, el: Element) => {
+    const stage = host?.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    if (stage) setMenuAt({ top: Math.max(8, Math.min(r.top - stage.top - 8, stage.height - MENU_H)), right: Math.max(8, stage.right - r.left + 10) });
+    setMenu(c);
+  };
 
   return (
     <g className="zk-layer" ref={layer}>
@@ -175,14 +190,15 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
           if (!p || !s || c.server === 0 || c.state === 'expired' || c.state === 'closed' || c.state === 'idle') return null;
           // A cut link is drawn as a cut (below), not as a connection.
           if (links[c.client - 1]?.cut.includes(c.server)) return null;
-          return <line key={c.client} className={`zk-conn ${c.state}`} data-conn={`${c.client}-${c.server}`} x1={p.x - hw} y1={p.y} x2={s.x} y2={s.y} />;
+          const others = [...servers].filter(([id]) => id !== c.server).map(([, q]) => q);
+          return <path key={c.client} className={`zk-conn ${c.state}`} data-conn={`${c.client}-${c.server}`} d={pathD(clientPath({ x: p.x - hw, y: p.y }, s, others, NODE_R))} />;
         })}
       </g>
       <g className="zk-client-cuts" aria-hidden="true">
         {cutLines.map((l) => (
           <g key={`${l.client}-${l.server}`} className="zk-client-cut cut" data-client-cut={`${l.client}-${l.server}`}>
             <title>{z.cutLinkName(`c${l.client}`, `n${l.server}`)}</title>
-            <line x1={l.x1} y1={l.y1} x2={l.x2} y2={l.y2} />
+            <path d={pathD(l)} />
             <circle cx={l.mx} cy={l.my} r={8} />
             <text x={l.mx} y={l.my} className="cut-mark" textAnchor="middle" dominantBaseline="central">
               ✂
@@ -215,12 +231,12 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
               aria-haspopup="dialog"
               aria-expanded={menu === c.client}
               aria-description={z.clientActions}
-              onClick={() => openMenu(c.client)}
+              onClick={(e) => openMenu(c.client, e.currentTarget)}
               onKeyDown={(e) => {
                 // Enter, as on a node (Space stays play / pause).
                 if (e.key === 'Enter') {
                   e.preventDefault();
-                  openMenu(c.client);
+                  openMenu(c.client, e.currentTarget);
                 }
               }}
             >
@@ -274,7 +290,7 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
       ) : (
         queues.map((q, i) => (i < g.queues.length ? <Queue key={q.path} q={q} g={g} row={i} text={text} z={z} /> : null))
       )}
-      {open && host && createPortal(<ZkClientMenu links={open} canClose={frame.clients[menu - 1]?.state !== 'closed'} onClose={() => setMenu(0)} />, host)}
+      {open && host && createPortal(<ZkClientMenu links={open} at={menuAt} canClose={frame.clients[menu - 1]?.state !== 'closed'} onClose={() => setMenu(0)} />, host)}
     </g>
   );
 }

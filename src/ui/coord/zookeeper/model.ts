@@ -460,41 +460,99 @@ export function clientLinks(clientCount: number, servers: number, cuts: readonly
   return out;
 }
 
-/** A cut client link as drawn: red dashes from the client box's edge to the server's circle, ✂ half-way (both directions are down). */
-export interface CutLine {
-  client: number;
-  server: number;
+/** Where a client's line bends: a quadratic curve, its end on the server's circle, its middle (where ✂ sits). */
+export interface ClientPath {
   x1: number;
   y1: number;
+  /** The control point. */
+  cx: number;
+  cy: number;
   x2: number;
   y2: number;
-  /** Where ✂ sits. */
+  /** The curve's middle (t = ½). */
   mx: number;
   my: number;
 }
 
-/** The cut lines of the frame's client cuts: from the client box's left edge (half-width `hw`) to the server circle's edge (radius `nodeR`). */
+function quad(x1: number, y1: number, cx: number, cy: number, x2: number, y2: number): ClientPath {
+  return { x1, y1, cx, cy, x2, y2, mx: 0.25 * x1 + 0.5 * cx + 0.25 * x2, my: 0.25 * y1 + 0.5 * cy + 0.25 * y2 };
+}
+
+/** Least distance from `p` to the curve (sampled). */
+function clearance(c: ClientPath, p: { x: number; y: number }): number {
+  let best = Infinity;
+  for (let i = 0; i <= 24; i++) {
+    const t = i / 24;
+    const u = 1 - t;
+    const x = u * u * c.x1 + 2 * u * t * c.cx + t * t * c.x2;
+    const y = u * u * c.y1 + 2 * u * t * c.cy + t * t * c.y2;
+    best = Math.min(best, Math.hypot(x - p.x, y - p.y));
+  }
+  return best;
+}
+
+/**
+ * A client's line to a server: straight from the client box's left edge (`from`) to the
+ * server's circle (radius `nodeR`) when it passes clear of every other server, else bent
+ * (a quadratic curve) to whichever side passes further from them — so a line to n3 never
+ * runs through n2 and reads as a link between servers.
+ */
+export function clientPath(from: { x: number; y: number }, to: { x: number; y: number }, others: readonly { x: number; y: number }[], nodeR: number): ClientPath {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const len = Math.hypot(dx, dy) || 1;
+  const k = Math.max(0, len - nodeR - 2) / len;
+  const straight = quad(from.x, from.y, from.x + (dx * k) / 2, from.y + (dy * k) / 2, from.x + dx * k, from.y + dy * k);
+  const room = nodeR + 10;
+  const worst = (c: ClientPath) => Math.min(Infinity, ...others.map((o) => clearance(c, o)));
+  if (worst(straight) >= room) return straight;
+  let best = straight;
+  let bestRoom = worst(straight);
+  for (const bend of [0.18, -0.18, 0.3, -0.3]) {
+    // The control point off the chord's middle, perpendicular to it; the end pulled back onto the circle along the last leg.
+    const cx = (from.x + to.x) / 2 - (dy / len) * bend * len;
+    const cy = (from.y + to.y) / 2 + (dx / len) * bend * len;
+    const lx = to.x - cx;
+    const ly = to.y - cy;
+    const ll = Math.hypot(lx, ly) || 1;
+    const c = quad(from.x, from.y, cx, cy, to.x - (lx / ll) * (nodeR + 2), to.y - (ly / ll) * (nodeR + 2));
+    const r = worst(c);
+    if (r > bestRoom + 1e-9) {
+      best = c;
+      bestRoom = r;
+    }
+    if (r >= room) break;
+  }
+  return best;
+}
+
+/** The SVG path of a client line. */
+export function pathD(c: ClientPath): string {
+  const f = (n: number) => Math.round(n * 10) / 10;
+  return `M${f(c.x1)},${f(c.y1)} Q${f(c.cx)},${f(c.cy)} ${f(c.x2)},${f(c.y2)}`;
+}
+
+/** A cut client link as drawn: red dashes along the client's line to that server, ✂ half-way (both directions are down). */
+export interface CutLine extends ClientPath {
+  client: number;
+  server: number;
+}
+
+/** The cut lines of the frame's client cuts: from the client box's left edge (half-width `hw`) to the server circle's edge, bent around the other servers. */
 export function clientCutLines(
   cuts: readonly (readonly [number, number])[],
   clientAt: (client: number) => { x: number; y: number } | undefined,
-  serverAt: (server: number) => { x: number; y: number } | undefined,
+  servers: ReadonlyMap<number, { x: number; y: number }>,
   hw: number,
   nodeR: number,
 ): CutLine[] {
   const out: CutLine[] = [];
   for (const [client, server] of cuts) {
     const p = clientAt(client);
-    const s = serverAt(server);
+    const s = servers.get(server);
     if (!p || !s) continue;
-    const x1 = p.x - hw;
-    const y1 = p.y;
-    const dx = s.x - x1;
-    const dy = s.y - y1;
-    const len = Math.hypot(dx, dy) || 1;
-    const k = Math.max(0, len - nodeR - 2) / len;
-    const x2 = x1 + dx * k;
-    const y2 = y1 + dy * k;
-    out.push({ client, server, x1, y1, x2, y2, mx: (x1 + x2) / 2, my: (y1 + y2) / 2 });
+    const others = [...servers].filter(([id]) => id !== server).map(([, q]) => q);
+    out.push({ client, server, ...clientPath({ x: p.x - hw, y: p.y }, s, others, nodeR) });
   }
   return out;
 }
