@@ -13,7 +13,7 @@ import { getService } from '../../../src/core/coord/registry';
 import { createAppStore, type AppStore } from '../../../src/store/appStore';
 import { StoreProvider } from '../../../src/ui/StoreContext';
 import { circleLayout, fitViewBox, FULL_MIN_VIEW, NODE_R, stageText } from '../../../src/ui/stage/geometry';
-import { clientCutLines, clientLinks, clientPath, pathD } from '../../../src/ui/coord/zookeeper/model';
+import { clientCutLines, clientLinks, clientPath, lineObstacles, pathD } from '../../../src/ui/coord/zookeeper/model';
 import { clientMenuActions, PAUSE_MS } from '../../../src/ui/coord/zookeeper/ZkClientMenu';
 import { zkServiceView } from '../../../src/ui/coord/zookeeper/view';
 import { createInProcessClient } from '../../../src/worker/client';
@@ -88,6 +88,17 @@ describe('client links', () => {
       const y = (1 - t) ** 2 * c.y1 + 2 * (1 - t) * t * c.cy + t * t * c.y2;
       expect(Math.hypot(x - n2.x, y - n2.y)).toBeGreaterThan(NODE_R);
     }
+    // With the labels under n2 (and n1) as obstacles too, it passes above them, not through its words.
+    const servers = new Map([
+      [1, { x: 320, y: 187 }],
+      [2, n2],
+      [3, n3],
+    ]);
+    const obstacles = lineObstacles(servers, 3, NODE_R, 16);
+    expect(obstacles).toHaveLength(6);
+    const up = clientPath({ x: 655, y: 378 }, n3, obstacles, NODE_R);
+    expect(up.cy).toBeLessThan(n2.y);
+    for (const o of obstacles) expect(Math.hypot(up.mx - o.x, up.my - o.y)).toBeGreaterThan(NODE_R);
   });
 });
 

@@ -17,7 +17,7 @@ import { useFrameClock } from '../../stage/useFrameClock';
 import type { ServiceStageLayout } from '../../views/types';
 import { NODE_R, type StageText } from '../../stage/geometry';
 import { zkDict, type ZkDict } from './i18n';
-import { clientCutLines, clientLinks, clientPath, defaultServer, pathD, drainLeft, lockQueues, sessionOwners, zkFrame, type ClientLinks, type LockEntry, type LockQueue, type ZkStageGeometry } from './model';
+import { clientCutLines, clientLinks, clientPath, defaultServer, lineObstacles, pathD, drainLeft, lockQueues, sessionOwners, zkFrame, type ClientLinks, type LockEntry, type LockQueue, type ZkStageGeometry } from './model';
 import { ZkClientMenu } from './ZkClientMenu';
 import './zk.css';
 
@@ -166,7 +166,7 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
     const p = layout.actors.get(n.id);
     if (p) servers.set(n.id, p);
   }
-  const cutLines = clientCutLines(clientCuts, (c) => g.clients.get(CLIENT_ID_BASE + c - 1), servers, hw, NODE_R);
+  const cutLines = clientCutLines(clientCuts, (c) => g.clients.get(CLIENT_ID_BASE + c - 1), servers, hw, NODE_R, text.label);
   const open = menu > 0 ? links[menu - 1] : undefined;
   // The menu opens beside its client (left of it, level with it), inside the stage.
   const openMenu = (c: number, el: Element) => {
@@ -190,8 +190,8 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
           if (!p || !s || c.server === 0 || c.state === 'expired' || c.state === 'closed' || c.state === 'idle') return null;
           // A cut link is drawn as a cut (below), not as a connection.
           if (links[c.client - 1]?.cut.includes(c.server)) return null;
-          const others = [...servers].filter(([id]) => id !== c.server).map(([, q]) => q);
-          return <path key={c.client} className={`zk-conn ${c.state}`} data-conn={`${c.client}-${c.server}`} d={pathD(clientPath({ x: p.x - hw, y: p.y }, s, others, NODE_R))} />;
+          const d = pathD(clientPath({ x: p.x - hw, y: p.y }, s, lineObstacles(servers, c.server, NODE_R, text.label), NODE_R));
+          return <path key={c.client} className={`zk-conn ${c.state}`} data-conn={`${c.client}-${c.server}`} d={d} />;
         })}
       </g>
       <g className="zk-client-cuts" aria-hidden="true">
@@ -247,7 +247,7 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
                 {c.state === 'expired' ? ' ✕' : paused ? ' ❚❚' : ''}
               </text>
               {l?.isolated && (
-                <g className="zk-isolated-mark" transform={`translate(${-hw},${-hh})`}>
+                <g className="zk-isolated-mark" transform={`translate(${hw},${-hh})`}>
                   <circle r={9} />
                   <text textAnchor="middle" dominantBaseline="central" style={{ fontSize: text.label * 0.9 }}>
                     ✂

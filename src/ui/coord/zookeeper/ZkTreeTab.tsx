@@ -86,7 +86,7 @@ export function ZkTreeTab() {
               title={z.serverName(`n${l.id}`, role, zxidHex(l.applied), lt)}
               onClick={() => setPicked(l.id)}
             >
-              {l.leader ? '★ ' : ''}
+              {l.leader ? '★ ' : !l.alive ? '✕ ' : ''}
               {z.serverButton(`n${l.id}`, zxidHex(l.applied))}
               {l.lags && <span className="zk-lag"> ▼{l.behind ?? ''}</span>}
             </button>

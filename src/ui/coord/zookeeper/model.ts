@@ -74,7 +74,8 @@ export function serverLags(nodes: readonly ZabNodeView[]): ServerLag[] {
     const applied = n.zk?.appliedZxid ?? 0;
     const isLeader = n === leader;
     const sameEpoch = top !== null && Math.floor(top / EPOCH_UNIT) === Math.floor(applied / EPOCH_UNIT);
-    const lags = top !== null && !isLeader && applied < top;
+    // A down server serves no reads: it does not lag, it is down (its button says so).
+    const lags = top !== null && !isLeader && n.role !== 'down' && applied < top;
     return { id: n.id, alive: n.role !== 'down', leader: isLeader, applied, behind: top === null || isLeader ? null : sameEpoch ? top - applied : null, lags };
   });
 }
@@ -526,6 +527,16 @@ export function clientPath(from: { x: number; y: number }, to: { x: number; y: n
   return best;
 }
 
+/** What a client's line to `server` should pass clear of: the other servers, and the labels under every server but that one (role, era, phase: about three label lines). */
+export function lineObstacles(servers: ReadonlyMap<number, { x: number; y: number }>, server: number, nodeR: number, label: number): { x: number; y: number }[] {
+  const out: { x: number; y: number }[] = [];
+  for (const [id, p] of servers) {
+    if (id === server) continue;
+    out.push(p, { x: p.x, y: p.y + nodeR + label * 1.2 }, { x: p.x, y: p.y + nodeR + label * 2.6 });
+  }
+  return out;
+}
+
 /** The SVG path of a client line. */
 export function pathD(c: ClientPath): string {
   const f = (n: number) => Math.round(n * 10) / 10;
@@ -545,14 +556,14 @@ export function clientCutLines(
   servers: ReadonlyMap<number, { x: number; y: number }>,
   hw: number,
   nodeR: number,
+  label = 0,
 ): CutLine[] {
   const out: CutLine[] = [];
   for (const [client, server] of cuts) {
     const p = clientAt(client);
     const s = servers.get(server);
     if (!p || !s) continue;
-    const others = [...servers].filter(([id]) => id !== server).map(([, q]) => q);
-    out.push({ client, server, ...clientPath({ x: p.x - hw, y: p.y }, s, others, nodeR) });
+    out.push({ client, server, ...clientPath({ x: p.x - hw, y: p.y }, s, label > 0 ? lineObstacles(servers, server, nodeR, label) : [...servers].filter(([id]) => id !== server).map(([, q]) => q), nodeR) });
   }
   return out;
 }
