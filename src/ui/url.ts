@@ -367,7 +367,8 @@ export function buildSearch(st: UrlState, inline = true): string {
   if (st.lesson && st.pristine) q.set('scenario', st.lesson);
   else if (st.scenario) {
     if (inline) q.set('s', encodeScenario(st.scenario));
-    if (st.lesson) q.set('lesson', st.lesson);
+    // Only a lesson's name: a bundled demo that is none (zk-basic) would read back as badLesson.
+    if (st.lesson && (LESSONS as readonly string[]).includes(st.lesson)) q.set('lesson', st.lesson);
   }
   if (st.frame > 0) q.set('frame', String(st.frame));
   if (st.speed !== st.defaultSpeed) q.set('speed', String(st.speed));

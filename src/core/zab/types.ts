@@ -334,6 +334,22 @@ export interface ZkTreeRowView {
   /** Watches set on this server on this path: data (getData / exists) and child (getChildren) watchers, by session, ascending. */
   dataWatches: SessionId[];
   childWatches: SessionId[];
+  /** The node's data (its first ZK_ROW_DATA_CHARS characters) and the rest of its Stat, for the tree's hover; absent in views made before they were carried. */
+  stat?: ZkRowStat;
+}
+
+/** Longest data a tree row carries (the whole length is in dataLength). */
+export const ZK_ROW_DATA_CHARS = 120;
+
+/** The part of a znode's Stat (DataNode.copyStat) and data a tree row carries beyond version and ephemeralOwner. */
+export interface ZkRowStat {
+  data: string;
+  dataLength: number;
+  cversion: number;
+  numChildren: number;
+  czxid: Zxid;
+  mzxid: Zxid;
+  pzxid: Zxid;
 }
 
 export interface ZkServerView {

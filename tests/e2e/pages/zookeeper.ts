@@ -5,6 +5,9 @@
  * tree tab (data-testid="zk-tree", rows by data-path with data-owner, data-watches,
  * data-fired; server buttons with data-server / data-applied / data-lags) and the client
  * history tab (data-testid="zk-history", bars with data-op / data-client / data-ok / data-open).
+ * A client's cut links (data-client-cut="c-n"; the client's data-cut / data-isolated), its
+ * menu (data-testid="zk-client-menu", buttons by data-action) and a znode's stat card
+ * (data-testid="zk-stat", lines by data-field).
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { ZabPage } from './zab';
@@ -76,5 +79,34 @@ export class ZookeeperPage extends ZabPage {
   bars(filter: { op?: string; client?: number } = {}): Locator {
     const sel = ['.zk-bar', filter.op ? `[data-op="${filter.op}"]` : '', filter.client ? `[data-client="${filter.client}"]` : ''].join('');
     return this.history().locator(sel);
+  }
+
+  /** The cut links drawn on the stage, as "client-server". */
+  async clientCuts(): Promise<string[]> {
+    return this.page.locator('[data-client-cut]').evaluateAll((els) => els.map((e) => e.getAttribute('data-client-cut') ?? ''));
+  }
+  /** Open client c's menu from the stage: a click on it, or Enter on it focused. */
+  async openClientMenu(c: number, how: 'click' | 'key' = 'click'): Promise<Locator> {
+    if (how === 'click') await this.client(c).click();
+    else {
+      await this.client(c).focus();
+      await this.page.keyboard.press('Enter');
+    }
+    const menu = this.clientMenu();
+    await expect(menu).toBeVisible();
+    return menu;
+  }
+  clientMenu(): Locator {
+    return this.page.getByTestId('zk-client-menu');
+  }
+  clientMenuButton(action: 'cut' | 'mend' | 'cut-one' | 'mend-one' | 'pause' | 'close'): Locator {
+    return this.clientMenu().locator(`button[data-action="${action}"]`);
+  }
+  /** The stat card shown while a tree row is hovered or focused. */
+  statCard(): Locator {
+    return this.tree().getByTestId('zk-stat');
+  }
+  async statField(field: string): Promise<string> {
+    return (await this.statCard().locator(`[data-field="${field}"] dd`).textContent()) ?? '';
   }
 }

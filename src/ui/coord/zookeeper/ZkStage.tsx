@@ -5,7 +5,8 @@
  * a line of waiters, the holder first, each waiter's arrow pointing at the predecessor it
  * watches (no herd), a paused holder that still believes it holds the lock marked as such.
  */
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { CLIENT_ID_BASE } from '../../../core/protocol';
 import { sessionHex } from '../../../core/coord/zookeeper/types';
 import type { ZkClientView } from '../../../core/coord/zookeeper/client';
@@ -14,16 +15,26 @@ import { fmtTime } from '../../i18n';
 import { useApp } from '../../StoreContext';
 import { useFrameClock } from '../../stage/useFrameClock';
 import type { ServiceStageLayout } from '../../views/types';
-import type { StageText } from '../../stage/geometry';
+import { NODE_R, type StageText } from '../../stage/geometry';
 import { zkDict, type ZkDict } from './i18n';
-import { defaultServer, drainLeft, lockQueues, sessionOwners, zkFrame, type LockEntry, type LockQueue, type ZkStageGeometry } from './model';
+import { clientCutLines, clientLinks, clientPath, defaultServer, lineObstacles, pathD, drainLeft, lockQueues, sessionOwners, zkFrame, type ClientLinks, type LockEntry, type LockQueue, type ZkStageGeometry } from './model';
+import { ZkClientMenu } from './ZkClientMenu';
 import './zk.css';
+
+/** About how tall the client menu is (px), to keep it inside the stage. */
+const MENU_H = 270;
 
 export interface ZkStageLayout extends ServiceStageLayout {
   zk: ZkStageGeometry;
 }
 
-function clientName(c: ZkClientView, z: ZkDict, lang: 'en' | 'zh', now: number): string {
+/** A client's cut links in words ('' when none is cut). */
+export function cutText(l: ClientLinks | undefined, z: ZkDict): string {
+  if (!l || l.cut.length === 0) return '';
+  return l.isolated ? z.cutFromAll : z.cutFrom(l.cut.map((n) => `n${n}`).join(', '));
+}
+
+function clientName(c: ZkClientView, z: ZkDict, lang: 'en' | 'zh', now: number, links?: ClientLinks): string {
   const left = drainLeft(c, now);
   return z.clientName(
     String(c.client),
@@ -32,6 +43,7 @@ function clientName(c: ZkClientView, z: ZkDict, lang: 'en' | 'zh', now: number):
     c.session ? sessionHex(c.session) : '',
     left === null ? '' : z.timeLeft(fmtTime(Math.max(0, c.deadlineMs - now), lang), fmtTime(c.timeoutMs, lang)),
     c.pausedUntil > now ? z.pausedUntil(fmtTime(c.pausedUntil, lang)) : '',
+    cutText(links, z),
   );
 }
 
@@ -116,6 +128,14 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
   const view = useApp((s) => s.view);
   const bars = useRef(new Map<number, SVGRectElement>());
   const frame = zkFrame(view?.service);
+  // The client whose menu is open, and the stage element its popover goes in (HTML over the SVG, as the link menu).
+  const [menu, setMenu] = useState(0);
+  const [menuAt, setMenuAt] = useState<{ top: number; right: number } | null>(null);
+  const layer = useRef<SVGGElement>(null);
+  const [host, setHost] = useState<HTMLElement | null>(null);
+  useEffect(() => {
+    setHost(layer.current?.closest<HTMLElement>('.stage') ?? null);
+  }, []);
 
   useFrameClock(
     (t, s) => {
@@ -139,9 +159,25 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
   const queues = lockQueues(frame.clients, shown?.zk?.rows ?? [], owners, now);
   const hw = g.clientW / 2;
   const hh = g.clientH / 2;
+  const clientCuts = view.network.clientCuts ?? [];
+  const links = clientLinks(frame.clients.length, nodes.length, clientCuts);
+  const servers = new Map<number, { x: number; y: number }>();
+  for (const n of nodes) {
+    const p = layout.actors.get(n.id);
+    if (p) servers.set(n.id, p);
+  }
+  const cutLines = clientCutLines(clientCuts, (c) => g.clients.get(CLIENT_ID_BASE + c - 1), servers, hw, NODE_R, text.label);
+  const open = menu > 0 ? links[menu - 1] : undefined;
+  // The menu opens beside its client (left of it, level with it), inside the stage.
+  const openMenu = (c: number, el: Element) => {
+    const stage = host?.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    if (stage) setMenuAt({ top: Math.max(8, Math.min(r.top - stage.top - 8, stage.height - MENU_H)), right: Math.max(8, stage.right - r.left + 10) });
+    setMenu(c);
+  };
 
   return (
-    <g className="zk-layer">
+    <g className="zk-layer" ref={layer}>
       <defs>
         <marker id="zk-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
           <path d="M0,0 L10,5 L0,10 z" className="zk-arrow-head" />
@@ -152,28 +188,57 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
           const p = g.clients.get(CLIENT_ID_BASE + c.client - 1);
           const s = layout.actors.get(c.server);
           if (!p || !s || c.server === 0 || c.state === 'expired' || c.state === 'closed' || c.state === 'idle') return null;
-          return <line key={c.client} className={`zk-conn ${c.state}`} data-conn={`${c.client}-${c.server}`} x1={p.x - hw} y1={p.y} x2={s.x} y2={s.y} />;
+          // A cut link is drawn as a cut (below), not as a connection.
+          if (links[c.client - 1]?.cut.includes(c.server)) return null;
+          const d = pathD(clientPath({ x: p.x - hw, y: p.y }, s, lineObstacles(servers, c.server, NODE_R, text.label), NODE_R));
+          return <path key={c.client} className={`zk-conn ${c.state}`} data-conn={`${c.client}-${c.server}`} d={d} />;
         })}
+      </g>
+      <g className="zk-client-cuts" aria-hidden="true">
+        {cutLines.map((l) => (
+          <g key={`${l.client}-${l.server}`} className="zk-client-cut cut" data-client-cut={`${l.client}-${l.server}`}>
+            <title>{z.cutLinkName(`c${l.client}`, `n${l.server}`)}</title>
+            <path d={pathD(l)} />
+            <circle cx={l.mx} cy={l.my} r={8} />
+            <text x={l.mx} y={l.my} className="cut-mark" textAnchor="middle" dominantBaseline="central">
+              ✂
+            </text>
+          </g>
+        ))}
       </g>
       <g className="zk-clients" role="list" aria-label={z.clientsLabel}>
         {frame.clients.map((c) => {
           const p = g.clients.get(CLIENT_ID_BASE + c.client - 1);
           if (!p) return null;
           const paused = c.pausedUntil > now;
-          const name = clientName(c, z, lang, now);
+          const l = links[c.client - 1];
+          const name = clientName(c, z, lang, now, l);
           return (
             <g
               key={c.client}
-              className={`zk-client ${c.state} ${paused ? 'paused' : ''}`}
+              className={`zk-client ${c.state} ${paused ? 'paused' : ''} ${l?.isolated ? 'isolated' : ''}`}
               data-client={c.client}
               data-state={c.state}
               data-server={c.server}
               data-session={c.session ? sessionHex(c.session) : '0'}
               data-paused={String(paused)}
+              data-cut={l?.cut.join(' ') ?? ''}
+              data-isolated={String(l?.isolated ?? false)}
               transform={`translate(${p.x},${p.y})`}
               role="listitem"
               tabIndex={0}
               aria-label={name}
+              aria-haspopup="dialog"
+              aria-expanded={menu === c.client}
+              aria-description={z.clientActions}
+              onClick={(e) => openMenu(c.client, e.currentTarget)}
+              onKeyDown={(e) => {
+                // Enter, as on a node (Space stays play / pause).
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  openMenu(c.client, e.currentTarget);
+                }
+              }}
             >
               <title>{name}</title>
               <rect className="zk-client-box" x={-hw} y={-hh} width={g.clientW} height={g.clientH} rx={hh * 0.6} />
@@ -181,6 +246,14 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
                 {z.clientShort(String(c.client))}
                 {c.state === 'expired' ? ' ✕' : paused ? ' ❚❚' : ''}
               </text>
+              {l?.isolated && (
+                <g className="zk-isolated-mark" transform={`translate(${hw},${-hh})`}>
+                  <circle r={9} />
+                  <text textAnchor="middle" dominantBaseline="central" style={{ fontSize: text.label * 0.9 }}>
+                    ✂
+                  </text>
+                </g>
+              )}
               {paused && (
                 <text className="zk-paused" y={hh + text.label * 2.6} textAnchor="middle" dominantBaseline="central" style={{ fontSize: text.label }}>
                   ❚❚ {z.paused}
@@ -189,6 +262,11 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
               <text className="zk-client-state" y={hh + text.label * 0.75} textAnchor="middle" dominantBaseline="central" style={{ fontSize: text.label }}>
                 {z.states[c.state]}
               </text>
+              {l?.isolated && !paused && (
+                <text className="zk-cut-off" y={hh + text.label * 2.6} textAnchor="middle" dominantBaseline="central" style={{ fontSize: text.label }}>
+                  ✂ {z.cutOff}
+                </text>
+              )}
               <rect className="zk-drain-bg" x={-hw} y={hh + text.label * 1.5} width={g.clientW} height={4} rx={2} />
               <rect
                 className="zk-drain"
@@ -212,6 +290,7 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
       ) : (
         queues.map((q, i) => (i < g.queues.length ? <Queue key={q.path} q={q} g={g} row={i} text={text} z={z} /> : null))
       )}
+      {open && host && createPortal(<ZkClientMenu links={open} at={menuAt} canClose={frame.clients[menu - 1]?.state !== 'closed'} onClose={() => setMenu(0)} />, host)}
     </g>
   );
 }

@@ -6,13 +6,13 @@
  * row's accessible name. Above it, every server's applied zxid against the leader's: a
  * follower that lags is visible, and so is why its reads can be stale.
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { sessionHex } from '../../../core/coord/zookeeper/types';
 import { zxidHex, type ZabNodeView } from '../../../core/zab/types';
 import { fmtInt } from '../../i18n';
 import { useApp } from '../../StoreContext';
 import { zkDict, type ZkDict } from './i18n';
-import { defaultServer, recentFires, serverLags, sessionOwners, treeRows, zkFrame, type ServerLag, type TreeRowVM } from './model';
+import { defaultServer, recentFires, serverLags, sessionOwners, statLines, treeRows, zkFrame, type ServerLag, type StatLine, type TreeRowVM } from './model';
 import './zk.css';
 
 function lagText(l: ServerLag, z: ZkDict, lang: 'en' | 'zh'): string {
@@ -26,7 +26,7 @@ function clientRef(c: number, z: ZkDict): string {
 
 function rowName(r: TreeRowVM, z: ZkDict): string {
   const kind = [r.ephemeral ? z.ephemeral : z.persistent, r.seq ? z.sequential : ''].filter(Boolean).join(' ');
-  const stat = z.stat(String(r.version), sessionHex(r.owner), String(r.children));
+  const stat = z.stat(String(r.version), sessionHex(r.owner), String(r.stat?.numChildren ?? r.children));
   const extra = [
     r.gone ? z.gone : '',
     r.ephemeral ? z.ownedBy(sessionHex(r.owner), clientRef(r.ownerClient, z)) : '',
@@ -36,11 +36,24 @@ function rowName(r: TreeRowVM, z: ZkDict): string {
   return z.rowName(r.path, kind, stat, extra.join(', '));
 }
 
+/** A stat field's label: ZooKeeper's own name (Stat's getters), `data` in the language. */
+function fieldLabel(l: StatLine, z: ZkDict): string {
+  return l.field === 'data' ? z.statData : l.field;
+}
+
+/** The stat in one line, for the row's accessible description. */
+export function statText(lines: readonly StatLine[], z: ZkDict): string {
+  return z.statDescription(lines.map((l) => `${fieldLabel(l, z)} ${l.value}`).join(', '));
+}
+
 export function ZkTreeTab() {
   const lang = useApp((s) => s.lang);
   const view = useApp((s) => s.view);
   const selected = useApp((s) => s.selected);
   const [picked, setPicked] = useState<number | null>(null);
+  // The row whose stat card shows (hovered or focused).
+  const [shown, setShown] = useState<string | null>(null);
+  const uid = useId();
   const frame = zkFrame(view?.service);
   if (!view || !frame) return null;
   const z = zkDict(lang);
@@ -73,7 +86,7 @@ export function ZkTreeTab() {
               title={z.serverName(`n${l.id}`, role, zxidHex(l.applied), lt)}
               onClick={() => setPicked(l.id)}
             >
-              {l.leader ? '★ ' : ''}
+              {l.leader ? '★ ' : !l.alive ? '✕ ' : ''}
               {z.serverButton(`n${l.id}`, zxidHex(l.applied))}
               {l.lags && <span className="zk-lag"> ▼{l.behind ?? ''}</span>}
             </button>
@@ -89,8 +102,10 @@ export function ZkTreeTab() {
         <p className="note">{z.noTree}</p>
       ) : (
         <ul className="zk-tree" aria-label={`${z.treeTitle} · n${id}`} data-server={id}>
-          {rows.map((r) => {
+          {rows.map((r, i) => {
             const name = rowName(r, z);
+            const lines = statLines(r);
+            const descId = `${uid}-stat-${i}`;
             return (
               <li
                 key={r.path}
@@ -104,8 +119,15 @@ export function ZkTreeTab() {
                 style={{ paddingInlineStart: `${r.depth * 1.1}em` }}
                 tabIndex={0}
                 aria-label={name}
-                title={name}
+                aria-describedby={descId}
+                onMouseEnter={() => setShown(r.path)}
+                onMouseLeave={() => setShown((p) => (p === r.path ? null : p))}
+                onFocus={() => setShown(r.path)}
+                onBlur={() => setShown((p) => (p === r.path ? null : p))}
               >
+                <span id={descId} className="sr-only">
+                  {statText(lines, z)}
+                </span>
                 <span className="zk-name">
                   {r.path === '/' ? '/' : r.base}
                   {r.seq && <b className="zk-seq">{r.seq}</b>}
@@ -122,6 +144,19 @@ export function ZkTreeTab() {
                     {z.fired(f.type, clientRef(f.client, z))}
                   </span>
                 ))}
+                {shown === r.path && (
+                  <div className="zk-stat-card" data-testid="zk-stat" aria-hidden="true">
+                    <div className="zk-stat-title">{z.statTitle(r.path)}</div>
+                    <dl>
+                      {lines.map((l) => (
+                        <div key={l.field} data-field={l.field}>
+                          <dt>{fieldLabel(l, z)}</dt>
+                          <dd>{l.value}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  </div>
+                )}
               </li>
             );
           })}

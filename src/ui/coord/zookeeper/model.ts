@@ -7,7 +7,9 @@
 import { CLIENT_ID_BASE } from '../../../core/protocol';
 import type { ZkClientView } from '../../../core/coord/zookeeper/client';
 import type { SessionId, ZkEventRecord, ZkEventType, ZkOpRecord, Zxid } from '../../../core/coord/zookeeper/types';
-import type { ZabNodeView, ZkServerView, ZkTreeRowView } from '../../../core/zab/types';
+import { ZK_ROW_DATA_CHARS, zxidHex, type ZabNodeView, type ZkRowStat, type ZkServerView, type ZkTreeRowView } from '../../../core/zab/types';
+import { sessionHex } from '../../../core/coord/zookeeper/types';
+import { utf8Length } from '../../../core/coord/zookeeper/tree';
 import type { ServiceFrameView } from '../../../sim/api';
 
 /** The service part of a frame, typed for ZooKeeper. */
@@ -72,7 +74,8 @@ export function serverLags(nodes: readonly ZabNodeView[]): ServerLag[] {
     const applied = n.zk?.appliedZxid ?? 0;
     const isLeader = n === leader;
     const sameEpoch = top !== null && Math.floor(top / EPOCH_UNIT) === Math.floor(applied / EPOCH_UNIT);
-    const lags = top !== null && !isLeader && applied < top;
+    // A down server serves no reads: it does not lag, it is down (its button says so).
+    const lags = top !== null && !isLeader && n.role !== 'down' && applied < top;
     return { id: n.id, alive: n.role !== 'down', leader: isLeader, applied, behind: top === null || isLeader ? null : sameEpoch ? top - applied : null, lags };
   });
 }
@@ -119,6 +122,8 @@ export interface TreeRowVM {
   fired: FiredMark[];
   /** The node is gone from this tree (its deletion fired a watch that is still flashing). */
   gone: boolean;
+  /** The rest of its Stat and its data, as the server's view carries them (null: a view without them, or a gone node). */
+  stat: ZkRowStat | null;
 }
 
 function segments(path: string): string[] {
@@ -154,7 +159,7 @@ export function treeRows(server: ZkServerView, owners: ReadonlyMap<SessionId, nu
       ...r.dataWatches.map((s) => ({ session: s, client: owners.get(s) ?? 0, kind: 'data' as const })),
       ...r.childWatches.map((s) => ({ session: s, client: owners.get(s) ?? 0, kind: 'child' as const })),
     ];
-    return { path: r.path, depth: segments(r.path).length, name, base, seq, version: r.version, ephemeral: r.ephemeralOwner !== 0, owner: r.ephemeralOwner, ownerClient: r.ephemeralOwner === 0 ? 0 : (owners.get(r.ephemeralOwner) ?? 0), children: kids.get(r.path) ?? 0, watches, fired: [], gone };
+    return { path: r.path, depth: segments(r.path).length, name, base, seq, version: r.version, ephemeral: r.ephemeralOwner !== 0, owner: r.ephemeralOwner, ownerClient: r.ephemeralOwner === 0 ? 0 : (owners.get(r.ephemeralOwner) ?? 0), children: kids.get(r.path) ?? 0, watches, fired: [], gone, stat: r.stat ?? null };
   };
   for (const r of server.rows) byPath.set(r.path, row(r, false));
   for (const e of fires) {
@@ -167,6 +172,44 @@ export function treeRows(server: ZkServerView, owners: ReadonlyMap<SessionId, nu
     vm.fired.push({ client: e.client, type: e.type as ZkEventType, time: e.time });
   }
   return [...byPath.values()].sort((a, b) => comparePaths(a.path, b.path));
+}
+
+/** One line of a znode's stat card: a Stat field's name as ZooKeeper's Java API spells it (or `data`), and its value as zkCli prints it. */
+export interface StatLine {
+  field: 'data' | 'version' | 'cversion' | 'numChildren' | 'ephemeralOwner' | 'czxid' | 'mzxid' | 'pzxid' | 'dataLength';
+  value: string;
+}
+
+/** The data as a quoted string, cut where the view cut it (… then the whole length in bytes). */
+function dataText(st: ZkRowStat): string {
+  const q = JSON.stringify(st.data);
+  return st.data.length >= ZK_ROW_DATA_CHARS && utf8Length(st.data) < st.dataLength ? `${q.slice(0, -1)}…"` : q;
+}
+
+/**
+ * A znode's full stat for its hover card and accessible description: data, version,
+ * cversion, numChildren, ephemeralOwner, czxid, mzxid, pzxid (zxids and the owner in hex,
+ * as ZooKeeper prints them). A row without the view's stat (a gone node) has only what the
+ * row itself knows.
+ */
+export function statLines(r: Pick<TreeRowVM, 'version' | 'owner' | 'children' | 'stat'>): StatLine[] {
+  const st = r.stat;
+  if (!st) return [
+    { field: 'version', value: String(r.version) },
+    { field: 'numChildren', value: String(r.children) },
+    { field: 'ephemeralOwner', value: sessionHex(r.owner) },
+  ];
+  return [
+    { field: 'data', value: dataText(st) },
+    { field: 'version', value: String(r.version) },
+    { field: 'cversion', value: String(st.cversion) },
+    { field: 'numChildren', value: String(st.numChildren) },
+    { field: 'ephemeralOwner', value: sessionHex(r.owner) },
+    { field: 'czxid', value: zxidHex(st.czxid) },
+    { field: 'mzxid', value: zxidHex(st.mzxid) },
+    { field: 'pzxid', value: zxidHex(st.pzxid) },
+    { field: 'dataLength', value: String(st.dataLength) },
+  ];
 }
 
 // ---- the lock queue ------------------------------------------------------------------
@@ -395,6 +438,134 @@ export function zkStageGeometry(nodesBox: Box, clientCount: number, lockPaths: r
   const bottom = qTop + rows * rowH + 6;
   const x1 = Math.max(right, queueRight, nodesBox.x + nodesBox.w);
   return { clients, clientW, clientH, queues, entryW, entryH, entryGap, box: { x: nodesBox.x, y: nodesBox.y, w: x1 - nodesBox.x, h: bottom - nodesBox.y } };
+}
+
+// ---- a client's links ------------------------------------------------------------------
+
+/** A client's links as the frame's network has them (NetworkView.clientCuts). */
+export interface ClientLinks {
+  client: number;
+  /** Servers its link to is down, ascending. */
+  cut: number[];
+  /** Cut off from every server: it can reach none (a partitioned client). */
+  isolated: boolean;
+}
+
+/** Each client's cut links, for `servers` servers (ids 1..servers). */
+export function clientLinks(clientCount: number, servers: number, cuts: readonly (readonly [number, number])[]): ClientLinks[] {
+  const out: ClientLinks[] = [];
+  for (let c = 1; c <= clientCount; c++) {
+    const cut = [...new Set(cuts.filter(([cc, s]) => cc === c && s >= 1 && s <= servers).map(([, s]) => s))].sort((a, b) => a - b);
+    out.push({ client: c, cut, isolated: servers > 0 && cut.length === servers });
+  }
+  return out;
+}
+
+/** Where a client's line bends: a quadratic curve, its end on the server's circle, its middle (where ✂ sits). */
+export interface ClientPath {
+  x1: number;
+  y1: number;
+  /** The control point. */
+  cx: number;
+  cy: number;
+  x2: number;
+  y2: number;
+  /** The curve's middle (t = ½). */
+  mx: number;
+  my: number;
+}
+
+function quad(x1: number, y1: number, cx: number, cy: number, x2: number, y2: number): ClientPath {
+  return { x1, y1, cx, cy, x2, y2, mx: 0.25 * x1 + 0.5 * cx + 0.25 * x2, my: 0.25 * y1 + 0.5 * cy + 0.25 * y2 };
+}
+
+/** Least distance from `p` to the curve (sampled). */
+function clearance(c: ClientPath, p: { x: number; y: number }): number {
+  let best = Infinity;
+  for (let i = 0; i <= 24; i++) {
+    const t = i / 24;
+    const u = 1 - t;
+    const x = u * u * c.x1 + 2 * u * t * c.cx + t * t * c.x2;
+    const y = u * u * c.y1 + 2 * u * t * c.cy + t * t * c.y2;
+    best = Math.min(best, Math.hypot(x - p.x, y - p.y));
+  }
+  return best;
+}
+
+/**
+ * A client's line to a server: straight from the client box's left edge (`from`) to the
+ * server's circle (radius `nodeR`) when it passes clear of every other server, else bent
+ * (a quadratic curve) to whichever side passes further from them — so a line to n3 never
+ * runs through n2 and reads as a link between servers.
+ */
+export function clientPath(from: { x: number; y: number }, to: { x: number; y: number }, others: readonly { x: number; y: number }[], nodeR: number): ClientPath {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const len = Math.hypot(dx, dy) || 1;
+  const k = Math.max(0, len - nodeR - 2) / len;
+  const straight = quad(from.x, from.y, from.x + (dx * k) / 2, from.y + (dy * k) / 2, from.x + dx * k, from.y + dy * k);
+  const room = nodeR + 10;
+  const worst = (c: ClientPath) => Math.min(Infinity, ...others.map((o) => clearance(c, o)));
+  if (worst(straight) >= room) return straight;
+  let best = straight;
+  let bestRoom = worst(straight);
+  for (const bend of [0.18, -0.18, 0.3, -0.3]) {
+    // The control point off the chord's middle, perpendicular to it; the end pulled back onto the circle along the last leg.
+    const cx = (from.x + to.x) / 2 - (dy / len) * bend * len;
+    const cy = (from.y + to.y) / 2 + (dx / len) * bend * len;
+    const lx = to.x - cx;
+    const ly = to.y - cy;
+    const ll = Math.hypot(lx, ly) || 1;
+    const c = quad(from.x, from.y, cx, cy, to.x - (lx / ll) * (nodeR + 2), to.y - (ly / ll) * (nodeR + 2));
+    const r = worst(c);
+    if (r > bestRoom + 1e-9) {
+      best = c;
+      bestRoom = r;
+    }
+    if (r >= room) break;
+  }
+  return best;
+}
+
+/** What a client's line to `server` should pass clear of: the other servers, and the labels under every server but that one (role, era, phase: about three label lines). */
+export function lineObstacles(servers: ReadonlyMap<number, { x: number; y: number }>, server: number, nodeR: number, label: number): { x: number; y: number }[] {
+  const out: { x: number; y: number }[] = [];
+  for (const [id, p] of servers) {
+    if (id === server) continue;
+    out.push(p, { x: p.x, y: p.y + nodeR + label * 1.2 }, { x: p.x, y: p.y + nodeR + label * 2.6 });
+  }
+  return out;
+}
+
+/** The SVG path of a client line. */
+export function pathD(c: ClientPath): string {
+  const f = (n: number) => Math.round(n * 10) / 10;
+  return `M${f(c.x1)},${f(c.y1)} Q${f(c.cx)},${f(c.cy)} ${f(c.x2)},${f(c.y2)}`;
+}
+
+/** A cut client link as drawn: red dashes along the client's line to that server, ✂ half-way (both directions are down). */
+export interface CutLine extends ClientPath {
+  client: number;
+  server: number;
+}
+
+/** The cut lines of the frame's client cuts: from the client box's left edge (half-width `hw`) to the server circle's edge, bent around the other servers. */
+export function clientCutLines(
+  cuts: readonly (readonly [number, number])[],
+  clientAt: (client: number) => { x: number; y: number } | undefined,
+  servers: ReadonlyMap<number, { x: number; y: number }>,
+  hw: number,
+  nodeR: number,
+  label = 0,
+): CutLine[] {
+  const out: CutLine[] = [];
+  for (const [client, server] of cuts) {
+    const p = clientAt(client);
+    const s = servers.get(server);
+    if (!p || !s) continue;
+    out.push({ client, server, ...clientPath({ x: p.x - hw, y: p.y }, s, label > 0 ? lineObstacles(servers, server, nodeR, label) : [...servers].filter(([id]) => id !== server).map(([, q]) => q), nodeR) });
+  }
+  return out;
 }
 
 /** How much of a client's read (or connect) time-out is left at `now`, in [0, 1]; null when none runs. */
