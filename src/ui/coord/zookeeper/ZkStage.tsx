@@ -284,7 +284,8 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
         })}
       </g>
       {queues.length === 0 ? (
-        <text className="zk-queue-title muted" x={g.queues[0].x0} y={g.queues[0].y} dominantBaseline="central" style={{ fontSize: text.label }}>
+        // Said only once someone has asked for a lock: a run without the recipe shows no lock row.
+        frame.ops.some((o) => o.op === 'lock') && <text className="zk-queue-title muted" x={g.queues[0].x0} y={g.queues[0].y} dominantBaseline="central" style={{ fontSize: text.label }}>
           {z.noLock}
         </text>
       ) : (
