@@ -7,24 +7,24 @@
  * zk-NAME` prints the story, which is how the stop times were found.
  */
 import { CLIENT_ID_BASE } from '../../../src/core/protocol';
-import { ZK_CLIENT_NOTES, type ZkClientView } from '../../../src/core/coord/zookeeper/client';
+import type { ZkClientView } from '../../../src/core/coord/zookeeper/client';
 import { sessionHex, type ZkEventRecord, type ZkOpRecord } from '../../../src/core/coord/zookeeper/types';
-import { ZabNotes, ZabZkNotes, zxidHex, type ZabNodeView } from '../../../src/core/zab/types';
+import { zxidHex, type ZabNodeView } from '../../../src/core/zab/types';
 import { zkFrame } from '../../../src/ui/coord/zookeeper/model';
 import { parseScenario } from '../../../src/sim/scenario';
 import { cliReport, runHeadless } from '../../../src/sim/run';
 import type { AppStore } from '../../../src/store/appStore';
 import { recordedNotes, type StoryNote } from '../support/story-notes';
 import { loadLesson, story as zabStory, type Story as ZabStory } from '../zab-lessons/story';
+import { clientActor, ZK_NOTE_TABLE, type ZkNoteName } from './notes';
 
-const ALL = { ...ZabNotes, ...ZabZkNotes, ...ZK_CLIENT_NOTES };
-export type ZkNoteName = keyof typeof ALL;
-const NAMES = new Map<number, ZkNoteName>(Object.entries(ALL).map(([k, v]) => [v.code, k as ZkNoteName]));
+export type { ZkNoteName };
+const NAMES = new Map<number, ZkNoteName>(Object.entries(ZK_NOTE_TABLE).map(([k, v]) => [v.code, k as ZkNoteName]));
 
 export type ZkStoryNote = StoryNote<ZkNoteName>;
 
 /** The actor id of client c (1-based), as notes name it. */
-export const actor = (c: number): number => CLIENT_ID_BASE + c - 1;
+export const actor = clientActor;
 /** Client number of an actor id. */
 export const clientOf = (actorId: number): number => actorId - CLIENT_ID_BASE + 1;
 

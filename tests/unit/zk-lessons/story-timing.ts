@@ -7,15 +7,15 @@
  * decisions, which is how the stop times were found.
  */
 import { CLIENT_ID_BASE } from '../../../src/core/protocol';
-import { ZK_CLIENT_NOTES } from '../../../src/core/coord/zookeeper/client';
-import { ZabNotes, ZabZkNotes, zxidHex, type ZabNodeView } from '../../../src/core/zab/types';
+
+import { zxidHex, type ZabNodeView } from '../../../src/core/zab/types';
 import type { AppStore } from '../../../src/store/appStore';
 import { zkFrame, type ZkFrame } from '../../../src/ui/coord/zookeeper/model';
 import { loadLesson, story as zabStory, type Story as ZabStory } from '../zab-lessons/story';
+import { clientActor, ZK_NOTE_TABLE, type ZkNoteName } from './notes';
 
-const TABLES = { ...ZabNotes, ...ZabZkNotes, ...ZK_CLIENT_NOTES };
-export type ZkNoteName = keyof typeof TABLES;
-const NAMES = new Map<string, ZkNoteName>(Object.entries(TABLES).map(([k, v]) => [`sim:${v.code}`, k as ZkNoteName]));
+export type { ZkNoteName };
+const NAMES = new Map<string, ZkNoteName>(Object.entries(ZK_NOTE_TABLE).map(([k, v]) => [`sim:${v.code}`, k as ZkNoteName]));
 
 export interface ZkStoryNote {
   time: number;
@@ -27,7 +27,7 @@ export interface ZkStoryNote {
 }
 
 /** Client c's actor id (the `node` of its notes, the `client` field of the servers' notes). */
-export const clientActor = (c: number): number => CLIENT_ID_BASE + c - 1;
+export { clientActor };
 
 export interface ZkStory {
   zab: ZabStory;
