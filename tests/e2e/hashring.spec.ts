@@ -48,6 +48,40 @@ test('kill a node: the router declares it down, and only its keys move (as many 
   }
 });
 
+test('the panel updates once the moved keys have landed, not during the move (keyMotion.ts)', async ({ page }) => {
+  const ring = new RingPage(page);
+  await ring.openScenario(QUIET);
+  await ring.seekTime(1000);
+  await ring.waitDrawn();
+  const panel = page.locator('.ring-panel');
+  await expect(panel).toHaveAttribute('data-ring-version', '0');
+  // Note, at every change of the panel's version, what the canvas had settled on by then.
+  await page.evaluate(() => {
+    const seen: { panel: string; settled: string; moving: string }[] = [];
+    (window as unknown as { __panelSeen: typeof seen }).__panelSeen = seen;
+    // The whole page: a user's action reloads the run, and the panel and canvas may be new elements.
+    new MutationObserver((list) => {
+      for (const m of list) {
+        const p = m.target as HTMLElement;
+        if (!p.classList.contains('ring-panel')) continue;
+        const c = document.querySelector<HTMLElement>('[data-testid=ring-keys]');
+        seen.push({ panel: p.getAttribute('data-ring-version') ?? '', settled: c?.dataset.settled ?? '', moving: c?.dataset.moving ?? '' });
+      }
+    }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-ring-version'] });
+  });
+  await ring.crash(5);
+  // The crash was given from the node's tab: back to the ring's panel before the change.
+  await page.getByRole('tab').first().click();
+  await expect(panel).toHaveAttribute('data-ring-version', '0');
+  await ring.seekTime(2500);
+  await expect(ring.keys()).toHaveAttribute('data-settled', '1');
+  await expect(panel).toHaveAttribute('data-ring-version', '1');
+  const seen = await page.evaluate(() => (window as unknown as { __panelSeen: { panel: string; settled: string; moving: string }[] }).__panelSeen);
+  // The move was animated (keys moved), and the panel's version changed only once the canvas had the new version settled.
+  expect(Number(await ring.moving())).toBeGreaterThan(0);
+  expect(seen.filter((x) => x.panel === '1')).toEqual([{ panel: '1', settled: '1', moving: await ring.keys().getAttribute('data-moving') }]);
+});
+
 test('add a node: keys move only onto it, as many as the CLI says', async ({ page }) => {
   const ring = new RingPage(page);
   await ring.openScenario(QUIET);

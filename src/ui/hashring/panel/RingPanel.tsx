@@ -62,10 +62,11 @@ export function RingPanel() {
   const act = useApp((s) => s.act);
   const d = ringPanelDict(lang);
 
-  const ring = useRingQuery<RingLayout>('ring');
-  const changes = useRingQuery<ChangeStat[]>('changes', undefined, !embed);
-  const curve = useRingQuery<CvCurve>('cvCurve', undefined, !embed);
-  const compare = useRingQuery<SchemeComparison[]>('compare', undefined, !embed);
+  // Asked once the keys have landed (keyMotion.ts): not in the move's frames.
+  const ring = useRingQuery<RingLayout>('ring', undefined, true, true);
+  const changes = useRingQuery<ChangeStat[]>('changes', undefined, !embed, true);
+  const curve = useRingQuery<CvCurve>('cvCurve', undefined, !embed, true);
+  const compare = useRingQuery<SchemeComparison[]>('compare', undefined, !embed, true);
 
   const layout = ring.data;
   const settings = useMemo(() => ringSettings(scenario?.config, layout), [scenario?.config, layout]);

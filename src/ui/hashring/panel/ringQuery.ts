@@ -6,6 +6,8 @@
  * nothing. One cache per store (an embed has its own), shared by the panel and the inspector.
  */
 import { useEffect, useState } from 'react';
+import { MOVE_MS } from '../stage/keyPainter';
+import { useKeysInMotion } from '../stage/keyMotion';
 import type { HashringHubView } from '../../../core/hashring/types';
 import type { AppState } from '../../../store/appStore';
 import { useApp, useAppStore } from '../../StoreContext';
@@ -79,18 +81,33 @@ export interface QueryState<T> {
   loading: boolean;
 }
 
+/** The longest a read waits for the keys to land (a canvas that never draws must not stall the panel). */
+export const WAIT_FOR_KEYS_MAX_MS = MOVE_MS + 1000;
+
 /**
  * A query's answer at the shown frame, re-asked only when the ring version, the scenario or
- * `arg` changes. `arg` is compared by its JSON; `enabled` false asks nothing.
+ * `arg` changes. `arg` is compared by its JSON; `enabled` false asks nothing. With
+ * `waitForKeys`, a new version is asked for only once the key canvas has it drawn with every
+ * key in place (keyMotion.ts; at most WAIT_FOR_KEYS_MAX_MS): the answer before it stays shown,
+ * `loading` true, meanwhile.
  */
-export function useRingQuery<T>(name: string, arg?: unknown, enabled = true): QueryState<T> {
+export function useRingQuery<T>(name: string, arg?: unknown, enabled = true, waitForKeys = false): QueryState<T> {
   const store = useAppStore();
   const version = useApp((s) => ringVersion(s.view));
   const scenario = useApp((s) => s.scenario);
   const key = queryKey(name, version, arg);
+  const moving = useKeysInMotion(store, version);
+  // The version whose wait ran out.
+  const [waited, setWaited] = useState(-1);
+  const hold = waitForKeys && moving && waited !== version;
   const [state, setState] = useState<{ key: string; scenario: unknown; data: T | null }>({ key: '', scenario: null, data: null });
   useEffect(() => {
-    if (!enabled || version < 0) return;
+    if (!hold) return;
+    const t = setTimeout(() => setWaited(version), WAIT_FOR_KEYS_MAX_MS);
+    return () => clearTimeout(t);
+  }, [hold, version]);
+  useEffect(() => {
+    if (!enabled || version < 0 || hold) return;
     let live = true;
     void cachedQuery(store, name, arg).then((data) => {
       if (live) setState({ key, scenario, data: (data ?? null) as T | null });
@@ -100,7 +117,7 @@ export function useRingQuery<T>(name: string, arg?: unknown, enabled = true): Qu
     };
     // `key` carries name, version and arg.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store, key, scenario, enabled]);
+  }, [store, key, scenario, enabled, hold]);
   const fresh = state.key === key && state.scenario === scenario;
   return { data: state.data, loading: enabled && !fresh };
 }

@@ -18,11 +18,12 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyHashes, RingLayout } from '../../../core/hashring/types';
 import { fmtInt } from '../../i18n';
-import { useApp } from '../../StoreContext';
+import { useApp, useAppStore } from '../../StoreContext';
 import { ringDict } from '../i18n';
 import type { ArcShapes } from './RingArcs';
 import { pixelMap, RASTER_BAND_POINTS, slotsOf } from './keyPaint';
 import type { PaintInput, PaintLayout, PaintReport } from './keyPainter';
+import { attachPainter, keysSettled } from './keyMotion';
 import { claimPaintHost, releasePaintHost, type PaintHost } from './paintHost';
 
 export { MOVE_MS } from './keyPainter';
@@ -93,22 +94,27 @@ export function KeyCanvas({ layout, hashes, members, vb, arcs, size }: Props) {
   // What the painter already has: the hashes and layout last posted (by identity).
   const sent = useRef<{ hashes: KeyHashes | null; layout: RingLayout | null }>({ hashes: null, layout: null });
   const [moving, setMoving] = useState(0);
+  const store = useAppStore();
 
   useLayoutEffect(() => {
     const el = canvas.current;
     const ov = overlay.current;
     if (!el || !ov) return;
     const h = claimPaintHost(el, ov);
+    const detach = attachPainter(store);
     h.listen((r) => {
       const m = applyReport(el, r);
       if (m !== null) setMoving(m);
+      // The panel's reads wait for this (keyMotion.ts).
+      if (r.kind === 'settled' || !r.animating) keysSettled(store, r.version);
     });
     host.current = h;
     return () => {
       host.current = null;
       releasePaintHost(el);
+      detach();
     };
-  }, []);
+  }, [store]);
 
   useEffect(() => {
     const h = host.current;
