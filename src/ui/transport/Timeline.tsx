@@ -6,14 +6,14 @@
  * to scrub; click a mark to go there. It is a slider for assistive technology (arrow keys
  * step frames, handled globally).
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { scaleLinear } from 'd3';
 import type { Mark } from '../../sim/api';
 import type { ScriptAction } from '../../sim/scenario';
 import { lessonMeta, isLesson } from '../../store/lessons';
 import { lessonText } from '../lessons';
 import { useApp, useAppStore, useT } from '../StoreContext';
-import { clientRef, fmtInt, fmtTime, nodeRef, type Dict, type Lang } from '../i18n';
+import { clientRef, dict, fmtInt, fmtTime, nodeRef, type Dict, type Lang } from '../i18n';
 import { termColor } from '../palette';
 import { drawTime } from '../stage/useFrameClock';
 import { layoutMarks, timelineEnd, timelineItems, type MarkGroup, type Row, type TimelineItem } from './marks';
@@ -148,13 +148,11 @@ export function Timeline() {
   const lesson = useApp((s) => s.lesson);
   const k = useApp((s) => (s.largeType ? LARGE : 1));
   const maxTime = useApp((s) => s.maxTime);
-  const frame = useApp((s) => s.view?.frame ?? 0);
-  const time = useApp((s) => s.view?.time ?? 0);
-  const head = useApp((s) => s.head);
   const seekTime = useApp((s) => s.seekTime);
   const seek = useApp((s) => s.seek);
   const wrap = useRef<HTMLDivElement>(null);
   const cursor = useRef<SVGGElement>(null);
+  const slider = useRef<SVGSVGElement>(null);
   const [width, setWidth] = useState(400);
   const stops = lessonMeta(lesson)?.stops ?? NO_STOPS;
   const actions = script ?? NO_ACTIONS;
@@ -178,11 +176,23 @@ export function Timeline() {
   if (!same || end !== drawn.end) setDrawn({ scenario, lesson, end });
   const x = useMemo(() => scaleLinear().domain([0, end]).range([(k * MARK_W) / 2 + 1, width - (k * MARK_W) / 2 - 1]).clamp(true), [end, width, k]);
 
-  // The playhead moves every animation frame: set its position directly.
-  useEffect(() => {
+  // The playhead moves every animation frame: set its position directly. So are the slider's
+  // values (the frame shown, of the frames recorded) written as they change, not by
+  // re-rendering the timeline and its marks at every frame.
+  useLayoutEffect(() => {
+    let said = '';
     const draw = () => {
-      const px = x(drawTime(store.getState()));
+      const s = store.getState();
+      const px = x(drawTime(s));
       cursor.current?.setAttribute('transform', `translate(${px.toFixed(1)},0)`);
+      const el = slider.current;
+      const frame = s.view?.frame ?? 0;
+      const now = `${frame}|${s.head}|${s.view?.time ?? 0}|${s.lang}`;
+      if (!el || now === said) return;
+      said = now;
+      el.setAttribute('aria-valuemax', String(s.head));
+      el.setAttribute('aria-valuenow', String(frame));
+      el.setAttribute('aria-valuetext', dict(s.lang).timelineValue(fmtInt(frame, s.lang), fmtTime(s.view?.time ?? 0, s.lang)));
     };
     draw();
     return store.subscribe(draw);
@@ -220,9 +230,7 @@ export function Timeline() {
         tabIndex={0}
         aria-label={t.timeline}
         aria-valuemin={0}
-        aria-valuemax={head}
-        aria-valuenow={frame}
-        aria-valuetext={t.timelineValue(fmtInt(frame, lang), fmtTime(time, lang))}
+        ref={slider}
         onPointerDown={(e) => {
           dragging.current = true;
           e.currentTarget.setPointerCapture(e.pointerId);

@@ -7,7 +7,7 @@
  * button drops keyboard focus to <body> (First frame, clicked, would strand the presenter's
  * focus at frame 0), an aria-disabled one keeps it and still says it cannot act.
  */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useApp, useT } from '../StoreContext';
 import { fmtInt, fmtSpeed, fmtTime } from '../i18n';
 import { SPEEDS, type Speed } from '../../store/types';
@@ -48,6 +48,25 @@ function TpButton({
   );
 }
 
+/**
+ * The playhead's time, "t = 1.234 s": the one part of the transport that changes at every
+ * animation frame (the frame clock), so the only one re-rendered then — not the buttons, the
+ * speed menu and the timeline with them.
+ */
+function TimeReadout() {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const time = useApp(drawTime);
+  return (
+    <span className="tp-time">
+      {t.timeLabel} = {fmtTime(time, lang)}
+    </span>
+  );
+}
+
+/** The timeline re-renders for its own reasons (marks, the run's length), not the transport's. */
+const TimelineOnce = memo(Timeline);
+
 const SIZER_FRAME = '888,888';
 const SIZER_TIME_MS = 888_888;
 
@@ -58,7 +77,6 @@ export function Transport() {
   const ready = useApp((s) => s.view !== null);
   const frame = useApp((s) => s.view?.frame ?? 0);
   const head = useApp((s) => s.head);
-  const time = useApp(drawTime);
   const speed = useApp((s) => s.speed);
   const violation = useApp((s) => !!s.view?.violation);
   const togglePlay = useApp((s) => s.togglePlay);
@@ -136,7 +154,7 @@ export function Transport() {
           ))}
         </select>
       </label>
-      <Timeline />
+      <TimelineOnce />
       <div className="tp-readout" aria-live="off">
         <span className="tp-frame">
           {fillTemplate(readout, {
@@ -148,9 +166,7 @@ export function Transport() {
             head: <span className="tp-head">{fmtInt(head, lang)}</span>,
           })}
         </span>
-        <span className="tp-time">
-          {t.timeLabel} = {fmtTime(time, lang)}
-        </span>
+        <TimeReadout />
         {/* Invisible, as wide as the readout gets up to 999,999 frames and 999 s: the
             readout keeps that width, so the timeline beside it never changes length. */}
         <span className="tp-sizer" aria-hidden="true">
