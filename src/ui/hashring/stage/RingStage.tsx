@@ -6,7 +6,7 @@
  * Remove) or, in an embed, the selected node's bar. The worker computes the ring
  * (query('ring')); this only draws it.
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { HASHRING_DEFAULTS } from '../../../core/hashring/config';
 import { useApp } from '../../StoreContext';
 import { fmtInt } from '../../i18n';
@@ -30,6 +30,18 @@ import { Router } from './Router';
 import { memberLayout, memberShape, ringViewBox, type Detector } from './ringGeometry';
 import { SelectedKey } from './SelectedKey';
 import { useHubLook, useRingData, useSelectedKey } from './useRingData';
+
+// The stage re-renders at a ring change (twice: the router's new version, then its layout from
+// the worker), in the frames where the moved keys start to move; these parts subscribe to the
+// store for what they show, and their props do not change then, so they are left out.
+const CaptionM = memo(Caption);
+const LegendM = memo(Legend);
+const LessonAboutM = memo(LessonAbout);
+const MessageInspectorM = memo(MessageInspector);
+const MessagesM = memo(Messages);
+const PausedSignM = memo(PausedSign);
+const RingToolsM = memo(RingTools);
+const RingNodeBarM = memo(RingNodeBar);
 
 /** The detector as configured (the scenario's config as written; the protocol's defaults otherwise). */
 export function detectorOf(config: Record<string, unknown> | undefined): Detector {
@@ -82,7 +94,7 @@ export function RingStage({ pv, captionBelow = false }: StageProps) {
           {hub && <Spokes layout={nodeLayout} members={hub.ring} />}
           <RingArcs shapes={arcs} labelSize={labelSize} />
           {hub && <Router hub={hub} labelSize={labelSize} />}
-          <Messages layout={nodeLayout} markSize={text.glyph} pv={pv} />
+          <MessagesM layout={nodeLayout} markSize={text.glyph} pv={pv} />
           {hub && <RingNodes layout={nodeLayout} ring={layout} detector={detector} labelSize={labelSize} nodeR={shape.r} />}
           {found && <SelectedKey found={found} layout={nodeLayout} labelSize={labelSize} nodeR={shape.r} />}
         </svg>
@@ -90,18 +102,18 @@ export function RingStage({ pv, captionBelow = false }: StageProps) {
           {schemeNote} · {r.version(fmtInt(hub?.version ?? 0, lang))}
         </p>
       </div>
-      {!embed && <RingTools />}
-      {embed && <RingNodeBar />}
-      <PausedSign />
+      {!embed && <RingToolsM />}
+      {embed && <RingNodeBarM />}
+      <PausedSignM />
       <div className="stage-corner">
-        <LessonAbout />
-        <Legend pv={pv} />
+        <LessonAboutM />
+        <LegendM pv={pv} />
       </div>
-      <MessageInspector pv={pv} />
+      <MessageInspectorM pv={pv} />
       {hub && <RingAnnouncer hub={hub} />}
       {!captionBelow && (
         <div className="caption-slot">
-          <Caption pv={pv} />
+          <CaptionM pv={pv} />
         </div>
       )}
     </section>
