@@ -2,6 +2,7 @@
  * Seeds the 1,000-, 2,000- and 10,000-seed campaigns (`fuzz --protocol zab --service zookeeper`) flagged on the
  * correct system — 469 and 794 checker false positives (ZooKeeper 3.8's Java client does
  * exactly this), 1021 a history the client recorded wrong: their shrunk scenarios replay clean now, and still do what made them fail.
+ * (Where a shrunk run no longer reaches its situation, the rule is pinned directly elsewhere: each test's comment says where.)
  */
 import { describe, expect, it } from 'vitest';
 import { getProtocol } from '../../../../../src/core/registry';
@@ -50,7 +51,8 @@ describe('fuzz regressions (ZooKeeper, correct system)', () => {
   it('seed 1021 (an op queued before its handle had a session was recorded with session 0): its shrunk run and its seed stay clean', () => {
     // Since 7776b96 (a follower answers a sync on the leader's SYNC reply, and a write queued
     // behind a sync after it) this shrunk run's timing no longer reaches the situation it was
-    // shrunk to; what is pinned here is that it and its seed stay clean.
+    // shrunk to (the client's rule for it, ad80420, is pinned in client/session-record.test.ts:
+    // a queued op's open record gets the session at the ConnectResponse); what is pinned here is that it and its seed stay clean.
     expect(replay(seed1021).violation).toBeNull();
     expect(fuzzOne(1021, { protocol: zab, service: zookeeper }).violation).toBeNull();
   }, 60_000);
@@ -58,7 +60,8 @@ describe('fuzz regressions (ZooKeeper, correct system)', () => {
   it('seed 1441 (an old session’s watch fired into the client’s new connection on the same server): its shrunk run and its seed stay clean', () => {
     // Since 7776b96 (a follower answers a sync on the leader's SYNC reply, and a write queued
     // behind a sync after it) this shrunk run's timing no longer reaches the situation it was
-    // shrunk to; what is pinned here is that it and its seed stay clean.
+    // shrunk to (the server's rule for it, 46a1ee5, is pinned in sim/reconnect-watches.test.ts:
+    // a new session's ConnectRequest drops the client's older connection there and its watches); what is pinned here is that it and its seed stay clean.
     expect(replay(seed1441).violation).toBeNull();
     expect(fuzzOne(1441, { protocol: zab, service: zookeeper }).violation).toBeNull();
   }, 60_000);
