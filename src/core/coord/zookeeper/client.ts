@@ -905,7 +905,9 @@ function invoke(c: ZkClient, opId: number, op: ZkOp, ctx: Ctx): void {
     ok: false,
     result: null,
     error: null,
-    session: c.session,
+    // A connect on an expired or closed handle opens a new one, which has no session until
+    // the server answers (onConnected then records the one it got), as a new Java handle.
+    session: op.op === 'connect' && !alive(c) ? 0 : c.session,
     zxid: 0,
   };
   c.ops[opId] = rec;

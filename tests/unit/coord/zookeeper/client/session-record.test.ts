@@ -95,4 +95,23 @@ describe('ZooKeeper client: the session an op queued before its handle had one r
     w.run(100);
     expect(w.opsOf(1).find((o) => o.op === 'create')).toMatchObject({ ok: true, result: '/b', session });
   });
+
+  it('a connect on an expired handle is invoked with no session (a new handle has none), never the expired one', () => {
+    const w = new World(3, 1);
+    w.op(1, { op: 'connect', server: 1, sessionTimeoutMs: 30_000 });
+    w.run(100);
+    const old = w.view(1).session;
+    w.expire(old);
+    w.run(3000);
+    expect(w.view(1).state).toBe('expired');
+    const start = w.now;
+    w.op(1, { op: 'connect', server: 1, sessionTimeoutMs: 30_000 });
+    w.run(1);
+    // Before any answer: the open record names no session.
+    expect(w.opsOf(1).find((o) => o.op === 'connect' && o.invoke >= start)).toMatchObject({ complete: null, session: 0 });
+    runUntilConnected(w, 1);
+    w.run(10);
+    const session = sessionIdOf(1, 2);
+    expect(w.opsOf(1).find((o) => o.op === 'connect' && o.invoke >= start)).toMatchObject({ ok: true, session });
+  });
 });
