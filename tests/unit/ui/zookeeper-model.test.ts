@@ -8,6 +8,8 @@ import { SimSession } from '../../../src/sim/session';
 import {
   comparePaths,
   defaultServer,
+  clientAnchor,
+  clientOfActor,
   drainLeft,
   entryCentre,
   entryLabel,
@@ -316,18 +318,27 @@ describe('the stage', () => {
     const px = (g: { box: { w: number; h: number } }, aspect = EMBED_ASPECT.wide) => text.label * Math.min((356 * aspect) / g.box.w, 356 / g.box.h);
     const embed = (clients: number, locks: string[], takes: boolean, aspect = EMBED_ASPECT.wide) => zkStageGeometry(nodes, clients, locks, text.label, text.id, Math.min(clients, 6), { embed: true, aspect, scriptLocks: takes ? ['/lock'] : [] });
 
-    it('four clients and a lock queue (zk-lock-handover) keep the labels ≥ 14 px: clients in two columns, entries short', () => {
+    it('four clients and a lock queue (zk-lock-handover) keep the labels ≥ 14 px: clients in a column each side of the ring, entries short', () => {
       const g = embed(4, ['/lock'], true);
       expect(px(g)).toBeGreaterThanOrEqual(14);
       expect(g.clientCols).toBe(2);
       expect(g.short).toBe(true);
       expect(g.perLine).toBe(4);
-      // Clients beside the ring, within its height; the queue under both.
-      for (const p of g.clients.values()) {
-        expect(p.x - g.clientW / 2).toBeGreaterThan(nodes.x + nodes.w);
+      // c1 and c2 right of the ring, c3 and c4 left of it (no line crosses another client), within the ring's height; the queue under all.
+      expect([...g.leftClients].map(clientOfActor)).toEqual([3, 4]);
+      for (const [id, p] of g.clients) {
+        if (g.leftClients.has(id)) {
+          expect(p.x + g.clientW / 2).toBeLessThan(nodes.x);
+          expect(p.x - g.clientW / 2).toBeGreaterThanOrEqual(g.box.x);
+          expect(clientAnchor(g, id)!.x).toBeCloseTo(p.x + g.clientW / 2, 5);
+        } else {
+          expect(p.x - g.clientW / 2).toBeGreaterThan(nodes.x + nodes.w);
+          expect(clientAnchor(g, id)!.x).toBeCloseTo(p.x - g.clientW / 2, 5);
+        }
         expect(p.y - g.clientH / 2 - 9).toBeGreaterThanOrEqual(g.box.y);
         expect(p.y + g.clientH / 2 + text.label * 3.1).toBeLessThanOrEqual(g.queues[0].y - g.entryH / 2);
       }
+      expect(g.queues[0].x0).toBeGreaterThanOrEqual(g.box.x);
       expect(entryCentre(g, 0, 3).x + g.entryW / 2).toBeLessThanOrEqual(g.box.x + g.box.w);
       // Every word of an entry at the label size.
       expect(g.entryText).toEqual({ name: 1, watches: 1, note: 1 });
@@ -368,6 +379,8 @@ describe('the stage', () => {
       // The second line starts under the first.
       expect(entryCentre(g, 0, g.perLine).x).toBeCloseTo(entryCentre(g, 0, 0).x, 5);
       expect(entryCentre(g, 0, g.perLine).y).toBeCloseTo(entryCentre(g, 0, 0).y + g.lineH, 5);
+      // Between the lines: the notes under the first (1.3 labels) and the watch arrow up to it.
+      expect(g.lineH - g.entryH).toBeGreaterThanOrEqual(text.label * 1.9);
       const unwrapped = zkStageGeometry(nodes, 6, ['/lock'], text.label, text.id, 6, { embed: true, scriptLocks: ['/lock'] });
       expect(unwrapped.perLine).toBe(6);
       expect(px(g)).toBeGreaterThan(px(unwrapped));

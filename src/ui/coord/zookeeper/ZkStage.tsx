@@ -17,7 +17,7 @@ import { useFrameClock } from '../../stage/useFrameClock';
 import type { ServiceStageLayout } from '../../views/types';
 import { NODE_R, type StageText } from '../../stage/geometry';
 import { zkDict, type ZkDict } from './i18n';
-import { clientCutLines, clientLinks, clientPath, defaultServer, entryCentre, entryLabel, lineObstacles, pathD, drainLeft, lockQueues, sessionOwners, zkFrame, type ClientLinks, type LockEntry, type LockQueue, type ZkStageGeometry } from './model';
+import { clientAnchor, clientCutLines, clientLinks, clientPath, defaultServer, entryCentre, entryLabel, lineObstacles, pathD, drainLeft, lockQueues, sessionOwners, zkFrame, type ClientLinks, type LockEntry, type LockQueue, type ZkStageGeometry } from './model';
 import { ZkClientMenu } from './ZkClientMenu';
 import './zk.css';
 
@@ -57,7 +57,8 @@ function entryState(e: LockEntry, z: ZkDict): string {
 /**
  * A waiter's arrow to the predecessor it watches: straight back along its line, or, when
  * the queue wrapped and the predecessor ends the line above, out of its left edge, up
- * through the gap between the lines and into the predecessor's bottom.
+ * into the gap between the lines (below the notes under the line above) and into the
+ * predecessor's bottom.
  */
 function watchArrow(g: ZkStageGeometry, from: { x: number; y: number }, to: { x: number; y: number }, label: number): { d: string; tx: number; ty: number } {
   const hw = g.entryW / 2;
@@ -66,7 +67,8 @@ function watchArrow(g: ZkStageGeometry, from: { x: number; y: number }, to: { x:
     return { d: `M${from.x - hw - 2},${from.y} L${to.x + hw + 6},${to.y}`, tx: (from.x - hw + to.x + hw) / 2, ty: from.y - label * 0.75 };
   }
   const side = from.x - hw - g.entryGap / 2;
-  const mid = to.y + hh + (from.y - hh - (to.y + hh)) / 2;
+  // Under the line above and under its "believes it holds" notes (which end 1.3 labels below an entry).
+  const mid = to.y + hh + label * 1.6;
   return { d: `M${from.x - hw - 2},${from.y} H${side} V${mid} H${to.x} V${to.y + hh + 6}`, tx: side, ty: from.y - label * 0.75 };
 }
 
@@ -149,7 +151,7 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
   const frame = zkFrame(view?.service);
   // The client whose menu is open, and the stage element its popover goes in (HTML over the SVG, as the link menu).
   const [menu, setMenu] = useState(0);
-  const [menuAt, setMenuAt] = useState<{ top: number; right: number } | null>(null);
+  const [menuAt, setMenuAt] = useState<{ top: number; right: number; flip?: boolean } | null>(null);
   const layer = useRef<SVGGElement>(null);
   const [host, setHost] = useState<HTMLElement | null>(null);
   useEffect(() => {
@@ -185,13 +187,17 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
     const p = layout.actors.get(n.id);
     if (p) servers.set(n.id, p);
   }
-  const cutLines = clientCutLines(clientCuts, (c) => g.clients.get(CLIENT_ID_BASE + c - 1), servers, hw, NODE_R, text.label);
+  // Lines leave a client's box on the side facing the ring (clientAnchor): hence no half-width here.
+  const cutLines = clientCutLines(clientCuts, (c) => clientAnchor(g, CLIENT_ID_BASE + c - 1), servers, 0, NODE_R, text.label);
   const open = menu > 0 ? links[menu - 1] : undefined;
-  // The menu opens beside its client (left of it, level with it), inside the stage.
+  // The menu opens beside its client (on the ring's side of it, level with it), inside the stage.
   const openMenu = (c: number, el: Element) => {
     const stage = host?.getBoundingClientRect();
     const r = el.getBoundingClientRect();
-    if (stage) setMenuAt({ top: Math.max(8, Math.min(r.top - stage.top - 8, stage.height - MENU_H)), right: Math.max(8, stage.right - r.left + 10) });
+    const top = stage ? Math.max(8, Math.min(r.top - stage.top - 8, stage.height - MENU_H)) : 0;
+    // A client left of the ring: the menu hangs from an anchor right of it.
+    if (stage && g.leftClients.has(CLIENT_ID_BASE + c - 1)) setMenuAt({ top, right: Math.max(8, stage.right - r.right - 10), flip: true });
+    else if (stage) setMenuAt({ top, right: Math.max(8, stage.right - r.left + 10) });
     setMenu(c);
   };
 
@@ -204,12 +210,12 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
       </defs>
       <g className="zk-conns" aria-hidden="true">
         {frame.clients.map((c) => {
-          const p = g.clients.get(CLIENT_ID_BASE + c.client - 1);
+          const p = clientAnchor(g, CLIENT_ID_BASE + c.client - 1);
           const s = layout.actors.get(c.server);
           if (!p || !s || c.server === 0 || c.state === 'expired' || c.state === 'closed' || c.state === 'idle') return null;
           // A cut link is drawn as a cut (below), not as a connection.
           if (links[c.client - 1]?.cut.includes(c.server)) return null;
-          const d = pathD(clientPath({ x: p.x - hw, y: p.y }, s, lineObstacles(servers, c.server, NODE_R, text.label), NODE_R));
+          const d = pathD(clientPath(p, s, lineObstacles(servers, c.server, NODE_R, text.label), NODE_R));
           return <path key={c.client} className={`zk-conn ${c.state}`} data-conn={`${c.client}-${c.server}`} d={d} />;
         })}
       </g>
