@@ -11,7 +11,6 @@ import { embedFit, openEmbed } from './pages/embed';
 import { seriousAxeViolations } from './support/axe';
 import { LESSONS } from '../../src/store/lessons';
 import { HASHRING_LESSONS } from '../../src/ui/hashring/lessons/meta';
-import { ZK_LESSONS } from '../../src/ui/coord/zookeeper/lessons/meta';
 
 /** The client label's font size on screen (px), or null without a client on the stage. */
 function clientLabelPx(frame: Frame): Promise<number | null> {
@@ -319,11 +318,7 @@ test('every lesson at 1280×720 and 800×450, en and zh: labels fit, nothing is 
       expect(check.scrolls, `${lesson} ${lang}`).toBe(false);
       expect(check.cut, `${lesson} ${lang}: labels cut off`).toBe(0);
       const px = await new AppPage(page).stageLabelPx(frame);
-      // UI.md asks for 14 px in an 800×450 embed. ZooKeeper's lessons do not meet it yet: their
-      // clients and lock queue widen the drawing, so the servers' labels come out at about 12 px
-      // with four clients (a known gap, issue 15). Pinned here so it gets no worse.
-      const minPx = (ZK_LESSONS as readonly string[]).includes(lesson) ? 12 : 14;
-      expect(Math.min(px.id, px.role, px.term), `${lesson} ${lang}`).toBeGreaterThanOrEqual(minPx);
+      expect(Math.min(px.id, px.role, px.term), `${lesson} ${lang}`).toBeGreaterThanOrEqual(14);
     }
   }
 });

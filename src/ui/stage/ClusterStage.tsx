@@ -55,8 +55,8 @@ export function ClusterStage({ pv, captionBelow = false }: { pv: ProtocolView; c
   const links = useMemo(() => (network ? linkStates(ids, network) : []), [ids, network]);
   // A service's layer (ZooKeeper's clients and lock queues): actors placed beside the ring, the drawing grown to hold them.
   const svc = useApp((s) => (s.view?.service ? (pv.services?.[s.view.service.name] ?? null) : null));
-  const svcKey = useApp((s) => (svc && s.view?.service ? svc.layoutKey(s.view.service) : ''));
-  const svcLayout = useMemo(() => (svc ? svc.stageLayout(layout, svcKey, text, vb) : null), [svc, svcKey, layout, text, vb]);
+  const svcKey = useApp((s) => (svc && s.view?.service ? svc.layoutKey(s.view.service, s.scenario) : ''));
+  const svcLayout = useMemo(() => (svc ? svc.stageLayout(layout, svcKey, text, vb, { embed, wide: !captionBelow }) : null), [svc, svcKey, layout, text, vb, embed, captionBelow]);
   const box = svcLayout?.viewBox ?? vb;
   const [openLink, setOpenLink] = useState<string | null>(null);
   const link = links.find((l) => `${l.a}-${l.b}` === openLink) ?? null;

@@ -5,6 +5,7 @@
  */
 import type { ComponentType } from 'react';
 import type { EventRow, FrameView, ServiceFrameView } from '../../sim/api';
+import type { Scenario } from '../../sim/scenario';
 import type { Violation } from '../../core/protocol';
 import type { Dict, Lang } from '../i18n';
 import type { Point, StageText } from '../stage/geometry';
@@ -174,10 +175,10 @@ export interface ServiceTab {
  */
 export interface ServiceView {
   service: string;
-  /** What the layout depends on in a frame (client count, lock paths...): the stage re-lays out only when it changes. */
-  layoutKey(service: ServiceFrameView): string;
-  /** The layout for a key, around the nodes' own layout and its viewBox. */
-  stageLayout(nodes: Map<number, Point>, key: string, text: StageText, nodesBox: ServiceStageLayout['viewBox']): ServiceStageLayout;
+  /** What the layout depends on in a frame (client count, lock paths...) and in the run's scenario (what its script will do): the stage re-lays out only when it changes. */
+  layoutKey(service: ServiceFrameView, scenario?: Scenario | null): string;
+  /** The layout for a key, around the nodes' own layout and its viewBox; `fit` says how the stage is shown (an embed, alone in its box or not: as largeSpread). */
+  stageLayout(nodes: Map<number, Point>, key: string, text: StageText, nodesBox: ServiceStageLayout['viewBox'], fit?: { embed: boolean; wide: boolean }): ServiceStageLayout;
   /** Drawn inside the stage's SVG, over the links and under the messages and nodes. */
   StageLayer: ComponentType<{ layout: ServiceStageLayout; text: StageText }>;
   tabs: readonly ServiceTab[];

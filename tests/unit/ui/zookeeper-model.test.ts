@@ -8,7 +8,11 @@ import { SimSession } from '../../../src/sim/session';
 import {
   comparePaths,
   defaultServer,
+  clientAnchor,
+  clientOfActor,
   drainLeft,
+  entryCentre,
+  entryLabel,
   FLASH_MS,
   historyBars,
   lockQueues,
@@ -22,6 +26,9 @@ import {
   zkFrame,
   zkStageGeometry,
 } from '../../../src/ui/coord/zookeeper/model';
+import { circleLayout, fitViewBox, FULL_MIN_VIEW, stageText } from '../../../src/ui/stage/geometry';
+import { EMBED_ASPECT, scriptLocks, zkServiceView } from '../../../src/ui/coord/zookeeper/view';
+import type { Scenario } from '../../../src/sim/scenario';
 import { zabNode } from './zab-fixtures';
 
 const S1 = 0x100000001;
@@ -270,9 +277,135 @@ describe('the stage', () => {
     expect(g.queues[1].y).toBeGreaterThan(g.queues[0].y + g.entryH);
     expect(g.queues[1].y + g.entryH / 2).toBeLessThan(g.box.y + g.box.h);
     expect(g.queues[0].entries).toBeGreaterThan(g.queues[0].x0 + 13 * 0.62 * 'lock /lock'.length);
-    expect(g.queues[0].entries + 6 * (g.entryW + g.entryGap)).toBeLessThanOrEqual(g.box.x + g.box.w);
-    // Without locks one row is kept, so the first lock does not move the stage.
-    expect(zkStageGeometry(nodes, 3, [], 13, 24, 3).box.h).toBe(zkStageGeometry(nodes, 3, ['/lock'], 13, 24, 3).box.h);
+    expect(entryCentre(g, 0, 5).x + g.entryW / 2).toBeLessThanOrEqual(g.box.x + g.box.w);
+    // The full app: one line per queue, names drawn whole, at most six clients a column.
+    expect(g.perLine).toBe(6);
+    expect(g.short).toBe(false);
+    expect(g.clientCols).toBe(2);
+  });
+
+  it('keeps a queue row before the first lock only in a run that takes a lock; without one, no row and no queue width', () => {
+    const nodes = { x: 100, y: 50, w: 400, h: 300 };
+    // A run that takes a lock: the row is there before the first one, so the first lock does not move the stage.
+    const before = zkStageGeometry(nodes, 3, [], 13, 24, 3, { scriptLocks: ['/lock'] });
+    expect(before.queues).toHaveLength(1);
+    expect(before.box).toEqual(zkStageGeometry(nodes, 3, ['/lock'], 13, 24, 3, { scriptLocks: ['/lock'] }).box);
+    // A run that never takes one: no row, and the drawing is the servers and the clients, no wider, no taller.
+    const none = zkStageGeometry(nodes, 3, [], 13, 24, 3);
+    expect(none.queues).toEqual([]);
+    const clientsRight = Math.max(...[...none.clients.values()].map((p) => p.x + none.clientW / 2)) + 10;
+    const clientsBottom = Math.max(...[...none.clients.values()].map((p) => p.y)) + none.clientH / 2 + 13 * 3.6;
+    expect(none.box.x + none.box.w).toBeLessThanOrEqual(clientsRight + 0.001);
+    expect(none.box.y + none.box.h).toBeLessThanOrEqual(Math.max(nodes.y + nodes.h, clientsBottom + 14) + 0.001);
+    expect(none.box.h).toBeLessThan(before.box.h);
+    // Even with four clients, whose queue would have been wider than the clients.
+    const four = zkStageGeometry(nodes, 4, [], 13, 24, 4);
+    expect(four.box.x + four.box.w).toBeLessThanOrEqual(Math.max(...[...four.clients.values()].map((p) => p.x + four.clientW / 2)) + 10.001);
+  });
+
+  it('leaves room above the first client for a cut-off client’s ✂ mark', () => {
+    const nodes = { x: 100, y: 50, w: 400, h: 200 };
+    const g = zkStageGeometry(nodes, 5, [], 13, 24, 5);
+    const first = g.clients.get(Math.min(...g.clients.keys()))!;
+    // The mark is a circle of radius 9 on the box's top corner.
+    expect(first.y - g.clientH / 2 - 9).toBeGreaterThanOrEqual(g.box.y);
+  });
+
+  describe('in the 800×450 embed (labels ≥ 14 px on screen)', () => {
+    const text = stageText(true, false);
+    const nodes = fitViewBox(circleLayout(3), text);
+    // The stage's box when it is alone above the transport: the drawing scales by the smaller ratio.
+    const px = (g: { box: { w: number; h: number } }, aspect = EMBED_ASPECT.wide) => text.label * Math.min((356 * aspect) / g.box.w, 356 / g.box.h);
+    const embed = (clients: number, locks: string[], takes: boolean, aspect = EMBED_ASPECT.wide) => zkStageGeometry(nodes, clients, locks, text.label, text.id, Math.min(clients, 6), { embed: true, aspect, scriptLocks: takes ? ['/lock'] : [] });
+
+    it('four clients and a lock queue (zk-lock-handover) keep the labels ≥ 14 px: clients in a column each side of the ring, entries short', () => {
+      const g = embed(4, ['/lock'], true);
+      expect(px(g)).toBeGreaterThanOrEqual(14);
+      expect(g.clientCols).toBe(2);
+      expect(g.short).toBe(true);
+      expect(g.perLine).toBe(4);
+      // c1 and c2 right of the ring, c3 and c4 left of it (no line crosses another client), within the ring's height; the queue under all.
+      expect([...g.leftClients].map(clientOfActor)).toEqual([3, 4]);
+      for (const [id, p] of g.clients) {
+        if (g.leftClients.has(id)) {
+          expect(p.x + g.clientW / 2).toBeLessThan(nodes.x);
+          expect(p.x - g.clientW / 2).toBeGreaterThanOrEqual(g.box.x);
+          expect(clientAnchor(g, id)!.x).toBeCloseTo(p.x + g.clientW / 2, 5);
+        } else {
+          expect(p.x - g.clientW / 2).toBeGreaterThan(nodes.x + nodes.w);
+          expect(clientAnchor(g, id)!.x).toBeCloseTo(p.x - g.clientW / 2, 5);
+        }
+        expect(p.y - g.clientH / 2 - 9).toBeGreaterThanOrEqual(g.box.y);
+        expect(p.y + g.clientH / 2 + text.label * 3.1).toBeLessThanOrEqual(g.queues[0].y - g.entryH / 2);
+      }
+      expect(g.queues[0].x0).toBeGreaterThanOrEqual(g.box.x);
+      expect(entryCentre(g, 0, 3).x + g.entryW / 2).toBeLessThanOrEqual(g.box.x + g.box.w);
+      // Every word of an entry at the label size.
+      expect(g.entryText).toEqual({ name: 1, watches: 1, note: 1 });
+      // The full app keeps its one column of four.
+      expect(zkStageGeometry(fitViewBox(circleLayout(3), stageText(false, false), FULL_MIN_VIEW), 4, ['/lock'], 13, 24, 4, { scriptLocks: ['/lock'] }).clientCols).toBe(1);
+    });
+
+    it('four clients without a lock (zk-config-watchers) fit the ring’s height; two clients stay in one column', () => {
+      const g = embed(4, [], false);
+      expect(g.queues).toEqual([]);
+      expect(g.clientCols).toBe(2);
+      expect(g.box.h).toBeCloseTo(nodes.h, 5);
+      expect(px(g)).toBeGreaterThanOrEqual(18);
+      const two = embed(2, [], false);
+      expect(two.clientCols).toBe(1);
+      expect(px(two)).toBeGreaterThanOrEqual(18);
+      // Beside the state view (a narrower box) too.
+      expect(px(embed(2, [], false, EMBED_ASPECT.beside), EMBED_ASPECT.beside)).toBeGreaterThanOrEqual(14);
+    });
+
+    it('a long queue wraps onto more lines inside the drawing, entries apart, the drawing larger than unwrapped', () => {
+      const g = embed(6, ['/lock'], true);
+      expect(g.perLine).toBeLessThan(6);
+      expect(g.queues[0].lines).toBe(Math.ceil(6 / g.perLine));
+      const boxes = Array.from({ length: 6 }, (_, i) => entryCentre(g, 0, i)).map((c) => ({ x0: c.x - g.entryW / 2, x1: c.x + g.entryW / 2, y0: c.y - g.entryH / 2, y1: c.y + g.entryH / 2 }));
+      for (const b of boxes) {
+        expect(b.x0).toBeGreaterThanOrEqual(g.queues[0].entries - 0.001);
+        expect(b.x1).toBeLessThanOrEqual(g.box.x + g.box.w);
+        expect(b.y0).toBeGreaterThan(nodes.y + nodes.h);
+        // Room under each line for the "believes it holds" note.
+        expect(b.y1 + text.label * 1.3).toBeLessThanOrEqual(g.box.y + g.box.h);
+      }
+      for (let i = 0; i < 6; i++)
+        for (let j = i + 1; j < 6; j++) {
+          const [a, b] = [boxes[i], boxes[j]];
+          expect(a.x1 <= b.x0 || b.x1 <= a.x0 || a.y1 <= b.y0 || b.y1 <= a.y0, `entries ${i} and ${j} overlap`).toBe(true);
+        }
+      // The second line starts under the first.
+      expect(entryCentre(g, 0, g.perLine).x).toBeCloseTo(entryCentre(g, 0, 0).x, 5);
+      expect(entryCentre(g, 0, g.perLine).y).toBeCloseTo(entryCentre(g, 0, 0).y + g.lineH, 5);
+      // Between the lines: the notes under the first (1.3 labels) and the watch arrow up to it.
+      expect(g.lineH - g.entryH).toBeGreaterThanOrEqual(text.label * 1.9);
+      const unwrapped = zkStageGeometry(nodes, 6, ['/lock'], text.label, text.id, 6, { embed: true, scriptLocks: ['/lock'] });
+      expect(unwrapped.perLine).toBe(6);
+      expect(px(g)).toBeGreaterThan(px(unwrapped));
+    });
+
+    it('draws lock node names short, the sequence’s last two digits', () => {
+      expect(entryLabel('lock-0000000003', '0000000003', true)).toEqual({ head: 'lock-', seq: '…03' });
+      expect(entryLabel('lock-0000000003', '0000000003', false)).toEqual({ head: 'lock-', seq: '0000000003' });
+      expect(entryLabel('holder', null, true)).toEqual({ head: 'holder', seq: '' });
+      expect(entryLabel('a-very-long-name', null, true)).toEqual({ head: '…ong-name', seq: '' });
+    });
+  });
+
+  it('the layout key knows the locks the run’s script takes (their queue rows from the start)', () => {
+    const sc = (ops: string[]): Scenario => ({ protocol: 'zab', nodes: 3, seed: 1, until: 1000, service: 'zookeeper', clients: 2, script: ops.map((op, i) => ({ at: 100 * (i + 1), do: 'client', client: 1, op, path: '/lock' })) });
+    expect(scriptLocks(sc(['create', 'lock', 'lock']))).toEqual(['/lock']);
+    expect(scriptLocks(sc(['create', 'getData']))).toEqual([]);
+    expect(scriptLocks(null)).toEqual([]);
+    const service = { name: 'zookeeper', clients: [client(1), client(2)], ops: [], opCount: 0, events: [], eventCount: 0 };
+    const text = stageText(true, false);
+    const ring = circleLayout(3);
+    const box = fitViewBox(ring, text);
+    const rows = (ops: string[]) => (zkServiceView.stageLayout(ring, zkServiceView.layoutKey(service, sc(ops)), text, box, { embed: true, wide: true }) as unknown as { zk: { queues: unknown[] } }).zk.queues.length;
+    expect(rows(['lock'])).toBe(1);
+    expect(rows(['getData'])).toBe(0);
   });
 });
 

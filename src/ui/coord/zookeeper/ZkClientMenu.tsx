@@ -30,7 +30,7 @@ export function clientMenuActions(links: ClientLinks, selectedServer: number, se
   };
 }
 
-export function ZkClientMenu({ links, at, canClose, onClose }: { links: ClientLinks; at: { top: number; right: number } | null; canClose: boolean; onClose: () => void }) {
+export function ZkClientMenu({ links, at, canClose, onClose }: { links: ClientLinks; at: { top: number; right: number; flip?: boolean } | null; canClose: boolean; onClose: () => void }) {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const act = useApp((s) => s.act);
@@ -46,8 +46,8 @@ export function ZkClientMenu({ links, at, canClose, onClose }: { links: ClientLi
     void act(action).then(() => col?.querySelector<HTMLButtonElement>(`[data-action="${next}"]`)?.focus({ preventScroll: true }));
   };
   return (
-    // A zero-size anchor beside the client; the popover hangs from its right edge.
-    <div className={`zk-client-menu-at ${at ? '' : 'corner'}`} style={at ? { top: at.top, right: at.right } : undefined}>
+    // A zero-size anchor beside the client; the popover hangs from its right edge (`flip`: from its left edge, for a client left of the ring).
+    <div className={`zk-client-menu-at ${at ? '' : 'corner'} ${at?.flip ? 'flip' : ''}`} style={at ? { top: at.top, right: at.right } : undefined}>
       <Popover label={z.clientMenu(name)} onClose={onClose} className="zk-client-menu">
         <h2 className="popover-title">
           {z.clientMenu(name)}

@@ -17,7 +17,7 @@ import { useFrameClock } from '../../stage/useFrameClock';
 import type { ServiceStageLayout } from '../../views/types';
 import { NODE_R, type StageText } from '../../stage/geometry';
 import { zkDict, type ZkDict } from './i18n';
-import { clientCutLines, clientLinks, clientPath, defaultServer, lineObstacles, pathD, drainLeft, lockQueues, sessionOwners, zkFrame, type ClientLinks, type LockEntry, type LockQueue, type ZkStageGeometry } from './model';
+import { clientAnchor, clientCutLines, clientLinks, clientPath, defaultServer, entryCentre, entryLabel, lineObstacles, pathD, drainLeft, lockQueues, sessionOwners, zkFrame, type ClientLinks, type LockEntry, type LockQueue, type ZkStageGeometry } from './model';
 import { ZkClientMenu } from './ZkClientMenu';
 import './zk.css';
 
@@ -54,9 +54,27 @@ function entryState(e: LockEntry, z: ZkDict): string {
   return z.waits;
 }
 
+/**
+ * A waiter's arrow to the predecessor it watches: straight back along its line, or, when
+ * the queue wrapped and the predecessor ends the line above, out of its left edge, up
+ * into the gap between the lines (below the notes under the line above) and into the
+ * predecessor's bottom.
+ */
+function watchArrow(g: ZkStageGeometry, from: { x: number; y: number }, to: { x: number; y: number }, label: number): { d: string; tx: number; ty: number } {
+  const hw = g.entryW / 2;
+  const hh = g.entryH / 2;
+  if (Math.abs(from.y - to.y) < 1) {
+    return { d: `M${from.x - hw - 2},${from.y} L${to.x + hw + 6},${to.y}`, tx: (from.x - hw + to.x + hw) / 2, ty: from.y - label * 0.75 };
+  }
+  const side = from.x - hw - g.entryGap / 2;
+  // Under the line above and under its "believes it holds" notes (which end 1.3 labels below an entry).
+  const mid = to.y + hh + label * 1.6;
+  return { d: `M${from.x - hw - 2},${from.y} H${side} V${mid} H${to.x} V${to.y + hh + 6}`, tx: side, ty: from.y - label * 0.75 };
+}
+
 function Queue({ q, g, row, text, z }: { q: LockQueue; g: ZkStageGeometry; row: number; text: StageText; z: ZkDict }) {
   const r = g.queues[row];
-  const cx = (i: number) => r.entries + i * (g.entryW + g.entryGap) + g.entryW / 2;
+  const at = (i: number) => entryCentre(g, row, i);
   const holder = q.entries.find((e) => e.holds);
   const waiting = q.entries.filter((e) => !e.holds);
   const name = z.lockQueueName(
@@ -70,10 +88,12 @@ function Queue({ q, g, row, text, z }: { q: LockQueue; g: ZkStageGeometry; row: 
         {z.lockTitle(q.path)}
       </text>
       {q.entries.map((e, i) => {
-        const x = cx(i);
+        const { x, y } = at(i);
         const pred = e.waitsOnIndex;
         const stateWord = entryState(e, z);
         const who = e.client ? `c${e.client}` : z.orphan;
+        const shown = e.name ? entryLabel(e.name, e.seq, g.short) : null;
+        const arrow = pred >= 0 && pred < i ? watchArrow(g, { x, y }, at(pred), text.label) : null;
         return (
           <g
             key={e.node || `pending-${e.client}`}
@@ -87,31 +107,32 @@ function Queue({ q, g, row, text, z }: { q: LockQueue; g: ZkStageGeometry; row: 
             aria-label={z.entryName(e.name || z.creating, who, stateWord, e.waitsOn ? e.waitsOn.slice(e.waitsOn.lastIndexOf('/') + 1) : '')}
           >
             <title>{[e.node || z.creating, who, stateWord, e.zxid ? z.fence(`0x${e.zxid.toString(16)}`) : ''].filter(Boolean).join(' · ')}</title>
-            {pred >= 0 && pred < i && (
+            {arrow && (
               <g className="zk-watch-arrow" aria-hidden="true">
-                <line x1={x - g.entryW / 2 - 2} y1={r.y} x2={cx(pred) + g.entryW / 2 + 6} y2={r.y} markerEnd="url(#zk-arrow)" />
-                <text x={(x - g.entryW / 2 + cx(pred) + g.entryW / 2) / 2} y={r.y - text.label * 0.75} textAnchor="middle" style={{ fontSize: text.label * 0.8 }}>
+                <path d={arrow.d} markerEnd="url(#zk-arrow)" />
+                <text x={arrow.tx} y={arrow.ty} textAnchor="middle" style={{ fontSize: text.label * g.entryText.watches }}>
                   {z.watches}
                 </text>
               </g>
             )}
-            <rect x={x - g.entryW / 2} y={r.y - g.entryH / 2} width={g.entryW} height={g.entryH} rx={5} />
-            <text x={x} y={r.y - g.entryH * 0.2} textAnchor="middle" dominantBaseline="central" style={{ fontSize: text.label * 0.9 }}>
-              {e.name ? (
+            <rect x={x - g.entryW / 2} y={y - g.entryH / 2} width={g.entryW} height={g.entryH} rx={5} />
+            <text className="zk-entry-name" x={x} y={y - g.entryH * 0.2} textAnchor="middle" dominantBaseline="central" style={{ fontSize: text.label * g.entryText.name }}>
+              {shown ? (
                 <>
-                  {e.seq ? e.name.slice(0, e.name.length - 10) : e.name}
-                  {e.seq && <tspan className="zk-seq">{e.seq}</tspan>}
+                  {shown.head}
+                  {shown.seq && <tspan className="zk-seq">{shown.seq}</tspan>}
                 </>
               ) : (
                 z.creating
               )}
             </text>
-            <text className="zk-entry-who" x={x} y={r.y + g.entryH * 0.24} textAnchor="middle" dominantBaseline="central" style={{ fontSize: text.label }}>
-              {e.stale ? `⚠ ${who}` : `${who} · ${stateWord}`}
+            <text className="zk-entry-who" x={x} y={y + g.entryH * 0.24} textAnchor="middle" dominantBaseline="central" style={{ fontSize: text.label }}>
+              {/* Short entries say "creating…" once, on the name line. */}
+              {e.stale ? `⚠ ${who}` : g.short && !e.name ? who : `${who} · ${stateWord}`}
               {e.paused ? ' ❚❚' : ''}
             </text>
             {e.stale && (
-              <text className="zk-stale-note" x={x - g.entryW / 2} y={r.y + g.entryH / 2 + text.label * 0.8} textAnchor="start" dominantBaseline="central" style={{ fontSize: text.label * 0.85 }}>
+              <text className="zk-stale-note" x={x - g.entryW / 2} y={y + g.entryH / 2 + text.label * 0.8} textAnchor="start" dominantBaseline="central" style={{ fontSize: text.label * g.entryText.note }}>
                 {z.believes} · {z.staleShort}
               </text>
             )}
@@ -130,7 +151,7 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
   const frame = zkFrame(view?.service);
   // The client whose menu is open, and the stage element its popover goes in (HTML over the SVG, as the link menu).
   const [menu, setMenu] = useState(0);
-  const [menuAt, setMenuAt] = useState<{ top: number; right: number } | null>(null);
+  const [menuAt, setMenuAt] = useState<{ top: number; right: number; flip?: boolean } | null>(null);
   const layer = useRef<SVGGElement>(null);
   const [host, setHost] = useState<HTMLElement | null>(null);
   useEffect(() => {
@@ -166,13 +187,17 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
     const p = layout.actors.get(n.id);
     if (p) servers.set(n.id, p);
   }
-  const cutLines = clientCutLines(clientCuts, (c) => g.clients.get(CLIENT_ID_BASE + c - 1), servers, hw, NODE_R, text.label);
+  // Lines leave a client's box on the side facing the ring (clientAnchor): hence no half-width here.
+  const cutLines = clientCutLines(clientCuts, (c) => clientAnchor(g, CLIENT_ID_BASE + c - 1), servers, 0, NODE_R, text.label);
   const open = menu > 0 ? links[menu - 1] : undefined;
-  // The menu opens beside its client (left of it, level with it), inside the stage.
+  // The menu opens beside its client (on the ring's side of it, level with it), inside the stage.
   const openMenu = (c: number, el: Element) => {
     const stage = host?.getBoundingClientRect();
     const r = el.getBoundingClientRect();
-    if (stage) setMenuAt({ top: Math.max(8, Math.min(r.top - stage.top - 8, stage.height - MENU_H)), right: Math.max(8, stage.right - r.left + 10) });
+    const top = stage ? Math.max(8, Math.min(r.top - stage.top - 8, stage.height - MENU_H)) : 0;
+    // A client left of the ring: the menu hangs from an anchor right of it.
+    if (stage && g.leftClients.has(CLIENT_ID_BASE + c - 1)) setMenuAt({ top, right: Math.max(8, stage.right - r.right - 10), flip: true });
+    else if (stage) setMenuAt({ top, right: Math.max(8, stage.right - r.left + 10) });
     setMenu(c);
   };
 
@@ -185,12 +210,12 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
       </defs>
       <g className="zk-conns" aria-hidden="true">
         {frame.clients.map((c) => {
-          const p = g.clients.get(CLIENT_ID_BASE + c.client - 1);
+          const p = clientAnchor(g, CLIENT_ID_BASE + c.client - 1);
           const s = layout.actors.get(c.server);
           if (!p || !s || c.server === 0 || c.state === 'expired' || c.state === 'closed' || c.state === 'idle') return null;
           // A cut link is drawn as a cut (below), not as a connection.
           if (links[c.client - 1]?.cut.includes(c.server)) return null;
-          const d = pathD(clientPath({ x: p.x - hw, y: p.y }, s, lineObstacles(servers, c.server, NODE_R, text.label), NODE_R));
+          const d = pathD(clientPath(p, s, lineObstacles(servers, c.server, NODE_R, text.label), NODE_R));
           return <path key={c.client} className={`zk-conn ${c.state}`} data-conn={`${c.client}-${c.server}`} d={d} />;
         })}
       </g>
@@ -199,10 +224,6 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
           <g key={`${l.client}-${l.server}`} className="zk-client-cut cut" data-client-cut={`${l.client}-${l.server}`}>
             <title>{z.cutLinkName(`c${l.client}`, `n${l.server}`)}</title>
             <path d={pathD(l)} />
-            <circle cx={l.mx} cy={l.my} r={8} />
-            <text x={l.mx} y={l.my} className="cut-mark" textAnchor="middle" dominantBaseline="central">
-              ✂
-            </text>
           </g>
         ))}
       </g>
@@ -241,6 +262,8 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
               }}
             >
               <title>{name}</title>
+              {/* A card under the client's lines of text: a line from a client further out passes under it, not through its words. */}
+              <rect className="zk-client-card" x={-hw - text.label * 0.4} y={-hh} width={g.clientW + text.label * 0.8} height={g.clientH + text.label * (paused || l?.isolated ? 3.2 : 1.6) + 6} rx={4} />
               <rect className="zk-client-box" x={-hw} y={-hh} width={g.clientW} height={g.clientH} rx={hh * 0.6} />
               <text className="zk-client-id" textAnchor="middle" dominantBaseline="central" style={{ fontSize: text.id * 0.8 }}>
                 {z.clientShort(String(c.client))}
@@ -283,9 +306,20 @@ export function ZkStageLayer({ layout, text }: { layout: ServiceStageLayout; tex
           );
         })}
       </g>
+      {/* The ✂ on each cut line, over the clients (a line from an outer column passes under the inner one's clients). */}
+      <g className="zk-client-cut-marks" aria-hidden="true">
+        {cutLines.map((l) => (
+          <g key={`${l.client}-${l.server}`} className="zk-client-cut cut" data-client-cut-mark={`${l.client}-${l.server}`}>
+            <circle cx={l.mx} cy={l.my} r={8} />
+            <text x={l.mx} y={l.my} className="cut-mark" textAnchor="middle" dominantBaseline="central">
+              ✂
+            </text>
+          </g>
+        ))}
+      </g>
       {queues.length === 0 ? (
         // Said only once someone has asked for a lock: a run without the recipe shows no lock row.
-        frame.ops.some((o) => o.op === 'lock') && <text className="zk-queue-title muted" x={g.queues[0].x0} y={g.queues[0].y} dominantBaseline="central" style={{ fontSize: text.label }}>
+        frame.ops.some((o) => o.op === 'lock') && g.queues.length > 0 && <text className="zk-queue-title muted" x={g.queues[0].x0} y={g.queues[0].y} dominantBaseline="central" style={{ fontSize: text.label }}>
           {z.noLock}
         </text>
       ) : (

@@ -389,55 +389,153 @@ export interface ZkStageGeometry {
   clients: Map<number, { x: number; y: number }>;
   clientW: number;
   clientH: number;
-  /** One row per lock path: its title at x0, its first entry's left edge at `entries`. */
-  queues: { path: string; y: number; x0: number; entries: number }[];
+  /** Client columns (one unless more than CLIENTS_PER_COLUMN, or an embed whose height binds). */
+  clientCols: number;
+  /** Clients (actor ids) in a column left of the ring (an embed whose height binds): their lines leave from their box's right edge. */
+  leftClients: ReadonlySet<number>;
+  /** One row per lock path: its title at x0, its first entry's left edge at `entries`, its first line's centre at y; `lines` lines of entries. */
+  queues: { path: string; y: number; x0: number; entries: number; lines: number }[];
   entryW: number;
   entryH: number;
   entryGap: number;
+  /** Entries on one line of a queue row (a longer queue wraps onto the next line). */
+  perLine: number;
+  /** From one line of entries to the next (an entry, and room for its "believes it holds" note). */
+  lineH: number;
+  /** Lock node names drawn short ("lock-…03"; the full name is in the entry's title and accessible name), and every word of an entry at the full label size. */
+  short: boolean;
+  /** Font sizes of an entry's name, its "watches" word and its "believes it holds" note (of the label size). */
+  entryText: { name: number; watches: number; note: number };
   box: Box;
 }
 
 /** Clients per column on the stage. */
 export const CLIENTS_PER_COLUMN = 6;
 
+/** How the stage is shown, for zkStageGeometry. */
+export interface ZkStageOptions {
+  /**
+   * The 800×450 embed: the box is fixed and the drawing scales to fit it, so the layout is
+   * made compact (shorter lock entries, their names drawn short) and arranged — client
+   * columns, entries per queue line — to scale largest in a box of `aspect` (w / h).
+   */
+  embed?: boolean;
+  aspect?: number;
+  /**
+   * The lock paths the run's script takes: their queue rows are kept before the first lock
+   * (so the stage does not jump then); a run that takes no lock has no row.
+   */
+  scriptLocks?: readonly string[];
+}
+
+/** Where client actor `id`'s lines leave its box: the edge that faces the ring. */
+export function clientAnchor(g: ZkStageGeometry, id: number): { x: number; y: number } | undefined {
+  const p = g.clients.get(id);
+  if (!p) return undefined;
+  return { x: g.leftClients.has(id) ? p.x + g.clientW / 2 : p.x - g.clientW / 2, y: p.y };
+}
+
+/** Where entry `i` of queue row `row` sits (its centre). */
+export function entryCentre(g: ZkStageGeometry, row: number, i: number): { x: number; y: number } {
+  const r = g.queues[row];
+  const line = Math.floor(i / g.perLine);
+  const col = i % g.perLine;
+  return { x: r.entries + col * (g.entryW + g.entryGap) + g.entryW / 2, y: r.y + line * g.lineH };
+}
+
+/** A lock node's name as an entry draws it: the prefix and the sequence number (bold), or with `short` the number's last two digits ("lock-", "…03"). */
+export function entryLabel(name: string, seq: string | null, short: boolean): { head: string; seq: string } {
+  if (!seq) return { head: short && name.length > 9 ? `…${name.slice(-8)}` : name, seq: '' };
+  return { head: name.slice(0, name.length - seq.length), seq: short && seq.length > 2 ? `…${seq.slice(-2)}` : seq };
+}
+
 /**
- * Where the clients and the lock queues sit: the clients in a column (two beyond six) to
- * the right of the ring, level with it; the lock queues as rows under the ring, one per
- * lock path (one row is always kept, so the stage does not jump when the first lock is
- * taken). `label` is the stage's label size, `id` its id size (stageText).
+ * Where the clients and the lock queues sit: the clients in a column (two beyond six, or in
+ * an embed more when that scales the drawing larger) to the right of the ring; the lock
+ * queues as rows under the ring, one per lock path in use or taken later by the run's
+ * script (`scriptLocks`: kept before the first lock, so the stage does not jump then) —
+ * none in a run that takes no lock. A queue row
+ * holds `maxQueue` entries; in an embed it wraps onto more lines when that scales the
+ * drawing larger. `label` is the stage's label size, `id` its id size (stageText).
  */
-export function zkStageGeometry(nodesBox: Box, clientCount: number, lockPaths: readonly string[], label: number, id: number, maxQueue: number): ZkStageGeometry {
+export function zkStageGeometry(nodesBox: Box, clientCount: number, lockPaths: readonly string[], label: number, id: number, maxQueue: number, opts: ZkStageOptions = {}): ZkStageGeometry {
+  const embed = opts.embed ?? false;
+  const queueLen = Math.max(1, maxQueue);
+  const paths = [...lockPaths, ...(opts.scriptLocks ?? []).filter((p) => !lockPaths.includes(p))];
+  const perCol = Math.min(CLIENTS_PER_COLUMN, Math.max(1, clientCount));
+  if (!embed || !opts.aspect || opts.aspect <= 0) return layoutStage(nodesBox, clientCount, paths, label, id, queueLen, embed, perCol, queueLen, 0);
+  const aspect = opts.aspect;
+  // The drawing scales by min(W / w, H / h) in a W × H box of that aspect: the smaller max(w / aspect, h), the larger it is drawn.
+  const score = (g: ZkStageGeometry) => Math.max(g.box.w / aspect, g.box.h);
+  let best = layoutStage(nodesBox, clientCount, paths, label, id, queueLen, embed, perCol, queueLen, 0);
+  // The client arrangements tried, in order of preference (an earlier one wins a tie): one
+  // column right of the ring (two beyond six); the clients split into a column each side of
+  // the ring (no line from an outer column crosses an inner one's clients); more columns on the right.
+  const minCols = Math.ceil(clientCount / CLIENTS_PER_COLUMN);
+  const arrangements: [perCol: number, left: number][] = [[perCol, 0]];
+  if (clientCount >= 2 && Math.ceil(clientCount / 2) <= CLIENTS_PER_COLUMN) arrangements.push([Math.ceil(clientCount / 2), Math.floor(clientCount / 2)]);
+  for (let cols = minCols + 1; cols <= Math.min(clientCount, minCols + 2); cols++) arrangements.push([Math.ceil(clientCount / cols), 0]);
+  // Fewer queue lines win a tie too.
+  for (const [pc, left] of arrangements) {
+    for (let perLine = queueLen; perLine >= 1; perLine--) {
+      const g = layoutStage(nodesBox, clientCount, paths, label, id, queueLen, embed, pc, perLine, left);
+      if (score(g) < score(best) - 0.5) best = g;
+    }
+  }
+  return best;
+}
+
+/**
+ * The stage with `perCol` clients a column right of the ring, the last `left` clients in a
+ * column left of it, and `perLine` entries a queue line; one queue row per path of `paths`.
+ */
+function layoutStage(nodesBox: Box, clientCount: number, paths: readonly string[], label: number, id: number, queueLen: number, embed: boolean, perCol: number, perLine: number, left: number): ZkStageGeometry {
   const clientW = Math.max(70, label * 6.2);
   const clientH = id * 1.25;
-  const perCol = Math.min(CLIENTS_PER_COLUMN, Math.max(1, clientCount));
-  const cols = Math.ceil(clientCount / perCol);
+  const rightCount = clientCount - left;
+  const cols = Math.max(1, Math.ceil(rightCount / perCol));
   // Each client: its box, then the state line, the drain bar and the paused line under it.
   const pitch = clientH + label * 3.6 + 8;
-  const colH = perCol * pitch;
-  const top = nodesBox.y + Math.max(0, (nodesBox.h - colH) / 2);
+  const colH = Math.min(perCol, rightCount) * pitch;
+  // Each column level with the ring's middle; room above the first box for a cut-off
+  // client's ✂ mark on its corner, and left of the ring below the embed's paused sign.
+  const top = nodesBox.y + Math.max(10, (nodesBox.h - colH) / 2);
+  const leftH = left * pitch;
+  const leftTop = nodesBox.y + Math.max(10, (nodesBox.h - leftH) / 2, label * 2.4);
   const x0 = nodesBox.x + nodesBox.w + 24 + clientW / 2;
+  const xLeft = nodesBox.x - 24 - clientW / 2;
   const clients = new Map<number, { x: number; y: number }>();
+  const leftClients = new Set<number>();
   for (let i = 0; i < clientCount; i++) {
+    if (i >= rightCount) {
+      clients.set(CLIENT_ID_BASE + i, { x: xLeft, y: leftTop + (i - rightCount) * pitch + clientH / 2 + 4 });
+      leftClients.add(CLIENT_ID_BASE + i);
+      continue;
+    }
     const col = Math.floor(i / perCol);
     const row = i % perCol;
     clients.set(CLIENT_ID_BASE + i, { x: x0 + col * (clientW + 26), y: top + row * pitch + clientH / 2 + 4 });
   }
-  const right = clientCount === 0 ? nodesBox.x + nodesBox.w : x0 + (cols - 1) * (clientW + 26) + clientW / 2 + 10;
-  // A lock node's name is 15 characters ("lock-0000000003"), drawn at 0.9 of the label size.
-  const entryW = label * 9.6;
-  const entryH = label * 3.1;
-  const entryGap = label * 3.6;
-  // Each queue row: its title on the left ("lock /lock", about 0.62 label per character), the entries, the "believes it holds" line under.
-  const titleW = label * (0.62 * Math.max(8, ...lockPaths.map((p) => p.length + 5)) + 1);
-  const rowH = entryH + label * 1.9;
-  const rows = Math.max(1, lockPaths.length);
-  const qTop = Math.max(nodesBox.y + nodesBox.h, top + colH) + 4;
-  const qx0 = nodesBox.x + 8;
-  const queues = (lockPaths.length ? lockPaths : ['']).map((path, i) => ({ path, y: qTop + i * rowH + entryH / 2, x0: qx0, entries: qx0 + titleW }));
-  const queueRight = qx0 + titleW + Math.max(1, maxQueue) * (entryW + entryGap) + 8;
-  const bottom = qTop + rows * rowH + 6;
+  const right = rightCount === 0 ? nodesBox.x + nodesBox.w : x0 + (cols - 1) * (clientW + 26) + clientW / 2 + 10;
+  const x = left > 0 ? xLeft - clientW / 2 - 10 : nodesBox.x;
+  const clientsBottom = clientCount === 0 ? nodesBox.y + nodesBox.h : Math.max(top + colH, left > 0 ? leftTop + leftH : 0);
+  // A lock node's name is 15 characters ("lock-0000000003"), drawn at 0.9 of the label size; an embed draws it short ("lock-…03").
+  const entryW = label * (embed ? 7 : 9.6);
+  const entryH = label * (embed ? 2.9 : 3.1);
+  // Room between entries for the "watches" arrow and its word (drawn at the full label size in an embed).
+  const entryGap = label * (embed ? 4.4 : 3.6);
+  const lines = Math.ceil(queueLen / perLine);
+  // Each queue line: the entries, the "believes it holds" line under them (and, in a wrapped queue, below that the watch arrow to the line above: watchArrow).
+  const lineH = entryH + label * (!embed ? 1.9 : lines > 1 ? 2.1 : 1.45);
+  // Each queue row: its title on the left ("lock /lock", about 0.62 label per character), the entries.
+  const titleW = label * (0.62 * Math.max(8, ...paths.map((p) => p.length + 5)) + 1);
+  const qTop = Math.max(nodesBox.y + nodesBox.h, clientsBottom) + 4;
+  const qx0 = x + 8;
+  const queues = paths.map((path, i) => ({ path, y: qTop + i * lines * lineH + entryH / 2, x0: qx0, entries: qx0 + titleW, lines }));
+  const queueRight = paths.length ? qx0 + titleW + perLine * entryW + (perLine - 1) * entryGap + 8 : 0;
+  const bottom = paths.length ? qTop + paths.length * lines * lineH + 6 : Math.max(nodesBox.y + nodesBox.h, clientsBottom + 6);
   const x1 = Math.max(right, queueRight, nodesBox.x + nodesBox.w);
-  return { clients, clientW, clientH, queues, entryW, entryH, entryGap, box: { x: nodesBox.x, y: nodesBox.y, w: x1 - nodesBox.x, h: bottom - nodesBox.y } };
+  return { clients, clientW, clientH, clientCols: cols + (left > 0 ? 1 : 0), leftClients, queues, entryW, entryH, entryGap, perLine, lineH, short: embed, entryText: embed ? { name: 1, watches: 1, note: 1 } : { name: 0.9, watches: 0.8, note: 0.85 }, box: { x, y: nodesBox.y, w: x1 - x, h: bottom - nodesBox.y } };
 }
 
 // ---- a client's links ------------------------------------------------------------------
