@@ -110,7 +110,7 @@ test('a lesson’s close stops are separate marks, each clickable, at frame 0 an
   }
   await expectNoOverlap(app, 'raft-election, after the stops');
   // The right end of the track still goes to the scenario's end (10 s), past the stops.
-  const box = (await page.locator('.timeline svg').boundingBox())!;
+  const box = (await page.locator('.timeline svg[role=slider]').boundingBox())!;
   await page.mouse.click(box.x + box.width - 2, box.y + 2);
   await expect.poll(() => app.timeMs()).toBeGreaterThanOrEqual(9900);
   // A long run: every stop is still its own mark, nothing overlaps.

@@ -47,6 +47,8 @@ const ROW_Y: Record<Row, number> = { 0: 7, 1: 20, 2: 33 };
  * star) stays clear of the stops' 10 px boxes on the track.
  */
 const MARK_W = 14;
+/** The playhead's drawing: its dot (r 4.5, 1.5 stroke) with room to spare. */
+const CURSOR_W = 12;
 const MARK_H: Record<Row, number> = { 0: 12, 1: 10, 2: 12 };
 /** Large type (projectors) draws the timeline and its marks this much larger. */
 const LARGE = 1.3;
@@ -151,7 +153,7 @@ export function Timeline() {
   const seekTime = useApp((s) => s.seekTime);
   const seek = useApp((s) => s.seek);
   const wrap = useRef<HTMLDivElement>(null);
-  const cursor = useRef<SVGGElement>(null);
+  const cursor = useRef<SVGSVGElement>(null);
   const slider = useRef<SVGSVGElement>(null);
   const [width, setWidth] = useState(400);
   const stops = lessonMeta(lesson)?.stops ?? NO_STOPS;
@@ -184,7 +186,7 @@ export function Timeline() {
     const draw = () => {
       const s = store.getState();
       const px = x(drawTime(s));
-      cursor.current?.setAttribute('transform', `translate(${px.toFixed(1)},0)`);
+      if (cursor.current) cursor.current.style.transform = `translateX(${px.toFixed(1)}px)`;
       const el = slider.current;
       const frame = s.view?.frame ?? 0;
       const now = `${frame}|${s.head}|${s.view?.time ?? 0}|${s.lang}`;
@@ -268,10 +270,21 @@ export function Timeline() {
             </g>
           );
         })}
-        <g ref={cursor} className="tl-cursor" aria-hidden="true">
-          <line y1={2} y2={k * HEIGHT - 2} />
-          <circle cy={k * ROW_Y[1]} r={k * 4.5} />
-        </g>
+      </svg>
+      {/* The playhead is its own small drawing over the track, moved by a CSS transform on a
+          layer of its own: moving it at every frame repaints nothing and re-layers nothing
+          (inside the track's SVG it cost the page ~0.6 ms per frame). */}
+      <svg
+        ref={cursor}
+        className="tl-cursor"
+        aria-hidden="true"
+        width={k * CURSOR_W}
+        height={k * HEIGHT}
+        viewBox={`${(-k * CURSOR_W) / 2} 0 ${k * CURSOR_W} ${k * HEIGHT}`}
+        style={{ left: (-k * CURSOR_W) / 2 }}
+      >
+        <line y1={2} y2={k * HEIGHT - 2} />
+        <circle cy={k * ROW_Y[1]} r={k * 4.5} />
       </svg>
     </div>
   );
