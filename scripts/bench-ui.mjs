@@ -59,7 +59,7 @@ for (const speed of process.env.BENCH_UI_ONLY === 'ring' ? [] : ['1', '10', 'max
   );
   const gaps = stamps.slice(1).map((t, i) => t - stamps[i]).sort((a, b) => a - b);
   const q = (p) => Math.round(gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))] * 10) / 10;
-  results.push({ speed, fps: Math.round((stamps.length / SECONDS) * 10) / 10, frameMsMedian: q(0.5), frameMsP99: q(0.99), frameMsMax: q(1), simFrameReached: Number(await page.getByTestId('frame').textContent()) });
+  results.push({ speed, fps: Math.round((stamps.length / SECONDS) * 10) / 10, frameMsMedian: q(0.5), frameMsP99: q(0.99), frameMsMax: q(1), simFrameReached: Number((await page.getByTestId('frame').textContent())?.replace(/[^0-9]/g, '')) /* the readout groups digits: "1,234" */ });
   await page.close();
 }
 
@@ -98,8 +98,13 @@ const probe = await ringPage.evaluate(
     new Promise((resolve) => {
       const canvas = document.querySelector('[data-testid=ring-keys]');
       const long = [];
+      const longAt = [];
       const obs = new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) long.push(Math.round(e.duration));
+        for (const e of list.getEntries()) {
+          long.push(Math.round(e.duration));
+          // When, from the window's start, and whether keys were moving then.
+          longAt.push({ atMs: Math.round(e.startTime - t0), moving: canvas.dataset.settled === '' });
+        }
       });
       obs.observe({ type: 'longtask', buffered: false });
       const frames = [];
@@ -120,7 +125,7 @@ const probe = await ringPage.evaluate(
         if (t - t0 < ms) requestAnimationFrame(tick);
         else {
           obs.disconnect();
-          resolve({ frames, long, changes, moves });
+          resolve({ frames, long, longAt, changes, moves });
         }
       };
       requestAnimationFrame(tick);
@@ -144,6 +149,7 @@ const ring = {
   whileKeysMove: { ...gapStats(movingGaps), over16_7: movingGaps.filter((g) => g > 17).map((g) => Math.round(g)) },
   whole: gapStats(allGaps),
   longTasksMs: probe.long,
+  longTasksAt: probe.longAt,
 };
 await ringPage.close();
 
