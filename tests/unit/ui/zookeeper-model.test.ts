@@ -247,6 +247,8 @@ describe('history bars', () => {
     expect(shortResult(op(1, 'exists', 0, 1, { result: null }))).toBe('null');
     expect(shortResult(op(1, 'getChildren', 0, 1, { result: ['a', 'b'] }))).toBe('[a, b]');
     expect(shortResult(op(1, 'connect', 0, 1, { result: { session: '0x100000001', negotiatedTimeoutMs: 3000 } }))).toBe('0x100000001');
+    // As the client records it: the id as a number.
+    expect(shortResult(op(1, 'connect', 0, 1, { result: { session: 0x100000001, negotiatedTimeoutMs: 3000 } }))).toBe('0x100000001');
     expect(shortResult(op(1, 'lock', 0, null))).toBe('');
   });
 });

@@ -359,7 +359,8 @@ export function shortResult(rec: ZkOpRecord): string {
   if (Array.isArray(r)) return `[${r.join(', ')}]`;
   if (typeof r === 'object') {
     const o = r as Record<string, unknown>;
-    if ('session' in o) return String(o.session);
+    // A connect's session id, in hex as ZooKeeper prints it (0x100000001).
+    if ('session' in o) return typeof o.session === 'number' ? sessionHex(o.session) : String(o.session);
     if ('data' in o) return `"${String(o.data)}" v${String((o.stat as { version?: unknown } | undefined)?.version ?? '?')}`;
     if ('version' in o) return `v${String(o.version)}`;
   }

@@ -8,7 +8,7 @@
  * move's frames and made them late (bench:ui). The panel says it is updating (aria-busy)
  * meanwhile.
  */
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 
 interface Motion {
   /** Key canvases drawing for this store (0: nobody draws, so nobody waits). */
@@ -57,12 +57,16 @@ export function keysInMotion(store: object, version: number): boolean {
 
 /** keysInMotion as React state. */
 export function useKeysInMotion(store: object, version: number): boolean {
-  return useSyncExternalStore(
-    (fn) => {
+  // The same subscribe function per store: a new one would have React subscribe again at every render.
+  const subscribe = useCallback(
+    (fn: () => void) => {
       const m = motionOf(store);
       m.listeners.add(fn);
-      return () => m.listeners.delete(fn);
+      return () => {
+        m.listeners.delete(fn);
+      };
     },
-    () => keysInMotion(store, version),
+    [store],
   );
+  return useSyncExternalStore(subscribe, () => keysInMotion(store, version));
 }
