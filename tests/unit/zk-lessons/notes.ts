@@ -9,3 +9,14 @@ export type ZkNoteName = keyof typeof ZK_NOTE_TABLE;
 
 /** Client c's actor id (1-based c): the `node` of its notes, the `client` field of the servers' notes. */
 export const clientActor = (c: number): number => CLIENT_ID_BASE + c - 1;
+
+/** A story's note lookups over its notes (either helper's note shape): `of` a name (at a node), and the `first`, which throws when there is none. */
+export function noteLookup<N extends { name: string; node: number }>(story: string, notes: readonly N[]) {
+  const of = (what: ZkNoteName, node?: number): N[] => notes.filter((n) => n.name === what && (node === undefined || n.node === node));
+  const first = (what: ZkNoteName, node?: number): N => {
+    const n = of(what, node)[0];
+    if (!n) throw new Error(`${story}: no ${what}${node === undefined ? '' : ` at ${node}`}`);
+    return n;
+  };
+  return { of, first };
+}

@@ -16,7 +16,7 @@ import { cliReport, runHeadless } from '../../../src/sim/run';
 import type { AppStore } from '../../../src/store/appStore';
 import { recordedNotes, type StoryNote } from '../support/story-notes';
 import { loadLesson, story as zabStory, type Story as ZabStory } from '../zab-lessons/story';
-import { clientActor, ZK_NOTE_TABLE, type ZkNoteName } from './notes';
+import { clientActor, noteLookup, ZK_NOTE_TABLE, type ZkNoteName } from './notes';
 
 export type { ZkNoteName };
 const NAMES = new Map<number, ZkNoteName>(Object.entries(ZK_NOTE_TABLE).map(([k, v]) => [v.code, k as ZkNoteName]));
@@ -57,7 +57,7 @@ export { loadLesson };
 export function zkStory(name: string, scenario = loadLesson(name)): ZkStory {
   const zab = zabStory(name, scenario);
   const notes = recordedNotes(zab.session, zab.session.view().head, NAMES);
-  const of = (what: ZkNoteName, node?: number) => notes.filter((n) => n.name === what && (node === undefined || n.node === node));
+  const { of, first } = noteLookup(name, notes);
   const at = (time: number): ZkAt => {
     const servers = zab.at(time);
     const v = zab.session.view();
@@ -71,11 +71,7 @@ export function zkStory(name: string, scenario = loadLesson(name)): ZkStory {
     scenario,
     notes,
     of,
-    first(what, node) {
-      const n = of(what, node)[0];
-      if (!n) throw new Error(`${name}: no ${what}${node === undefined ? '' : ` at ${node}`}`);
-      return n;
-    },
+    first,
     at,
     events: end.events,
     ops: end.ops,

@@ -12,7 +12,7 @@ import { zxidHex, type ZabNodeView } from '../../../src/core/zab/types';
 import type { AppStore } from '../../../src/store/appStore';
 import { zkFrame, type ZkFrame } from '../../../src/ui/coord/zookeeper/model';
 import { loadLesson, story as zabStory, type Story as ZabStory } from '../zab-lessons/story';
-import { clientActor, ZK_NOTE_TABLE, type ZkNoteName } from './notes';
+import { clientActor, noteLookup, ZK_NOTE_TABLE, type ZkNoteName } from './notes';
 
 export type { ZkNoteName };
 const NAMES = new Map<string, ZkNoteName>(Object.entries(ZK_NOTE_TABLE).map(([k, v]) => [`sim:${v.code}`, k as ZkNoteName]));
@@ -48,7 +48,7 @@ export { loadLesson };
 export function zkStory(name: string, scenario = loadLesson(name)): ZkStory {
   const zab = zabStory(name, scenario);
   const notes: ZkStoryNote[] = zab.notes.map((n) => ({ ...n, name: NAMES.get(n.name) ?? n.name }));
-  const of = (what: ZkNoteName, node?: number) => notes.filter((n) => n.name === what && (node === undefined || n.node === node));
+  const { of, first } = noteLookup(name, notes);
   const at = (time: number) => {
     const nodes = zab.at(time);
     return { nodes, zk: zkFrame(zab.session.view().service)! };
@@ -58,11 +58,7 @@ export function zkStory(name: string, scenario = loadLesson(name)): ZkStory {
     scenario,
     notes,
     of,
-    first(what, node) {
-      const n = of(what, node)[0];
-      if (!n) throw new Error(`${name}: no ${what}${node === undefined ? '' : ` at ${node}`}`);
-      return n;
-    },
+    first,
     at,
     end: at(scenario.until).zk,
   };

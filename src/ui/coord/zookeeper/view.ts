@@ -17,10 +17,24 @@ import { ZkTreeTab } from './ZkTreeTab';
  */
 export const EMBED_ASPECT = { wide: 800 / 356, beside: 1.6 };
 
-/** The lock paths the run's script takes (its clients' `lock` actions), in script order. */
+// Per script (a scenario's script is never changed in place: an action forks a new scenario).
+const locksOfScript = new WeakMap<readonly unknown[], string[]>();
+const NO_LOCKS: string[] = [];
+
+/**
+ * The lock paths the run's script takes (its clients' `lock` actions), in script order.
+ * Asked by the stage's layout key at every store change (every frame while playing), so
+ * each script is read once.
+ */
 export function scriptLocks(scenario: Scenario | null | undefined): string[] {
-  const out: string[] = [];
-  for (const a of scenario?.script ?? []) if (a.do === 'client' && a.op === 'lock' && typeof a.path === 'string' && !out.includes(a.path)) out.push(a.path);
+  const script = scenario?.script;
+  if (!script) return NO_LOCKS;
+  let out = locksOfScript.get(script);
+  if (!out) {
+    out = [];
+    for (const a of script) if (a.do === 'client' && a.op === 'lock' && typeof a.path === 'string' && !out.includes(a.path)) out.push(a.path);
+    locksOfScript.set(script, out);
+  }
   return out;
 }
 
